@@ -1,0 +1,48 @@
+"""``check``: SQLite's own integrity check plus the rules the schema cannot express."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+
+from .model import PROBLEM_STATUSES, Stage, Status
+
+
+def check_database(db: Database) -> list[str]:
+    """Every problem found, one Chinese line each; empty when clean."""
+    problems: list[str] = []
+    result = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall()]
+    if result != ["ok"]:
+        problems += [f"完整性检查：{r}" for r in result]
+    for table, parent, *_ in db.execute("PRAGMA foreign_key_check").fetchall():
+        problems.append(f"表 {table} 中有记录指向不存在的{parent}。")
+    stages = {s.value: s.rank for s in Stage}
+    for pid, stage, rank in db.execute("SELECT project_id, stage, rank FROM stage_dates"):
+        if stages.get(stage) != rank:
+            problems.append(f"项目 {pid}：阶段“{stage}”的顺序值 {rank} 不正确。")
+    statuses = tuple(s.value for s in Status)
+    marks = ",".join("?" * len(statuses))
+    for pid, name, status in db.execute(
+        f"SELECT id, name, status FROM projects WHERE status NOT IN ({marks})", statuses
+    ):
+        problems.append(f"项目 {pid}（{name}）：未知状态“{status}”。")
+    for pid, name in db.execute(
+        "SELECT id, name FROM projects WHERE status = 'terminated' AND status_reason IS NULL"
+    ):
+        problems.append(f"项目 {pid}（{name}）：已终止但没有终止原因。")
+    for pid, name in db.execute(
+        "SELECT id, name FROM projects WHERE signed_amount_yuan <= 0"
+    ):
+        problems.append(f"项目 {pid}（{name}）：签约总投资不大于 0。")
+    for pid, name, sd, stage, actual in db.execute(
+        "SELECT p.id, p.name, p.sign_date, s.stage, s.actual FROM stage_dates s"
+        " JOIN projects p ON p.id = s.project_id"
+        " WHERE s.actual IS NOT NULL AND substr(s.actual, 1, 7) < substr(p.sign_date, 1, 7)"
+    ):
+        problems.append(f"项目 {pid}（{name}）：{Stage(stage).label}日期 {actual} 早于签约日期 {sd}。")
+    marks = ",".join("?" * len(PROBLEM_STATUSES))
+    for prid, pid, status in db.execute(
+        f"SELECT id, project_id, status FROM problems WHERE status NOT IN ({marks})",
+        PROBLEM_STATUSES,
+    ):
+        problems.append(f"诉求 {prid}（项目 {pid}）：未知状态“{status}”。")
+    return problems

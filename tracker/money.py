@@ -1,0 +1,60 @@
+"""Exact money: the ledger speaks 万元, the database stores integer 元.
+
+Floats never touch an amount: 0.1 + 0.2 万元 is 3000 元, not 2999.9999.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+YUAN_PER_WAN = 10_000
+
+
+def to_decimal(value: object) -> Decimal:
+    """Read a number without passing through binary floating point where avoidable."""
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, bool):
+        raise ValueError("布尔值不是金额")
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        # repr() gives the shortest text that round-trips, e.g. 6250.5 not 6250.49999...
+        return Decimal(repr(value))
+    try:
+        return Decimal(str(value).strip().replace(",", ""))
+    except InvalidOperation as exc:
+        raise ValueError(f"不是数字：{value!r}") from exc
+
+
+def wan_to_yuan(value: object) -> int | None:
+    """万元 -> integer 元, rounding half up at the 元 (4th decimal of 万元)."""
+    if value is None or value == "":
+        return None
+    dec = to_decimal(value)
+    if not dec.is_finite():
+        raise ValueError(f"不是有限数字：{value!r}")
+    return int((dec * YUAN_PER_WAN).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def yuan_to_wan(value: int | None) -> Decimal | None:
+    """Integer 元 -> 万元 as an exact Decimal, trailing zeros dropped (6250.5, not 6250.5000)."""
+    if value is None:
+        return None
+    dec = Decimal(int(value)) / YUAN_PER_WAN
+    return dec.quantize(Decimal(1)) if dec == dec.to_integral() else dec.normalize()
+
+
+def wan_to_json(value: Decimal | None) -> int | float | None:
+    """A 万元 amount for JSON: an int when whole, else a float (exact to 4 decimals)."""
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral() else float(value)
+
+
+def format_wan(value: Decimal | None, decimals: int = 2) -> str:
+    """'12,345.50' — thousands separators, fixed decimals, for tables and reports."""
+    if value is None:
+        return ""
+    q = Decimal(1).scaleb(-decimals)
+    return f"{value.quantize(q, rounding=ROUND_HALF_UP):,.{decimals}f}"

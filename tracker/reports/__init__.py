@@ -1,0 +1,1 @@
+"""Excel reports: the review workbook, the ledger export, their styles and print setup."""

@@ -1,0 +1,160 @@
+"""The database schema, as numbered sqlite-utils migrations.
+
+Each migration runs in its own transaction (sqlite-utils does this) and bumps
+``PRAGMA user_version`` so that a file written by a newer version of the app can be
+recognised and refused. Never edit a migration that has shipped: add the next one.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.db import Table
+from sqlite_utils.migrations import Migrations
+
+# Written into every tracker file (PRAGMA application_id) so a foreign SQLite file is told
+# apart from ours. "QYXM" (签约项目) in ASCII.
+APPLICATION_ID = 0x5159584D
+
+migrations = Migrations("tracker")
+
+
+def _t(db: Database, name: str) -> Table:
+    table = db[name]
+    assert isinstance(table, Table)
+    return table
+
+
+@migrations(name="0001_initial")
+def m0001_initial(db: Database) -> None:
+    _t(db, "projects").create(
+        {
+            "id": int,
+            "code": str,
+            "name": str,
+            "investor": str,
+            "investor_origin": str,
+            "investor_type": str,
+            "project_type": str,
+            "industry": str,
+            "industry_chain": str,
+            "agreement_type": str,
+            "sign_date": str,
+            "sign_event": str,
+            "signed_amount_yuan": int,
+            "fixed_asset_yuan": int,
+            "foreign_capital_usd": int,
+            "land_area_mu": str,  # Decimal text: acres are not money but are still exact
+            "content": str,
+            "location": str,
+            "unit": str,
+            "leader": str,
+            "contact": str,
+            "phone": str,
+            "notes": str,
+            "status": str,
+            "status_date": str,
+            "status_reason": str,
+            "name_key": str,  # normalised name + investor, for duplicate matching
+            "search_text": str,  # text + full pinyin + pinyin initials, for search
+            "batch_id": int,  # the import batch that created it, if any
+            "created_at": str,
+            "updated_at": str,
+        },
+        pk="id",
+        not_null={"name", "investor", "sign_date", "signed_amount_yuan", "status"},
+        defaults={"status": "active"},
+    )
+    for cols in (["sign_date"], ["unit"], ["status"], ["name_key"], ["industry"], ["batch_id"]):
+        _t(db, "projects").create_index(cols)
+
+    _t(db, "stage_dates").create(
+        {"project_id": int, "stage": str, "rank": int, "planned": str, "actual": str},
+        pk=("project_id", "stage"),
+        foreign_keys=[("project_id", "projects", "id")],
+    )
+    _t(db, "progress").create(
+        {
+            "id": int,
+            "project_id": int,
+            "as_of": str,
+            "funds_arrived_yuan": int,
+            "invested_yuan": int,
+            "output_yuan": int,
+            "tax_yuan": int,
+            "note": str,
+        },
+        pk="id",
+        foreign_keys=[("project_id", "projects", "id")],
+        not_null={"project_id", "as_of"},
+    )
+    _t(db, "visits").create(
+        {"id": int, "project_id": int, "date": str, "visitor": str, "content": str},
+        pk="id",
+        foreign_keys=[("project_id", "projects", "id")],
+        not_null={"project_id", "date"},
+    )
+    _t(db, "problems").create(
+        {
+            "id": int,
+            "project_id": int,
+            "raised_date": str,
+            "category": str,
+            "description": str,
+            "owner_unit": str,
+            "deadline": str,
+            "status": str,
+            "resolution": str,
+            "resolved_date": str,
+        },
+        pk="id",
+        foreign_keys=[("project_id", "projects", "id")],
+        not_null={"project_id", "raised_date", "description", "status"},
+        defaults={"status": "待办"},
+    )
+    for table in ("progress", "visits", "problems"):
+        _t(db, table).create_index(["project_id"])
+
+    _t(db, "import_batches").create(
+        {
+            "id": int,
+            "at": str,
+            "user": str,
+            "file_name": str,
+            "sha256": str,
+            "format": str,
+            "mapping": str,  # JSON
+            "counts": str,  # JSON
+            "undone_at": str,
+        },
+        pk="id",
+    )
+    _t(db, "audit").create(
+        {
+            "id": int,
+            "at": str,
+            "user": str,
+            "project_id": int,  # no foreign key: the history outlives a deleted project
+            "entity": str,  # project | stage | progress | visit | problem | settings
+            "entity_id": int,
+            "action": str,  # create | update | delete | terminate | reopen | pause | ...
+            "field": str,
+            "old": str,
+            "new": str,
+            "batch_id": int,
+        },
+        pk="id",
+        not_null={"at", "entity", "action"},
+    )
+    _t(db, "audit").create_index(["project_id"])
+    _t(db, "audit").create_index(["batch_id"])
+    _t(db, "settings").create({"key": str, "value": str}, pk="key")
+    _t(db, "import_presets").create(
+        {"signature": str, "mapping": str, "updated_at": str}, pk="signature"
+    )
+
+
+SCHEMA_VERSION = len(migrations._migrations)
+
+
+def known_migration_names() -> set[str]:
+    return {m.name for m in migrations._migrations}

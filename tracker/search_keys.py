@@ -1,0 +1,56 @@
+"""Search keys so a clerk can type 'jygy' or 'jingyi' and find 精益光源.
+
+Each searchable text is stored with its full pinyin and its pinyin initials, lower-case,
+in one ``search_text`` column that SQL ``LIKE`` scans; a key, not a second copy of data.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from pypinyin import Style, lazy_pinyin
+
+SEARCH_SOURCES: tuple[str, ...] = ("name", "investor", "unit", "leader")
+_SPACES = re.compile(r"\s+")
+_NAME_NOISE = re.compile(r"[\s\-—_·•,，.。()（）\[\]【】“”\"'‘’]")
+
+
+@lru_cache(maxsize=4096)
+def pinyin_keys(text: str) -> tuple[str, str]:
+    """(full pinyin, initials) of text, lower-case, no spaces; non-Chinese kept as is."""
+    full = "".join(lazy_pinyin(text, errors=lambda s: s)).lower()
+    initials = "".join(
+        p[0] if p else "" for p in lazy_pinyin(text, style=Style.FIRST_LETTER, errors=lambda s: s)
+    ).lower()
+    return _SPACES.sub("", full), _SPACES.sub("", initials)
+
+
+def build_search_text(values: dict[str, object]) -> str:
+    parts: list[str] = []
+    for key in SEARCH_SOURCES:
+        text = values.get(key)
+        if not text:
+            continue
+        text = str(text)
+        full, initials = pinyin_keys(text)
+        parts.extend((text.lower(), full, initials))
+    return "|".join(parts)
+
+
+def normalise_name(text: str | None) -> str:
+    """Name as compared for duplicates: full-width folded, spaces and punctuation dropped."""
+    if not text:
+        return ""
+    return _NAME_NOISE.sub("", unicodedata.normalize("NFKC", str(text))).lower()
+
+
+def name_key(name: str | None, investor: str | None) -> str:
+    return f"{normalise_name(name)}|{normalise_name(investor)}"
+
+
+def like_pattern(query: str) -> str:
+    """A LIKE pattern matching query anywhere, with % and _ taken literally (ESCAPE '\\')."""
+    q = query.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{_SPACES.sub('', q)}%"
