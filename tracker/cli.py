@@ -243,6 +243,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             emit_json({"error": exc.message})
         print(exc.message, file=sys.stderr)
         return 2
+    except BrokenPipeError:  # output piped into head and the like
+        return 0
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return 130

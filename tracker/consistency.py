@@ -30,6 +30,10 @@ def check_database(db: Database) -> list[str]:
     ):
         problems.append(f"项目 {pid}（{name}）：已终止但没有终止原因。")
     for pid, name in db.execute(
+        "SELECT id, name FROM projects WHERE id NOT IN (SELECT project_id FROM project_search)"
+    ):
+        problems.append(f"项目 {pid}（{name}）：缺少搜索索引，搜索时会找不到它。")
+    for pid, name in db.execute(
         "SELECT id, name FROM projects WHERE signed_amount_yuan <= 0"
     ):
         problems.append(f"项目 {pid}（{name}）：签约总投资不大于 0。")

@@ -21,3 +21,10 @@ class ValidationError(TrackerError):
     def __init__(self, field: str, message: str) -> None:
         super().__init__(message)
         self.field = field
+
+
+class Cancelled(Exception):
+    """Raised by long core work when its ``cancelled()`` check says the user gave up.
+
+    Whatever the work had started is rolled back by the transaction it runs in.
+    """

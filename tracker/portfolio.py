@@ -11,7 +11,6 @@ import getpass
 import json
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +23,6 @@ from .db import db_path_of, open_db
 from .errors import TrackerError, ValidationError
 from .model import (
     DATED_STAGES,
-    PROBLEM_STATUSES,
     PROJECT_FIELDS,
     AuditEntry,
     Problem,
@@ -35,9 +33,9 @@ from .model import (
     Status,
     Visit,
 )
-from .money import wan_to_yuan, yuan_to_wan
+from .money import yuan_to_wan
+from .portfolio_records import CHILD_TABLES, ChildRecordsMixin, now_iso, optional_date
 from .records import (
-    PROGRESS_MONEY,
     audit_text,
     clean_field,
     clean_text,
@@ -61,7 +59,6 @@ EXTRA_KEYS = {
     "progress_as_of",
     "stage",
 }
-CHILD_TABLES = {"progress": "progress", "visit": "visits", "problem": "problems"}
 
 
 def os_user() -> str:
@@ -71,11 +68,7 @@ def os_user() -> str:
         return "unknown"
 
 
-def now_iso() -> str:
-    return datetime.now().isoformat(timespec="seconds")
-
-
-class Portfolio:
+class Portfolio(ChildRecordsMixin):
     def __init__(self, db: Database, user: str | None = None) -> None:
         self.db = db
         self.user = user or os_user()
@@ -148,14 +141,17 @@ class Portfolio:
         if unknown:
             raise ValidationError(sorted(unknown)[0], f"未知字段：{', '.join(sorted(unknown))}")
         fields = {f.key: clean_field(f.key, data.get(f.key)) for f in PROJECT_FIELDS}
-        status = Status(data.get("status") or Status.ACTIVE)
+        try:
+            status = Status(data.get("status") or Status.ACTIVE)
+        except ValueError as exc:
+            raise ValidationError("status", f"未知的状态：{data.get('status')}") from exc
+        stage_rows = self._stage_rows(data)
         stamp = now_iso()
         cols = fields_to_columns(fields) | {
             "status": status.value,
             "status_date": check_date(clean_text(data.get("status_date"))),
             "status_reason": clean_text(data.get("status_reason")),
             "name_key": name_key(fields["name"], fields["investor"]),
-            "search_text": build_search_text(fields),
             "batch_id": batch_id,
             "created_at": stamp,
             "updated_at": stamp,
@@ -166,9 +162,11 @@ class Portfolio:
                 f"INSERT INTO projects ({','.join(cols)}) VALUES ({marks})", list(cols.values())
             )
             pid = int(cursor.lastrowid or 0)
+            self._index_search(pid, fields)
             snapshot = {k: audit_text(v) for k, v in fields.items() if v is not None}
             self._audit(pid, "project", "create", None, None, json.dumps(snapshot, ensure_ascii=False))
-            self._apply_stage_data(pid, data)
+            for st, dates in stage_rows:
+                self._write_stage(pid, st, dates, (None, None), touch=False)
             funds, invested = data.get("funds_arrived_wan"), data.get("invested_wan")
             if funds not in (None, "") or invested not in (None, ""):
                 self.add_progress(
@@ -179,23 +177,34 @@ class Portfolio:
                 )
         return pid
 
-    def _apply_stage_data(self, pid: int, data: dict[str, Any]) -> None:
+    @staticmethod
+    def _stage_rows(data: dict[str, Any]) -> list[tuple[Stage, tuple[str | None, str | None]]]:
+        """Checked (planned, actual) dates per stage of a new project, before any write."""
         planned = dict(data.get("planned_dates") or {})
         if data.get("planned_start"):
             planned.setdefault(Stage.STARTED.value, data["planned_start"])
         if data.get("planned_production"):
             planned.setdefault(Stage.PRODUCING.value, data["planned_production"])
         actual = dict(data.get("stage_dates") or {})
-        actual.pop(Stage.SIGNED.value, None)
-        for stage in set(planned) | set(actual):
-            if stage == Stage.SIGNED.value:
+        rows = []
+        for key in sorted(set(planned) | set(actual)):
+            st = _stage(key)
+            if st is Stage.SIGNED:
                 continue
-            kwargs: dict[str, Any] = {}
-            if stage in planned:
-                kwargs["planned"] = planned[stage]
-            if stage in actual:
-                kwargs["actual"] = actual[stage]
-            self.set_stage_date(pid, stage, **kwargs)
+            new = (
+                optional_date(f"{st.value}.planned", planned.get(key), f"{st.label}计划日期"),
+                optional_date(f"{st.value}.actual", actual.get(key), f"{st.label}实际日期"),
+            )
+            if new != (None, None):
+                rows.append((st, new))
+        return rows
+
+    def _index_search(self, project_id: int, fields: dict[str, Any]) -> None:
+        self.db.execute(
+            "INSERT INTO project_search (project_id, text) VALUES (?, ?)"
+            " ON CONFLICT(project_id) DO UPDATE SET text = excluded.text",
+            [project_id, build_search_text(fields)],
+        )
 
     def edit_project(
         self, project_id: int, changes: dict[str, Any], *, batch_id: int | None = None
@@ -210,10 +219,10 @@ class Portfolio:
         merged = current | changed
         cols = fields_to_columns(changed) | {
             "name_key": name_key(merged["name"], merged["investor"]),
-            "search_text": build_search_text(merged),
             "updated_at": now_iso(),
         }
         with self.transaction(batch_id):
+            self._index_search(project_id, merged)
             sets = ", ".join(f"{c} = ?" for c in cols)
             self.db.execute(
                 f"UPDATE projects SET {sets} WHERE id = ?", [*cols.values(), project_id]
@@ -260,7 +269,7 @@ class Portfolio:
         project = self.get_project(project_id)
         snapshot = project_to_json(project)
         with self.transaction():
-            for table in ("stage_dates", *CHILD_TABLES.values()):
+            for table in ("stage_dates", "project_search", *CHILD_TABLES.values()):
                 self.db.execute(f"DELETE FROM {table} WHERE project_id = ?", [project_id])
             self.db.execute("DELETE FROM projects WHERE id = ?", [project_id])
             self._audit(
@@ -273,10 +282,7 @@ class Portfolio:
         self, project_id: int, stage: str | Stage, *, planned: Any = _UNSET, actual: Any = _UNSET
     ) -> None:
         """Set the planned and/or actual date of a stage after signing (None clears)."""
-        try:
-            st = Stage(stage)
-        except ValueError as exc:
-            raise ValidationError("stage", f"未知的阶段：{stage}") from exc
+        st = _stage(stage)
         if st is Stage.SIGNED:
             if actual is not _UNSET:
                 self.edit_project(project_id, {"sign_date": actual})
@@ -289,173 +295,42 @@ class Portfolio:
         new = list(old)
         for i, (name, value) in enumerate((("planned", planned), ("actual", actual))):
             if value is not _UNSET:
-                try:
-                    new[i] = check_date(clean_text(value))
-                except ValueError as exc:
-                    raise ValidationError(f"{st.value}.{name}", f"{st.label}日期：{exc}") from exc
-        if tuple(new) == tuple(old):
-            return
+                label = f"{st.label}{'计划' if name == 'planned' else '实际'}日期"
+                new[i] = optional_date(f"{st.value}.{name}", value, label)
         with self.transaction():
-            if new[0] is None and new[1] is None:
-                self.db.execute(
-                    "DELETE FROM stage_dates WHERE project_id = ? AND stage = ?",
-                    [project_id, st.value],
-                )
-            else:
-                self.db.execute(
-                    "INSERT INTO stage_dates (project_id, stage, rank, planned, actual)"
-                    " VALUES (?,?,?,?,?) ON CONFLICT(project_id, stage)"
-                    " DO UPDATE SET planned = excluded.planned, actual = excluded.actual",
-                    [project_id, st.value, st.rank, new[0], new[1]],
-                )
-            self.db.execute(
-                "UPDATE projects SET updated_at = ? WHERE id = ?", [now_iso(), project_id]
-            )
-            for i, name in enumerate(("planned", "actual")):
-                if new[i] != old[i]:
-                    self._audit(project_id, "stage", "update", f"{st.value}.{name}", old[i], new[i])
+            self._write_stage(project_id, st, (new[0], new[1]), (old[0], old[1]))
 
-    # -- progress, visits, problems --------------------------------------------------
-
-    def _insert_child(self, entity: str, project_id: int, values: dict[str, Any]) -> int:
-        self._require(project_id)
-        table = CHILD_TABLES[entity]
-        cols = {"project_id": project_id, **values}
-        with self.transaction():
-            cursor = self.db.execute(
-                f"INSERT INTO {table} ({','.join(cols)}) VALUES ({','.join('?' * len(cols))})",
-                list(cols.values()),
-            )
-            child_id = int(cursor.lastrowid or 0)
-            self.db.execute(
-                "UPDATE projects SET updated_at = ? WHERE id = ?", [now_iso(), project_id]
-            )
-            self._audit(
-                project_id, entity, "create", None, None,
-                json.dumps({k: audit_text(v) for k, v in values.items()}, ensure_ascii=False),
-                entity_id=child_id,
-            )
-        return child_id
-
-    def add_progress(
+    def _write_stage(
         self,
         project_id: int,
-        as_of: str,
+        st: Stage,
+        new: tuple[str | None, str | None],
+        old: tuple[str | None, str | None],
         *,
-        funds_arrived_wan: Any = None,
-        invested_wan: Any = None,
-        output_wan: Any = None,
-        tax_wan: Any = None,
-        note: str | None = None,
-    ) -> int:
-        labels = {"funds_arrived_wan": "累计到位资金", "invested_wan": "累计完成投资",
-                  "output_wan": "产值", "tax_wan": "税收"}
-        given = {"funds_arrived_wan": funds_arrived_wan, "invested_wan": invested_wan,
-                 "output_wan": output_wan, "tax_wan": tax_wan}
-        values: dict[str, Any] = {"as_of": _required_date("as_of", as_of, "统计日期")}
-        for key, raw in given.items():
-            try:
-                yuan = wan_to_yuan(raw)
-            except ValueError as exc:
-                raise ValidationError(key, f"“{labels[key]}”应为数字，现为“{raw}”。") from exc
-            if yuan is not None and yuan < 0:
-                raise ValidationError(key, f"“{labels[key]}”不能为负数。")
-            values[PROGRESS_MONEY[key]] = yuan
-        if all(values[c] is None for c in PROGRESS_MONEY.values()):
-            raise ValidationError("funds_arrived_wan", "请至少填写一项金额。")
-        values["note"] = clean_text(note)
-        return self._insert_child("progress", project_id, values)
-
-    def add_visit(
-        self, project_id: int, date: str, visitor: str | None = None, content: str | None = None
-    ) -> int:
-        values = {
-            "date": _required_date("date", date, "走访日期"),
-            "visitor": clean_text(visitor),
-            "content": clean_text(content),
-        }
-        if not values["content"]:
-            raise ValidationError("content", "请填写服务内容。")
-        return self._insert_child("visit", project_id, values)
-
-    def add_problem(
-        self,
-        project_id: int,
-        raised_date: str,
-        description: str,
-        *,
-        category: str | None = None,
-        owner_unit: str | None = None,
-        deadline: str | None = None,
-    ) -> int:
-        values = {
-            "raised_date": _required_date("raised_date", raised_date, "提出日期"),
-            "description": clean_text(description),
-            "category": clean_text(category),
-            "owner_unit": clean_text(owner_unit),
-            "deadline": _optional_date("deadline", deadline, "办结时限"),
-            "status": PROBLEM_STATUSES[0],
-        }
-        if not values["description"]:
-            raise ValidationError("description", "请填写诉求内容。")
-        return self._insert_child("problem", project_id, values)
-
-    def set_problem_status(
-        self,
-        problem_id: int,
-        status: str,
-        *,
-        resolution: str | None = None,
-        resolved_date: str | None = None,
+        touch: bool = True,
     ) -> None:
-        if status not in PROBLEM_STATUSES:
-            raise ValidationError("status", f"诉求状态应为：{'、'.join(PROBLEM_STATUSES)}")
-        row = self.db.execute(
-            "SELECT project_id, status, resolution, resolved_date FROM problems WHERE id = ?",
-            [problem_id],
-        ).fetchone()
-        if row is None:
-            raise TrackerError(f"找不到编号为 {problem_id} 的诉求。")
-        project_id, old_status, old_resolution, old_date = row
-        resolution = clean_text(resolution) or (old_resolution if status == "已解决" else None)
-        if status == "已解决":
-            if not resolution:
-                raise ValidationError("resolution", "请填写办理结果。")
-            resolved_date = _required_date(
-                "resolved_date", resolved_date or old_date or today_iso(), "解决日期"
+        """Write one stage row and its audit; the caller holds the transaction."""
+        if new == old:
+            return
+        if new == (None, None):
+            self.db.execute(
+                "DELETE FROM stage_dates WHERE project_id = ? AND stage = ?",
+                [project_id, st.value],
             )
         else:
-            resolved_date = None
-        with self.transaction():
             self.db.execute(
-                "UPDATE problems SET status = ?, resolution = ?, resolved_date = ? WHERE id = ?",
-                [status, resolution, resolved_date, problem_id],
+                "INSERT INTO stage_dates (project_id, stage, rank, planned, actual)"
+                " VALUES (?,?,?,?,?) ON CONFLICT(project_id, stage)"
+                " DO UPDATE SET planned = excluded.planned, actual = excluded.actual",
+                [project_id, st.value, st.rank, *new],
             )
-            for field_name, old, new in (
-                ("status", old_status, status),
-                ("resolution", old_resolution, resolution),
-                ("resolved_date", old_date, resolved_date),
-            ):
-                if old != new:
-                    self._audit(project_id, "problem", "update", field_name, old, new, problem_id)
-
-    def resolve_problem(self, problem_id: int, resolution: str, date: str | None = None) -> None:
-        self.set_problem_status(problem_id, "已解决", resolution=resolution, resolved_date=date)
-
-    def delete_child(self, entity: str, child_id: int) -> None:
-        """Remove a progress snapshot, visit or problem entered by mistake (audited)."""
-        table = CHILD_TABLES[entity]
-        cursor = self.db.execute(f"SELECT * FROM {table} WHERE id = ?", [child_id])
-        row = cursor.fetchone()
-        if row is None:
-            raise TrackerError(f"找不到要删除的记录（{entity} {child_id}）。")
-        record = dict(zip([d[0] for d in cursor.description], row, strict=True))
-        with self.transaction():
-            self.db.execute(f"DELETE FROM {table} WHERE id = ?", [child_id])
-            self._audit(
-                record["project_id"], entity, "delete", None,
-                json.dumps(record, ensure_ascii=False), None, entity_id=child_id,
+        if touch:
+            self.db.execute(
+                "UPDATE projects SET updated_at = ? WHERE id = ?", [now_iso(), project_id]
             )
+        for i, name in enumerate(("planned", "actual")):
+            if new[i] != old[i]:
+                self._audit(project_id, "stage", "update", f"{st.value}.{name}", old[i], new[i])
 
     # -- settings --------------------------------------------------------------------
 
@@ -554,18 +429,11 @@ class Portfolio:
         return row[0] if row else None
 
 
-def _required_date(field: str, value: Any, label: str) -> str:
-    result = _optional_date(field, value, label)
-    if not result:
-        raise ValidationError(field, f"请填写{label}。")
-    return result
-
-
-def _optional_date(field: str, value: Any, label: str) -> str | None:
+def _stage(key: str | Stage) -> Stage:
     try:
-        return check_date(clean_text(value))
+        return Stage(key)
     except ValueError as exc:
-        raise ValidationError(field, f"{label}：{exc}") from exc
+        raise ValidationError("stage", f"未知的阶段：{key}") from exc
 
 
 def project_to_json(project: Project) -> dict[str, Any]:

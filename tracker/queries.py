@@ -7,6 +7,7 @@ only the rows it draws (``rows_for_ids``); the CLI and reports fetch everything.
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from decimal import Decimal
 from typing import Any
 
 from sqlite_utils import Database
@@ -79,7 +80,9 @@ class ProjectFilter:
         clauses: list[str] = []
         params: list[Any] = []
         if self.search and self.search.strip():
-            clauses.append("p.search_text LIKE ? ESCAPE '\\'")
+            clauses.append(
+                "p.id IN (SELECT project_id FROM project_search WHERE text LIKE ? ESCAPE '\\')"
+            )
             params.append(like_pattern(self.search))
         if self.year:
             clauses.append("p.sign_date >= ? AND p.sign_date < ?")
@@ -102,9 +105,10 @@ def order_clause(order_by: str, descending: bool) -> str:
     if order_by not in SORT_KEYS:
         raise TrackerError(f"不能按“{order_by}”排序；可用：{'、'.join(SORT_KEYS)}。")
     direction = "DESC" if descending else "ASC"
-    # NULLs last either way, then id keeps the order stable.
+    # id keeps the order stable; with nothing before the column an index can serve the sort
+    # (empty values come first ascending, last descending, as in Excel's reverse sort).
     expr = SORT_KEYS[order_by]
-    return f" ORDER BY ({expr}) IS NULL, {expr} {direction}, p.id {direction}"
+    return f" ORDER BY {expr} {direction}, p.id {direction}"
 
 
 def query_ids(
@@ -131,14 +135,14 @@ def shape_row(row: dict[str, Any]) -> dict[str, Any]:
     """A raw SQL row -> the public project row (万元 Decimals, no internal columns)."""
     out: dict[str, Any] = {}
     for key, value in row.items():
-        if key in ("search_text", "name_key"):
+        if key == "name_key":
             continue
         if key in COLUMN_TO_FIELD:
             out[COLUMN_TO_FIELD[key]] = yuan_to_wan(value)
         elif key in ("funds_arrived_yuan", "invested_yuan"):
             out[key.replace("_yuan", "_wan")] = yuan_to_wan(value)
         elif key == "land_area_mu":
-            out[key] = value
+            out[key] = Decimal(value) if value not in (None, "") else None
         else:
             out[key] = value
     return out

@@ -63,7 +63,7 @@ def clean_field(key: str, value: Any) -> Any:
             raise ValidationError(key, f"“{spec.label}”应为数字，现为“{value}”。") from exc
         if not number.is_finite() or number < 0:
             raise ValidationError(key, f"“{spec.label}”应为不小于 0 的数字。")
-        return number.normalize()
+        return plain_decimal(number)
     if spec.kind == "date":
         try:
             result = check_date(clean_text(value))
@@ -74,6 +74,12 @@ def clean_field(key: str, value: Any) -> Any:
     if spec.required and not result:
         raise ValidationError(key, f"“{spec.label}”不能为空。")
     return result
+
+
+def plain_decimal(value: Decimal) -> Decimal:
+    """Trailing zeros dropped without scientific notation (120, not 1.2E+2)."""
+    normal = value.normalize()
+    return normal.quantize(Decimal(1)) if normal == normal.to_integral() else normal
 
 
 def fields_to_columns(fields: dict[str, Any]) -> dict[str, Any]:

@@ -55,7 +55,6 @@ def m0001_initial(db: Database) -> None:
             "status_date": str,
             "status_reason": str,
             "name_key": str,  # normalised name + investor, for duplicate matching
-            "search_text": str,  # text + full pinyin + pinyin initials, for search
             "batch_id": int,  # the import batch that created it, if any
             "created_at": str,
             "updated_at": str,
@@ -64,9 +63,19 @@ def m0001_initial(db: Database) -> None:
         not_null={"name", "investor", "sign_date", "signed_amount_yuan", "status"},
         defaults={"status": "active"},
     )
-    for cols in (["sign_date"], ["unit"], ["status"], ["name_key"], ["industry"], ["batch_id"]):
+    for cols in (
+        ["sign_date"], ["unit"], ["status"], ["name_key"], ["industry"], ["batch_id"],
+        ["signed_amount_yuan"], ["name"], ["investor"], ["leader"], ["location"],
+    ):  # the ledger sorts by these; an index turns a 50k-row sort into an index walk
         _t(db, "projects").create_index(cols)
 
+    # Text + full pinyin + pinyin initials of name / investor / unit / leader. A narrow table
+    # of its own: a LIKE scan over it reads a fifth of the bytes a scan of projects would.
+    _t(db, "project_search").create(
+        {"project_id": int, "text": str},
+        pk="project_id",
+        foreign_keys=[("project_id", "projects", "id")],
+    )
     _t(db, "stage_dates").create(
         {"project_id": int, "stage": str, "rank": int, "planned": str, "actual": str},
         pk=("project_id", "stage"),
@@ -151,6 +160,15 @@ def m0001_initial(db: Database) -> None:
     _t(db, "import_presets").create(
         {"signature": str, "mapping": str, "updated_at": str}, pk="signature"
     )
+
+
+@migrations(name="0002_history_indexes")
+def m0002_history_indexes(db: Database) -> None:
+    """The ledger shows the latest progress figure per project and the review reads the last
+    visit; both look up (project_id, date) and were scanning a project's whole history."""
+    _t(db, "progress").create_index(["project_id", "as_of"])
+    _t(db, "visits").create_index(["project_id", "date"])
+    _t(db, "stage_dates").create_index(["project_id", "rank", "actual"])
 
 
 SCHEMA_VERSION = len(migrations._migrations)

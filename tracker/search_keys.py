@@ -17,14 +17,22 @@ _SPACES = re.compile(r"\s+")
 _NAME_NOISE = re.compile(r"[\s\-—_·•,，.。()（）\[\]【】“”\"'‘’]")
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=16384)
+def _char_keys(char: str) -> tuple[str, str]:
+    full = lazy_pinyin(char, errors=lambda s: s)[0] if char.strip() else ""
+    initial = lazy_pinyin(char, style=Style.FIRST_LETTER, errors=lambda s: s)[0] if full else ""
+    return full.lower(), initial.lower()
+
+
 def pinyin_keys(text: str) -> tuple[str, str]:
-    """(full pinyin, initials) of text, lower-case, no spaces; non-Chinese kept as is."""
-    full = "".join(lazy_pinyin(text, errors=lambda s: s)).lower()
-    initials = "".join(
-        p[0] if p else "" for p in lazy_pinyin(text, style=Style.FIRST_LETTER, errors=lambda s: s)
-    ).lower()
-    return _SPACES.sub("", full), _SPACES.sub("", initials)
+    """(full pinyin, initials) of text, lower-case, no spaces; non-Chinese kept as is.
+
+    Character by character with a cache: an import of 20,000 rows cannot afford
+    pypinyin's phrase segmentation per cell (~1 ms). The price is the odd polyphone read
+    in its most common reading, which search tolerates.
+    """
+    keys = [_char_keys(c) for c in text]
+    return "".join(k[0] for k in keys), "".join(k[1] for k in keys)
 
 
 def build_search_text(values: dict[str, object]) -> str:
