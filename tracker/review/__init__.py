@@ -1,0 +1,144 @@
+"""The 一签了之 review: warning rules, rates and breakdowns as of a date.
+
+``run_review`` is the one entry point the CLI, the reports and the UI share: it loads the
+portfolio in bulk (``tracker.review_data``), keeps the projects signed by the as-of date,
+and computes everything else with pure functions (``rules``, ``rates``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ..dates import check_date, to_date
+from ..errors import TrackerError
+from ..model import Project
+from ..queries import ProjectFilter
+from ..review_data import load_projects
+from . import facts
+from .rates import (
+    GROUPINGS,
+    Rates,
+    Share,
+    compute_rates,
+    funnel,
+    grouped_rates,
+    industry_shares,
+    percent,
+    project_facts,
+    project_type_split,
+)
+from .rules import (
+    LEVEL_LABELS,
+    RED,
+    RULE_LABELS,
+    YELLOW,
+    Warning,
+    evaluate,
+    project_warnings,
+    worst_by_project,
+)
+
+__all__ = [
+    "GROUPINGS", "LEVEL_LABELS", "RED", "RULE_LABELS", "YELLOW", "Rates", "Review", "Share",
+    "Warning", "compute_rates", "evaluate", "funnel", "grouped_rates", "industry_shares",
+    "parse_as_of", "percent", "project_type_split", "project_warnings", "review_projects",
+    "run_review", "worst_by_project", "worst_levels",
+]
+
+
+@dataclass
+class Review:
+    """Everything a review meeting looks at, computed once."""
+
+    as_of: date
+    year: int | None
+    settings: dict[str, Any]
+    projects: list[Project]
+    warnings: list[Warning]
+    rates: Rates
+    by_group: dict[str, list[tuple[str, Rates]]] = field(default_factory=dict)
+    funnel: list[tuple[str, int]] = field(default_factory=list)
+    project_types: list[Share] = field(default_factory=list)
+    industries: list[Share] = field(default_factory=list)
+
+    @property
+    def terminated(self) -> list[Project]:
+        return [p for p in self.projects if facts.is_terminated(p, self.as_of)]
+
+    def counts_by_level(self) -> dict[str, int]:
+        return {lvl: sum(w.level == lvl for w in self.warnings) for lvl in (RED, YELLOW)}
+
+    def to_json(self) -> dict[str, Any]:
+        """The ``review --json`` document (shape fixed by the issue)."""
+        return {
+            "as_of": self.as_of.isoformat(),
+            "rates": self.rates.to_json(),
+            "by_unit": [{"unit": name} | r.to_json() for name, r in self.by_group["unit"]],
+            "warnings": [
+                {
+                    "project": w.project,
+                    "project_id": w.project_id,
+                    "rule": w.rule,
+                    "level": w.level,
+                    "message": w.message,
+                    "unit": w.unit,
+                    "leader": w.leader,
+                }
+                for w in self.warnings
+            ],
+        }
+
+
+def parse_as_of(value: str | date | None) -> date:
+    """The as-of date from the user (default: today); a clear message when malformed."""
+    if value is None or value == "":
+        return date.today()
+    if isinstance(value, date):
+        return value
+    try:
+        text = check_date(str(value).strip(), allow_month=False)
+    except ValueError as exc:
+        raise TrackerError(f"统计截至日期“{value}”有误：{exc}（例如 2025-12-31）。") from exc
+    day = to_date(text)
+    assert day is not None
+    return day
+
+
+def review_projects(
+    projects: list[Project], settings: dict[str, Any], as_of: date, year: int | None = None
+) -> Review:
+    """The review of already-loaded projects (pure: no database)."""
+    chosen = [
+        p for p in projects
+        if facts.is_signed_by(p, as_of) and (year is None or facts.sign_day(p).year == year)
+    ]
+    known = {p.id: project_facts(p, as_of) for p in chosen}
+    return Review(
+        as_of=as_of,
+        year=year,
+        settings=settings,
+        projects=chosen,
+        warnings=evaluate(chosen, settings, as_of),
+        rates=compute_rates(chosen, as_of, known),
+        by_group={key: grouped_rates(chosen, key, as_of, known) for key in GROUPINGS},
+        funnel=funnel(chosen, as_of),
+        project_types=project_type_split(chosen),
+        industries=industry_shares(chosen),
+    )
+
+
+def run_review(portfolio: Any, as_of: str | date | None = None, year: int | None = None) -> Review:
+    """Load the portfolio (``tracker.portfolio.Portfolio``) and review it."""
+    day = parse_as_of(as_of)
+    projects = load_projects(portfolio.db, ProjectFilter(year=year) if year else None)
+    return review_projects(projects, portfolio.settings(), day, year)
+
+
+def worst_levels(portfolio: Any, as_of: str | date | None = None) -> dict[int, str]:
+    """{project id: "red" | "yellow"} — the worst light of each project, for the ledger tint."""
+    day = parse_as_of(as_of)
+    projects = load_projects(portfolio.db)
+    settings = portfolio.settings()
+    return worst_by_project(evaluate(projects, settings, day))
