@@ -1,7 +1,127 @@
-"""CLI commands of this package (filled in by its issue)."""
+"""``import`` and ``undo-import``: the importer on the command line.
+
+With ``--json`` the output is one JSON object checked by machine (see issue 4); without
+it, a short Chinese report. Nothing is written on a dry run or when the file is refused.
+"""
+
+from __future__ import annotations
 
 import argparse
+import sqlite3
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from ..errors import TrackerError
+from ..paths import resolve_db_path
+from ..portfolio import Portfolio
+
+ACTION_LABELS = {"create": "新增", "update": "更新", "skip": "跳过", "reject": "拒绝"}
 
 
-def register(sub: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add this package's subcommands."""
+    p = sub.add_parser("import", help="导入往年台账（xlsx/xls/ods/csv/网页表格）")
+    p.add_argument("file", help="要导入的表格文件")
+    p.add_argument("--sheet", help="只导入这个工作表")
+    p.add_argument("--password", help="加密工作簿的打开密码")
+    p.add_argument("--dry-run", action="store_true", help="只检查，不写入数据库")
+    p.add_argument("--json", action="store_true", help="以 JSON 输出检查结果")
+    p.add_argument("--on-duplicate", choices=["skip", "update"], default="update",
+                   help="库中已有同一项目时：update 更新（默认）或 skip 跳过")
+    p.add_argument("--errors-out", help="把被拒绝的行写入这个 .xlsx 文件，改好后可再导入")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("undo-import", help="撤销一次导入（删除其新增的项目，还原其修改）")
+    p.add_argument("batch_id", type=int, help="导入批次号")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_undo_import)
+
+
+def _read_only_portfolio(path: Path) -> Portfolio | None:
+    """The database for a dry run, opened read-only so not one byte changes; None if the
+    file does not exist yet (nothing is stored, so every row would be new)."""
+    from ..db import check_tracker_file
+
+    if check_tracker_file(path) == "new":
+        return None
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    return Portfolio(Database(conn))
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from ..cli import emit_json
+    from .apply import apply_plan
+    from .errors_out import write_rejected
+    from .plan import build_plan, load_tables
+    from .read import read_workbook
+
+    workbook = read_workbook(Path(args.file), args.password)
+    db_path = resolve_db_path(args.db)
+    if args.dry_run:
+        portfolio = _read_only_portfolio(db_path)
+    else:
+        from ..cli import open_portfolio
+
+        tables = load_tables(workbook, sheet=args.sheet)
+        if not any(t.data_rows() and not t.skipped for t in tables):
+            from .plan import no_ledger_message
+
+            raise TrackerError(no_ledger_message(workbook, tables))
+        portfolio = open_portfolio(args, auto_backup=False)
+    try:
+        tables = load_tables(workbook, sheet=args.sheet, portfolio=portfolio)
+        plan = build_plan(workbook, tables, portfolio, on_duplicate=args.on_duplicate)
+        batch_id = None
+        if not args.dry_run and portfolio is not None:
+            batch_id = apply_plan(portfolio, plan)
+    finally:
+        if portfolio is not None:
+            portfolio.close()
+    if args.errors_out:
+        write_rejected(plan, Path(args.errors_out))
+    if args.json:
+        emit_json(plan.to_json(batch_id))
+    else:
+        _print_report(plan, batch_id, args)
+    return 0
+
+
+def _print_report(plan, batch_id: int | None, args: argparse.Namespace) -> None:  # type: ignore[no-untyped-def]
+    print(f"文件：{plan.file}（{plan.format}）")
+    for s in plan.sheets:
+        if s.skipped:
+            print(f"  工作表“{s.name}”：跳过（{s.skipped}）")
+        else:
+            rows = "、".join(str(r) for r in s.header_rows)
+            print(f"  工作表“{s.name}”：表头在第 {rows} 行，金额单位 {s.unit or '万元'}")
+    for r in plan.rows:
+        if r.action == "reject":
+            print(f"  拒绝 “{r.sheet}”第 {r.row} 行：{'；'.join(r.errors)}")
+    summary = plan.summary()
+    counts = "，".join(f"{ACTION_LABELS[a]} {summary[a]}" for a in ACTION_LABELS)
+    print(f"共 {summary['rows']} 行项目数据：{counts}。")
+    if args.dry_run:
+        print("这是试运行（--dry-run），没有写入数据库。")
+    elif batch_id is not None:
+        print(f"已导入，批次号 {batch_id}。如需撤销：python -m tracker undo-import {batch_id}")
+    if args.errors_out:
+        print(f"被拒绝的行已写入：{args.errors_out}")
+
+
+def cmd_undo_import(args: argparse.Namespace) -> int:
+    from ..cli import emit_json, open_portfolio
+    from .undo import undo_import
+
+    portfolio = open_portfolio(args)
+    try:
+        result = undo_import(portfolio, args.batch_id)
+    finally:
+        portfolio.close()
+    if args.json:
+        emit_json({"batch_id": args.batch_id, **result})
+    else:
+        print(f"已撤销导入批次 {args.batch_id}：删除新增项目 {result['deleted']} 个，"
+              f"还原修改 {result['reverted']} 处。")
+    return 0
+

@@ -1,0 +1,112 @@
+"""Import speed: the whole import (read, find tables, plan, write into a fresh database)
+against python-calamine merely reading the same file, measured in the same run.
+
+    python bench/import.py            # 1,500 rows on six sheets, and 20,000 rows on one
+
+Target: the import takes at most 2x the bare read. Files are generated (deterministic) in
+a temporary folder, shaped like real ledgers: a title, a unit row, a header, 序号, mixed
+date and amount forms, a 小计 row per sheet.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import python_calamine
+from openpyxl import Workbook
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tracker.importing.apply import apply_plan  # noqa: E402
+from tracker.importing.plan import build_plan, load_tables  # noqa: E402
+from tracker.importing.read import read_workbook  # noqa: E402
+from tracker.portfolio import Portfolio  # noqa: E402
+
+HEADERS = ["序号", "项目名称", "投资主体", "投资方来源地", "产业类别", "签约时间", "签约金额",
+           "注册时间", "开工时间", "投产时间", "累计到位资金", "责任单位", "包抓领导", "备注"]
+TOWNS = ["城关镇", "青山镇", "溪口镇", "经济开发区", "高新园区", "临港工业园"]
+WORDS = ["绿色", "精密", "新能", "华信", "康泰", "瑞丰", "明辉", "博远", "永盛", "天成"]
+GOODS = ["锂电池隔膜", "生物制剂", "机器人", "特种纸", "冷链物流", "轴承", "光伏组件"]
+
+
+def _row(rng: random.Random, n: int) -> list[object]:
+    signed = date(2023, 1, 1) + timedelta(days=rng.randrange(365))
+    sign_forms = [signed, signed.strftime("%Y.%-m.%-d"), f"{signed.year}年{signed.month}月{signed.day}日",
+                  signed.strftime("%Y/%-m/%-d")]
+    amount = rng.choice([3000, 8500, 12500.5, 50000, 120000])
+    stages = [signed + timedelta(days=40 * k + rng.randrange(30)) for k in (1, 3, 8)]
+    reached = rng.randrange(4)
+    word = rng.choice(WORDS)
+    return [
+        n, f"{word}{rng.choice(GOODS)}生产基地项目{n}号", f"{rng.choice(['浙江', '广东', '上海'])}{word}有限公司{n}",
+        rng.choice(["江苏苏州", "浙江杭州", "上海"]), rng.choice(["新能源", "数字经济", "生物医药"]),
+        rng.choice(sign_forms), rng.choice([amount, f"{amount:,}"]),
+        *[stages[k] if k < reached else None for k in range(3)],
+        round(amount * rng.random(), 2), rng.choice(["县商务局", "县经信局", "县发改局"]),
+        rng.choice(["王建国", "陈志强", "刘晓燕"]), "",
+    ]
+
+
+def make_workbook(path: Path, sheets: int, rows_per_sheet: int, seed: int = 1) -> None:
+    rng = random.Random(seed)
+    wb = Workbook(write_only=True)
+    n = 0
+    for s in range(sheets):
+        ws = wb.create_sheet(TOWNS[s % len(TOWNS)] if sheets > 1 else "签约项目")
+        ws.append([f"青溪县2023年签约项目推进情况表（{TOWNS[s % len(TOWNS)]}）"])
+        ws.append(["填报单位：青溪县投资促进中心", *[""] * 11, "单位：万元"])
+        ws.append(HEADERS)
+        for _ in range(rows_per_sheet):
+            n += 1
+            ws.append(_row(rng, n))
+        ws.append(["", "小计", "", "", "", "", 0])
+    wb.save(path)
+
+
+def bare_read(path: Path) -> float:
+    start = time.perf_counter()
+    wb = python_calamine.CalamineWorkbook.from_path(str(path))
+    for name in wb.sheet_names:
+        wb.get_sheet_by_name(name).to_python(skip_empty_area=False)
+    return time.perf_counter() - start
+
+
+def whole_import(path: Path, db: Path) -> tuple[float, dict[str, float], int]:
+    """Seconds for the whole import, the split (read / find+plan / write), projects stored."""
+    portfolio = Portfolio.open(db, auto_backup=False)
+    try:
+        t0 = time.perf_counter()
+        workbook = read_workbook(path)
+        t1 = time.perf_counter()
+        tables = load_tables(workbook, portfolio=portfolio)
+        plan = build_plan(workbook, tables, portfolio)
+        t2 = time.perf_counter()
+        apply_plan(portfolio, plan)
+        t3 = time.perf_counter()
+        split = {"read": t1 - t0, "plan": t2 - t1, "write": t3 - t2}
+        return t3 - t0, split, portfolio.project_count()
+    finally:
+        portfolio.close()
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        for label, sheets, per_sheet in (("1,500 rows, 6 sheets", 6, 250), ("20,000 rows, 1 sheet", 1, 20000)):
+            path = folder / f"bench-{sheets}x{per_sheet}.xlsx"
+            make_workbook(path, sheets, per_sheet)
+            read = min(bare_read(path) for _ in range(3))
+            total, split, count = whole_import(path, folder / f"bench-{sheets}.db")
+            assert count == sheets * per_sheet, count
+            parts = "  ".join(f"{k} {v:.2f}" for k, v in split.items())
+            print(f"{label:<22} calamine read {read:6.2f} s   whole import {total:6.2f} s "
+                  f"({parts})   ratio {total / read:4.1f}x   ({count} projects)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,307 @@
+"""The dry run: what importing a file would do to the ledger, row by row.
+
+Every data row gets an action — create, update (same project already stored), skip (a
+repeat within the file, or nothing new), reject (errors) — with its reasons. Applying a
+plan writes exactly what it shows; a dry run is the same plan, not written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ..errors import Cancelled, TrackerError
+from ..model import FIELD_BY_KEY, Stage, Status
+from ..portfolio import Portfolio
+from ..search_keys import name_key, normalise_name
+from .changes import compute_changes
+from .mapping import load_preset, signature
+from .read import Workbook, read_workbook
+from .rows import ParsedRow, parse_row
+from .table import Table, apply_mapping, find_table
+
+ProgressFn = Callable[[int, int, str], None]
+CancelFn = Callable[[], bool]
+ACTIONS = ("create", "update", "skip", "reject")
+DUPLICATE_POLICIES = ("skip", "update")
+
+
+def _no_progress(done: int, total: int, message: str = "") -> None:
+    return None
+
+
+def _never() -> bool:
+    return False
+
+
+@dataclass
+class PlanRow:
+    sheet: str
+    row: int  # 1-based, as the clerk sees it in Excel
+    action: str
+    fields: dict[str, Any]
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    data: dict[str, Any] = field(default_factory=dict)  # for Portfolio.add_project
+    project_id: int | None = None  # the stored project an update/skip refers to
+    changes: dict[str, Any] = field(default_factory=dict)
+    raw: list[object] = field(default_factory=list)  # the cells, for the errors file
+
+    def to_json(self) -> dict[str, Any]:
+        return {"sheet": self.sheet, "row": self.row, "action": self.action,
+                "fields": self.fields, "errors": self.errors, "warnings": self.warnings}
+
+
+@dataclass
+class SheetPlan:
+    name: str
+    table: Table
+    header_rows: list[int]  # 1-based
+    unit: str | None
+    columns: dict[str, str | None]
+    skipped: str | None
+    signature: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"name": self.name, "header_rows": self.header_rows, "unit": self.unit,
+                "columns": self.columns, "skipped": self.skipped}
+
+
+@dataclass
+class Plan:
+    file: Path
+    format: str
+    sha256: str
+    sheets: list[SheetPlan]
+    rows: list[PlanRow]
+    on_duplicate: str = "update"
+
+    def summary(self) -> dict[str, int]:
+        counts = {a: 0 for a in ACTIONS}
+        for r in self.rows:
+            counts[r.action] += 1
+        return {"rows": len(self.rows), **counts}
+
+    def mapping(self) -> dict[str, dict[str, str | None]]:
+        return {s.name: s.columns for s in self.sheets if not s.skipped}
+
+    def to_json(self, batch_id: int | None = None) -> dict[str, Any]:
+        return {
+            "file": str(self.file),
+            "format": self.format,
+            "sheets": [s.to_json() for s in self.sheets],
+            "rows": [r.to_json() for r in self.rows],
+            "summary": self.summary(),
+            "batch_id": batch_id,
+        }
+
+
+def columns_json(table: Table) -> dict[str, str | None]:
+    """{header text: field or null}; a 序号 column is evidence, not a field."""
+    out: dict[str, str | None] = {}
+    for col in table.columns:
+        if not col.header:
+            continue
+        target = None if col.target == "serial" else col.target
+        if col.header not in out or out[col.header] is None:
+            out[col.header] = target
+    return out
+
+
+def sheet_unit(table: Table) -> str | None:
+    amount = table.column_for("signed_amount_wan")
+    if amount is not None and amount.unit:
+        return amount.unit
+    return table.title_unit or ("万元" if amount is not None else None)
+
+
+def load_tables(
+    workbook: Workbook,
+    *,
+    sheet: str | None = None,
+    portfolio: Portfolio | None = None,
+    mappings: dict[str, dict[str, str | None]] | None = None,
+) -> list[Table]:
+    """Find the table on each sheet, then apply a saved preset and the clerk's mapping."""
+    sheets = workbook.sheets
+    if sheet is not None:
+        sheets = [s for s in sheets if s.name == sheet]
+        if not sheets:
+            names = "、".join(s.name for s in workbook.sheets)
+            raise TrackerError(f"文件中没有名为“{sheet}”的工作表；现有工作表：{names}。")
+    tables = []
+    for s in sheets:
+        table = find_table(s)
+        if table.header_rows and portfolio is not None:
+            preset = load_preset(portfolio, signature([c.header for c in table.columns]))
+            if preset:
+                apply_mapping(table, preset)
+        if mappings and s.name in mappings and table.header_rows:
+            apply_mapping(table, mappings[s.name])
+            table.corrected = True
+            table.skipped = None if table.data_rows() else table.skipped
+        tables.append(table)
+    return tables
+
+
+def no_ledger_message(workbook: Workbook, tables: list[Table]) -> str:
+    reasons = "；".join(f"工作表“{t.sheet}”：{t.skipped}" for t in tables) or "文件里没有工作表"
+    return (f"文件“{workbook.path.name}”中没有找到项目台账（{reasons}）。"
+            "台账需要有表头行，例如“项目名称、投资主体、签约时间、签约金额”。")
+
+
+class _Existing:
+    """What the database already holds, loaded once so planning 20,000 rows stays fast."""
+
+    def __init__(self, portfolio: Portfolio | None) -> None:
+        self.portfolio = portfolio
+        self.by_key: dict[str, int] = {}
+        self.by_name: dict[str, int] = {}
+        if portfolio is None:
+            return
+        for pid, key in portfolio.db.execute("SELECT id, name_key FROM projects ORDER BY id DESC"):
+            key = key or ""
+            self.by_key[key] = pid
+            self.by_name[key.split("|", 1)[0]] = pid
+
+
+def build_plan(
+    workbook: Workbook,
+    tables: list[Table],
+    portfolio: Portfolio | None = None,
+    *,
+    on_duplicate: str = "update",
+    progress: ProgressFn = _no_progress,
+    cancelled: CancelFn = _never,
+) -> Plan:
+    if on_duplicate not in DUPLICATE_POLICIES:
+        raise TrackerError(f"重复项目的处理方式应为 skip 或 update，现为“{on_duplicate}”。")
+    if not any(t.data_rows() and not t.skipped for t in tables):
+        raise TrackerError(no_ledger_message(workbook, tables))
+    existing = _Existing(portfolio)
+    plan = Plan(workbook.path, workbook.format, workbook.sha256, [], [], on_duplicate)
+    work = [(t, r) for t in tables if not t.skipped for r in t.data_rows()]
+    seen: dict[str, PlanRow] = {}
+    seen_names: dict[str, PlanRow] = {}
+    matched: list[PlanRow] = []
+    for t in tables:
+        plan.sheets.append(SheetPlan(
+            t.sheet, t, [r + 1 for r in t.header_rows], sheet_unit(t) if t.header_rows else None,
+            columns_json(t), t.skipped, signature([c.header for c in t.columns]),
+        ))
+    for i, (table, r) in enumerate(work):
+        if i % 250 == 0:
+            if cancelled():
+                raise Cancelled()
+            progress(i, len(work), f"检查第 {i + 1}/{len(work)} 行")
+        parsed = parse_row(table, r)
+        row = _plan_row(table, r, parsed)
+        plan.rows.append(row)
+        if row.action == "reject":
+            continue
+        key = name_key(parsed.data["name"], parsed.data["investor"])
+        name_only = normalise_name(parsed.data["name"])
+        if key in seen:
+            first = seen[key]
+            row.action = "skip"
+            row.warnings.append(f"与“{first.sheet}”第 {first.row} 行重复（名称和投资主体相同），跳过")
+            continue
+        seen[key] = row
+        if name_only in seen_names:
+            other = seen_names[name_only]
+            row.warnings.append(f"与“{other.sheet}”第 {other.row} 行名称相同但投资主体不同，请核对是否同一项目")
+        else:
+            seen_names[name_only] = row
+        if key in existing.by_key:
+            row.project_id = existing.by_key[key]
+            matched.append(row)
+        elif name_only in existing.by_name:
+            row.warnings.append(f"库中已有同名项目（编号 {existing.by_name[name_only]}），但投资主体不同，请核对")
+    _decide_matches(matched, portfolio, on_duplicate)
+    progress(len(work), len(work), "检查完成")
+    return plan
+
+
+def _plan_row(table: Table, r: int, parsed: ParsedRow) -> PlanRow:
+    action = "reject" if parsed.errors else "create"
+    data = dict(parsed.data)
+    if parsed.stage_without_date is not None and data.get("sign_date"):
+        # Only the month the deal was signed is known for sure; the row says the stage was
+        # reached, so record it as an approximate month (flagged in the warnings).
+        dates = dict(data.get("stage_dates") or {})
+        dates[parsed.stage_without_date.value] = data["sign_date"][:7]
+        data["stage_dates"] = dates
+    data = {k: v for k, v in data.items() if k in FIELD_BY_KEY or k in _EXTRA}
+    return PlanRow(table.sheet, r + 1, action, parsed.fields, parsed.errors, parsed.warnings,
+                   data, raw=list(table.rows[r]))
+
+
+_EXTRA = {"stage_dates", "planned_dates", "planned_start", "planned_production", "status",
+          "status_date", "status_reason", "funds_arrived_wan", "invested_wan", "progress_as_of"}
+
+
+def _decide_matches(rows: list[PlanRow], portfolio: Portfolio | None, on_duplicate: str) -> None:
+    if not rows or portfolio is None:
+        return
+    current = _current_state(portfolio, [r.project_id for r in rows if r.project_id])
+    for row in rows:
+        assert row.project_id is not None
+        changes = compute_changes(row.data, current[row.project_id])
+        if not changes:
+            row.action = "skip"
+            row.warnings.append(f"库中已有此项目（编号 {row.project_id}），内容相同，跳过")
+        elif on_duplicate == "skip":
+            row.action = "skip"
+            row.warnings.append(f"库中已有此项目（编号 {row.project_id}），按设置跳过，不更新")
+        else:
+            row.action = "update"
+            row.changes = changes
+
+
+def _current_state(portfolio: Portfolio, ids: list[int]) -> dict[int, dict[str, Any]]:
+    """Fields, stage dates, status and latest figures of the matched projects, in bulk."""
+    state: dict[int, dict[str, Any]] = {}
+    for chunk_start in range(0, len(ids), 500):
+        chunk = ids[chunk_start:chunk_start + 500]
+        for row in portfolio.rows_for_ids(chunk):
+            state[row["id"]] = {"fields": {k: row.get(k) for k in FIELD_BY_KEY},
+                                "status": Status(row["status"]), "stage": Stage(row["stage"]),
+                                "funds_arrived_wan": row.get("funds_arrived_wan"),
+                                "invested_wan": row.get("invested_wan"), "actual": {}, "planned": {}}
+        marks = ",".join("?" * len(chunk))
+        for pid, stage, planned, actual in portfolio.db.execute(
+            f"SELECT project_id, stage, planned, actual FROM stage_dates WHERE project_id IN ({marks})",
+            chunk,
+        ):
+            if pid in state:
+                state[pid]["actual"][stage] = actual
+                state[pid]["planned"][stage] = planned
+    for s in state.values():
+        for key, value in list(s["fields"].items()):
+            if key == "land_area_mu" and value not in (None, ""):
+                s["fields"][key] = Decimal(str(value)).normalize()
+    return state
+
+
+def plan_file(
+    path: Path | str,
+    portfolio: Portfolio | None = None,
+    *,
+    password: str | None = None,
+    sheet: str | None = None,
+    on_duplicate: str = "update",
+    mappings: dict[str, dict[str, str | None]] | None = None,
+    progress: ProgressFn = _no_progress,
+    cancelled: CancelFn = _never,
+) -> Plan:
+    """Read, find tables, map and plan in one call (the CLI's dry run)."""
+    progress(0, 1, "读取文件")
+    workbook = read_workbook(path, password)
+    if cancelled():
+        raise Cancelled()
+    tables = load_tables(workbook, sheet=sheet, portfolio=portfolio, mappings=mappings)
+    return build_plan(workbook, tables, portfolio, on_duplicate=on_duplicate,
+                      progress=progress, cancelled=cancelled)
