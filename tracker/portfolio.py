@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import getpass
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -18,12 +18,12 @@ from sqlite_utils import Database
 
 from . import queries
 from . import settings as settings_mod
-from .dates import check_date, today_iso
+from .creation import insert_projects
+from .dates import check_date
 from .db import db_path_of, open_db
 from .errors import TrackerError, ValidationError
 from .model import (
     DATED_STAGES,
-    PROJECT_FIELDS,
     AuditEntry,
     Problem,
     Progress,
@@ -45,20 +45,6 @@ from .records import (
 from .search_keys import build_search_text, name_key
 
 _UNSET: Any = object()
-# Keys add_project accepts besides the ledger fields (what an importer row can carry).
-EXTRA_KEYS = {
-    "stage_dates",
-    "planned_dates",
-    "planned_start",
-    "planned_production",
-    "status",
-    "status_date",
-    "status_reason",
-    "funds_arrived_wan",
-    "invested_wan",
-    "progress_as_of",
-    "stage",
-}
 
 
 def os_user() -> str:
@@ -136,68 +122,21 @@ class Portfolio(ChildRecordsMixin):
         return dict(zip(names, row, strict=True))
 
     def add_project(self, data: dict[str, Any], *, batch_id: int | None = None) -> int:
-        """Create a project from API fields (plus stage dates, status and figures)."""
-        unknown = set(data) - {f.key for f in PROJECT_FIELDS} - EXTRA_KEYS
-        if unknown:
-            raise ValidationError(sorted(unknown)[0], f"未知字段：{', '.join(sorted(unknown))}")
-        fields = {f.key: clean_field(f.key, data.get(f.key)) for f in PROJECT_FIELDS}
-        try:
-            status = Status(data.get("status") or Status.ACTIVE)
-        except ValueError as exc:
-            raise ValidationError("status", f"未知的状态：{data.get('status')}") from exc
-        stage_rows = self._stage_rows(data)
-        stamp = now_iso()
-        cols = fields_to_columns(fields) | {
-            "status": status.value,
-            "status_date": check_date(clean_text(data.get("status_date"))),
-            "status_reason": clean_text(data.get("status_reason")),
-            "name_key": name_key(fields["name"], fields["investor"]),
-            "batch_id": batch_id,
-            "created_at": stamp,
-            "updated_at": stamp,
-        }
-        with self.transaction(batch_id):
-            marks = ",".join("?" * len(cols))
-            cursor = self.db.execute(
-                f"INSERT INTO projects ({','.join(cols)}) VALUES ({marks})", list(cols.values())
-            )
-            pid = int(cursor.lastrowid or 0)
-            self._index_search(pid, fields)
-            snapshot = {k: audit_text(v) for k, v in fields.items() if v is not None}
-            self._audit(pid, "project", "create", None, None, json.dumps(snapshot, ensure_ascii=False))
-            for st, dates in stage_rows:
-                self._write_stage(pid, st, dates, (None, None), touch=False)
-            funds, invested = data.get("funds_arrived_wan"), data.get("invested_wan")
-            if funds not in (None, "") or invested not in (None, ""):
-                self.add_progress(
-                    pid,
-                    data.get("progress_as_of") or today_iso(),
-                    funds_arrived_wan=funds,
-                    invested_wan=invested,
-                )
-        return pid
+        """Create a project from API fields (plus stage dates, status and first figures)."""
+        return insert_projects(self, [data], batch_id=batch_id)[0]
 
-    @staticmethod
-    def _stage_rows(data: dict[str, Any]) -> list[tuple[Stage, tuple[str | None, str | None]]]:
-        """Checked (planned, actual) dates per stage of a new project, before any write."""
-        planned = dict(data.get("planned_dates") or {})
-        if data.get("planned_start"):
-            planned.setdefault(Stage.STARTED.value, data["planned_start"])
-        if data.get("planned_production"):
-            planned.setdefault(Stage.PRODUCING.value, data["planned_production"])
-        actual = dict(data.get("stage_dates") or {})
-        rows = []
-        for key in sorted(set(planned) | set(actual)):
-            st = _stage(key)
-            if st is Stage.SIGNED:
-                continue
-            new = (
-                optional_date(f"{st.value}.planned", planned.get(key), f"{st.label}计划日期"),
-                optional_date(f"{st.value}.actual", actual.get(key), f"{st.label}实际日期"),
-            )
-            if new != (None, None):
-                rows.append((st, new))
-        return rows
+    def add_projects(
+        self,
+        rows: list[dict[str, Any]],
+        *,
+        batch_id: int | None = None,
+        progress: Callable[[int, int, str], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> list[int]:
+        """Create many projects in one transaction: all are checked before any is written."""
+        return insert_projects(
+            self, rows, batch_id=batch_id, progress=progress, cancelled=cancelled
+        )
 
     def _index_search(self, project_id: int, fields: dict[str, Any]) -> None:
         self.db.execute(

@@ -16,13 +16,12 @@ from tracker.portfolio import Portfolio
 def test_exception_mid_add_rolls_back_everything(portfolio, monkeypatch):
     portfolio.add_project(sample(name="原有项目"))
     before = portfolio.db.execute("SELECT COUNT(*) FROM audit").fetchone()[0]
-    real = portfolio._write_stage
+    import tracker.creation
 
-    def explode(*args, **kwargs):
-        real(*args, **kwargs)
+    def explode(*args, **kwargs):  # runs after the projects row is inserted
         raise RuntimeError("disk pulled out")
 
-    monkeypatch.setattr(portfolio, "_write_stage", explode)
+    monkeypatch.setattr(tracker.creation, "build_search_text", explode)
     with pytest.raises(RuntimeError):
         portfolio.add_project(sample(name="新项目", stage_dates={"registered": "2024-04-01"}))
     assert [r["name"] for r in portfolio.list_rows()] == ["原有项目"]

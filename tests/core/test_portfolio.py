@@ -139,3 +139,15 @@ def test_settings_round_trip_and_validation(portfolio):
         portfolio.update_settings({"registration_red_days": 30})  # red sooner than yellow
     with pytest.raises(ValidationError):
         portfolio.update_settings({"no_visit_days": "abc"})
+
+
+def test_add_projects_checks_every_row_before_writing_any(portfolio):
+    rows = [sample(name=f"项目{i}") for i in range(5)]
+    rows[3]["sign_date"] = "2024-02-30"
+    with pytest.raises(ValidationError) as exc:
+        portfolio.add_projects(rows)
+    assert exc.value.field == "sign_date"
+    assert portfolio.project_count() == 0
+    ids = portfolio.add_projects(rows[:3] + rows[4:], batch_id=None)
+    assert [portfolio.get_project(i).fields["name"] for i in ids] == ["项目0", "项目1", "项目2", "项目4"]
+    assert len(portfolio.audit_for()) == 4

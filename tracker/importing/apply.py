@@ -15,7 +15,6 @@ from ..dates import today_iso
 from ..errors import Cancelled
 from ..model import Status
 from ..portfolio import Portfolio, now_iso
-from .bulk import create_projects
 from .mapping import save_preset
 from .plan import CancelFn, Plan, PlanRow, ProgressFn, _never, _no_progress
 
@@ -44,7 +43,9 @@ def apply_plan(
             portfolio._audit(None, "import_batch", "create", None, None, json.dumps(
                 {"file": plan.file.name, "sha256": plan.sha256, "counts": plan.summary()},
                 ensure_ascii=False))
-            ids = create_projects(portfolio, [r.data for r in creates], batch_id, progress, cancelled)
+            ids = portfolio.add_projects(
+                [r.data for r in creates], batch_id=batch_id, progress=progress, cancelled=cancelled
+            )
             for row, pid in zip(creates, ids, strict=True):
                 row.project_id = pid
             for i, row in enumerate(updates):

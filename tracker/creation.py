@@ -1,0 +1,183 @@
+"""Creating projects: the one code path behind ``add_project`` and an import's creates.
+
+An import of 20,000 rows cannot afford a dozen statements per project with re-reads for
+checks, so everything is checked first, then written with one prepared statement per table
+and ``executemany`` for search keys, stage dates and audit rows. A single ``add_project`` is
+the same code with one row, so the two can never write different rows or audit text.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from .dates import check_date, today_iso
+from .errors import Cancelled, ValidationError
+from .model import PROJECT_FIELDS, Stage, Status
+from .money import wan_to_yuan, yuan_to_wan
+from .portfolio_records import now_iso, optional_date
+from .records import PROGRESS_MONEY, audit_text, clean_field, clean_text, fields_to_columns
+from .search_keys import build_search_text, name_key
+
+if TYPE_CHECKING:
+    from .portfolio import Portfolio
+
+# Keys a new project accepts besides the ledger fields (what an importer row can carry).
+EXTRA_KEYS = frozenset({
+    "stage_dates", "planned_dates", "planned_start", "planned_production", "status",
+    "status_date", "status_reason", "funds_arrived_wan", "invested_wan", "progress_as_of",
+    "stage",
+})
+FIELD_KEYS = frozenset(f.key for f in PROJECT_FIELDS)
+AUDIT_SQL = (
+    "INSERT INTO audit (at, user, project_id, entity, entity_id, action, field, old, new,"
+    " batch_id) VALUES (?,?,?,?,?,?,?,?,?,?)"
+)
+
+
+@dataclass
+class NewProject:
+    """A project checked and converted, ready to insert: nothing here can fail any more."""
+
+    fields: dict[str, Any]
+    columns: dict[str, Any]
+    stages: list[tuple[Stage, tuple[str | None, str | None]]]
+    figures: dict[str, Any] | None  # first progress snapshot (money in 元), if any
+
+
+def stage_rows(data: dict[str, Any]) -> list[tuple[Stage, tuple[str | None, str | None]]]:
+    """Checked (planned, actual) dates per stage after signing, before any write."""
+    planned = dict(data.get("planned_dates") or {})
+    if data.get("planned_start"):
+        planned.setdefault(Stage.STARTED.value, data["planned_start"])
+    if data.get("planned_production"):
+        planned.setdefault(Stage.PRODUCING.value, data["planned_production"])
+    actual = dict(data.get("stage_dates") or {})
+    rows = []
+    for key in sorted(set(planned) | set(actual), key=lambda k: str(k)):
+        try:
+            st = Stage(key)
+        except ValueError as exc:
+            raise ValidationError("stage", f"未知的阶段：{key}") from exc
+        if st is Stage.SIGNED:
+            continue
+        new = (
+            optional_date(f"{st.value}.planned", planned.get(key), f"{st.label}计划日期"),
+            optional_date(f"{st.value}.actual", actual.get(key), f"{st.label}实际日期"),
+        )
+        if new != (None, None):
+            rows.append((st, new))
+    return rows
+
+
+def prepare(data: dict[str, Any], batch_id: int | None, stamp: str) -> NewProject:
+    """Check and convert one project's data; raises ValidationError naming the field."""
+    unknown = set(data) - FIELD_KEYS - EXTRA_KEYS
+    if unknown:
+        raise ValidationError(sorted(unknown)[0], f"未知字段：{', '.join(sorted(unknown))}")
+    fields = {f.key: clean_field(f.key, data.get(f.key)) for f in PROJECT_FIELDS}
+    try:
+        status = Status(data.get("status") or Status.ACTIVE)
+    except ValueError as exc:
+        raise ValidationError("status", f"未知的状态：{data.get('status')}") from exc
+    columns = fields_to_columns(fields) | {
+        "status": status.value,
+        "status_date": optional_date("status_date", data.get("status_date"), "状态日期"),
+        "status_reason": clean_text(data.get("status_reason")),
+        "name_key": name_key(fields["name"], fields["investor"]),
+        "batch_id": batch_id,
+        "created_at": stamp,
+        "updated_at": stamp,
+    }
+    figures = None
+    funds, invested = data.get("funds_arrived_wan"), data.get("invested_wan")
+    if funds not in (None, "") or invested not in (None, ""):
+        figures = {
+            "as_of": check_date(clean_text(data.get("progress_as_of"))) or today_iso(),
+            "funds_arrived_yuan": _money("funds_arrived_wan", funds, "累计到位资金"),
+            "invested_yuan": _money("invested_wan", invested, "累计完成投资"),
+        }
+    return NewProject(fields, columns, stage_rows(data), figures)
+
+
+def _money(field: str, value: Any, label: str) -> int | None:
+    try:
+        yuan = wan_to_yuan(value)
+    except ValueError as exc:
+        raise ValidationError(field, f"“{label}”应为数字，现为“{value}”。") from exc
+    if yuan is not None and yuan < 0:
+        raise ValidationError(field, f"“{label}”不能为负数。")
+    return yuan
+
+
+def insert_projects(
+    portfolio: Portfolio,
+    rows: Iterable[dict[str, Any]],
+    *,
+    batch_id: int | None = None,
+    progress: Callable[[int, int, str], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> list[int]:
+    """Check every row, then write them all in one transaction; returns ids in order."""
+    rows = list(rows)
+    stamp, user = now_iso(), portfolio.user
+    prepared = [prepare(data, batch_id, stamp) for data in rows]  # fails before any write
+    ids: list[int] = []
+    audits: list[tuple[Any, ...]] = []
+    stages: list[tuple[Any, ...]] = []
+    search: list[tuple[int, str]] = []
+    with portfolio.transaction(batch_id):
+        conn = portfolio.db.conn
+        batch = portfolio._batch_id
+        sql = ""
+        for i, new in enumerate(prepared):
+            if i % 500 == 0:
+                if cancelled and cancelled():
+                    raise Cancelled()
+                if progress:
+                    progress(i, len(prepared), f"写入第 {i + 1}/{len(prepared)} 个项目")
+            if not sql:
+                names = list(new.columns)
+                sql = f"INSERT INTO projects ({','.join(names)}) VALUES ({','.join('?' * len(names))})"
+            pid = int(conn.execute(sql, list(new.columns.values())).lastrowid or 0)
+            ids.append(pid)
+            search.append((pid, build_search_text(new.fields)))
+            snapshot = {k: audit_text(v) for k, v in new.fields.items() if v is not None}
+            audits.append((stamp, user, pid, "project", None, "create", None, None,
+                           json.dumps(snapshot, ensure_ascii=False), batch))
+            for st, (planned, actual) in new.stages:
+                stages.append((pid, st.value, st.rank, planned, actual))
+                for name, value in (("planned", planned), ("actual", actual)):
+                    if value:
+                        audits.append((stamp, user, pid, "stage", None, "update",
+                                       f"{st.value}.{name}", None, value, batch))
+            if new.figures:
+                audits.append(_insert_figures(conn, pid, new.figures, stamp, user, batch))
+        conn.executemany(
+            "INSERT INTO stage_dates (project_id, stage, rank, planned, actual) VALUES (?,?,?,?,?)",
+            stages,
+        )
+        conn.executemany("INSERT INTO project_search (project_id, text) VALUES (?, ?)", search)
+        conn.executemany(AUDIT_SQL, audits)
+    if progress:
+        progress(len(prepared), len(prepared), "写入完成")
+    return ids
+
+
+def _insert_figures(
+    conn: Any, pid: int, figures: dict[str, Any], stamp: str, user: str, batch: int | None
+) -> tuple[Any, ...]:
+    """The first progress snapshot of a new project; returns its audit row."""
+    cols = {"project_id": pid, **figures}
+    child = conn.execute(
+        f"INSERT INTO progress ({','.join(cols)}) VALUES ({','.join('?' * len(cols))})",
+        list(cols.values()),
+    ).lastrowid
+    shown = {"as_of": figures["as_of"]} | {
+        key: audit_text(yuan_to_wan(figures[col]))
+        for key, col in PROGRESS_MONEY.items() if figures.get(col) is not None
+    }
+    return (stamp, user, pid, "progress", child, "create", None, None,
+            json.dumps(shown, ensure_ascii=False), batch)
