@@ -10,8 +10,6 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from pypinyin import Style, lazy_pinyin
-
 SEARCH_SOURCES: tuple[str, ...] = ("name", "investor", "unit", "leader")
 _SPACES = re.compile(r"\s+")
 _NAME_NOISE = re.compile(r"[\s\-—_·•,，.。()（）\[\]【】“”\"'‘’]")
@@ -19,6 +17,10 @@ _NAME_NOISE = re.compile(r"[\s\-—_·•,，.。()（）\[\]【】“”\"'‘�
 
 @lru_cache(maxsize=16384)
 def _char_keys(char: str) -> tuple[str, str]:
+    # Imported on first use: loading pypinyin's dictionaries costs ~0.4 s, which the app's
+    # start-up (reading and searching only) does not need to pay.
+    from pypinyin import Style, lazy_pinyin
+
     full = lazy_pinyin(char, errors=lambda s: s)[0] if char.strip() else ""
     initial = lazy_pinyin(char, style=Style.FIRST_LETTER, errors=lambda s: s)[0] if full else ""
     return full.lower(), initial.lower()
@@ -58,7 +60,12 @@ def name_key(name: str | None, investor: str | None) -> str:
     return f"{normalise_name(name)}|{normalise_name(investor)}"
 
 
+def search_needle(query: str) -> str:
+    """The text a search looks for inside the stored keys: lower-case, spaces removed."""
+    return _SPACES.sub("", query.strip().lower())
+
+
 def like_pattern(query: str) -> str:
     """A LIKE pattern matching query anywhere, with % and _ taken literally (ESCAPE '\\')."""
-    q = query.strip().lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-    return f"%{_SPACES.sub('', q)}%"
+    q = search_needle(query).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{q}%"

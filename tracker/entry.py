@@ -1,0 +1,104 @@
+"""Reading what a clerk types into a form: dates like "2024.5.1", amounts like "1,200".
+
+The form widgets call these so the rules live in the core (and are tested without Qt):
+a typed value either becomes the stored form (ISO date text, Decimal 万元) or raises
+``ValueError`` with a Chinese message the form shows next to the field.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date
+from decimal import Decimal
+
+from .dates import check_date
+from .money import to_decimal
+
+_DATE_SEPARATORS = re.compile(r"[./\\\-年月日\s]+")
+_COMPACT_DAY = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
+_COMPACT_MONTH = re.compile(r"^(\d{4})(\d{2})$")
+_MONEY_UNITS = {"亿元": Decimal(10_000), "亿": Decimal(10_000), "万元": Decimal(1),
+                "万": Decimal(1), "元": Decimal("0.0001")}
+
+
+def _fold(text: str) -> str:
+    """Full-width digits and punctuation to ASCII (NFKC), trimmed."""
+    return unicodedata.normalize("NFKC", text).strip()
+
+
+def parse_typed_date(text: str | None, *, allow_month: bool = True) -> str | None:
+    """"2024.5.1", "2024/5/1", "2024年5月1日", "20240501" -> "2024-05-01"; "" -> None.
+
+    A month alone ("2024.5", "2024年5月", "202405") is kept as "2024-05" when allowed,
+    as old ledgers do. Raises ValueError (Chinese) for anything else.
+    """
+    if text is None:
+        return None
+    folded = _fold(text)
+    if not folded:
+        return None
+    if m := _COMPACT_DAY.match(folded):
+        parts = [m[1], m[2], m[3]]
+    elif m := _COMPACT_MONTH.match(folded):
+        parts = [m[1], m[2]]
+    else:
+        parts = [p for p in _DATE_SEPARATORS.split(folded) if p]
+    if not all(p.isdigit() for p in parts) or len(parts) not in (2, 3) or len(parts[0]) != 4:
+        raise ValueError(f"无法识别的日期“{text}”，请按 2024-05-01 或 2024.5.1 的格式填写。")
+    if len(parts) == 2:
+        if not allow_month:
+            raise ValueError(f"“{text}”缺少日，请填写完整日期，如 2024-05-01。")
+        return check_date(f"{int(parts[0]):04d}-{int(parts[1]):02d}")
+    iso = f"{int(parts[0]):04d}-{int(parts[1]):02d}-{int(parts[2]):02d}"
+    return check_date(iso)
+
+
+def parse_typed_money(text: str | None) -> Decimal | None:
+    """"1,200" / "１２００" / "1.2亿" / "3000万元" -> Decimal 万元; "" -> None.
+
+    Negative amounts and more than four decimals of 万元 (finer than 1 元) are refused,
+    so nothing typed is silently rounded.
+    """
+    if text is None:
+        return None
+    folded = _fold(text).replace(",", "").replace(" ", "")
+    if not folded:
+        return None
+    factor = Decimal(1)
+    for unit, unit_factor in _MONEY_UNITS.items():
+        if folded.endswith(unit):
+            folded, factor = folded[: -len(unit)], unit_factor
+            break
+    try:
+        value = to_decimal(folded) * factor
+    except ValueError:
+        raise ValueError(f"“{text}”不是金额，请填写数字（单位：万元），如 1200 或 1,200.5。") from None
+    if not value.is_finite():
+        raise ValueError(f"“{text}”不是金额。")
+    if value < 0:
+        raise ValueError("金额不能为负数。")
+    if value != value.quantize(Decimal("0.0001")):
+        raise ValueError("金额最多保留 4 位小数（万元，即精确到元）。")
+    return value.normalize() if value != value.to_integral() else value.quantize(Decimal(1))
+
+
+def date_order_problems(dates: list[tuple[str, str | None]]) -> list[str]:
+    """Chinese warnings where a later stage's date comes before an earlier one's.
+
+    ``dates`` is [(stage label, ISO date or None), ...] in lifecycle order; a month-only
+    date is compared by its month, so "2024-05" never clashes with "2024-05-20".
+    """
+    problems: list[str] = []
+    last_label, last_value = None, None
+    for label, value in dates:
+        if not value:
+            continue
+        if last_value is not None and value[: len(last_value)] < last_value[: len(value)]:
+            problems.append(f"{label}日期（{value}）早于{last_label}日期（{last_value}）。")
+        last_label, last_value = label, value
+    return problems
+
+
+def today() -> str:
+    return date.today().isoformat()
