@@ -1,0 +1,1403 @@
+<?xml version='1.0' encoding='utf-8'?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+    <context>
+        <name>AsOfBar</name>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="55" />
+            <source>Refresh</source>
+            <translation>刷新</translation>
+        </message>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="57" />
+            <source>As of</source>
+            <translation>统计截至</translation>
+        </message>
+    </context>
+    <context>
+        <name>AuditTab</name>
+        <message>
+            <location filename="../../ui/editor_audit.py" line="72" />
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <location filename="../../ui/editor_audit.py" line="72" />
+            <source>User</source>
+            <translation>用户</translation>
+        </message>
+        <message>
+            <location filename="../../ui/editor_audit.py" line="72" />
+            <source>Record</source>
+            <translation>对象</translation>
+        </message>
+        <message>
+            <location filename="../../ui/editor_audit.py" line="72" />
+            <source>Action</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <location filename="../../ui/editor_audit.py" line="73" />
+            <source>Field</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <location filename="../../ui/editor_audit.py" line="73" />
+            <source>Old value</source>
+            <translation>原值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/editor_audit.py" line="73" />
+            <source>New value</source>
+            <translation>新值</translation>
+        </message>
+        <message>
+            <location filename="../../ui/editor_audit.py" line="76" />
+            <source>Change history</source>
+            <translation>变更记录</translation>
+        </message>
+    </context>
+    <context>
+        <name>BasicTab</name>
+        <message>
+            <location filename="../../ui/editor_basic.py" line="112" />
+            <location filename="../../ui/editor_basic.py" line="116" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/editor_basic.py" line="121" />
+            <source>Status date</source>
+            <translation>状态日期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/editor_basic.py" line="124" />
+            <source>Reason</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <location filename="../../ui/editor_basic.py" line="125" />
+            <source>&amp;Terminate…</source>
+            <translation>终止项目(&amp;T)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/editor_basic.py" line="128" />
+            <source>Re&amp;open</source>
+            <translation>恢复正常(&amp;O)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/editor_basic.py" line="133" />
+            <source>Status:</source>
+            <translation>状态：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/editor_basic.py" line="134" />
+            <source>Date:</source>
+            <translation>日期：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/editor_basic.py" line="135" />
+            <source>Reason:</source>
+            <translation>原因：</translation>
+        </message>
+    </context>
+    <context>
+        <name>DateEdit</name>
+        <message>
+            <location filename="../../ui/widgets.py" line="67" />
+            <source>e.g. 2024-05-01</source>
+            <translation>如 2024-05-01</translation>
+        </message>
+    </context>
+    <context>
+        <name>DuplicatesPage</name>
+        <message>
+            <location filename="../../ui/import_pages.py" line="293" />
+            <source>Projects already in the ledger</source>
+            <translation>库中已有的项目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_pages.py" line="296" />
+            <source>Update them with the file's values (blank cells never erase anything)</source>
+            <translation>用表中的内容更新（空白单元格不会清除已有内容）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_pages.py" line="299" />
+            <source>Leave them as they are</source>
+            <translation>保持不变，跳过</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_pages.py" line="313" />
+            <source>{count} rows match projects already stored and differ from them. Rows repeated within the file are always skipped.</source>
+            <translation>有 {count} 行与库中已有项目相同但内容有变化。表内重复的行一律跳过。</translation>
+        </message>
+    </context>
+    <context>
+        <name>FilesPage</name>
+        <message>
+            <location filename="../../ui/import_pages.py" line="54" />
+            <source>Choose the spreadsheets to import</source>
+            <translation>选择要导入的表格</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_pages.py" line="55" />
+            <source>Previous-year ledgers: .xlsx, .xls, .ods, .csv or a web table. You can also drop files here.</source>
+            <translation>往年台账：.xlsx、.xls、.ods、.csv 或网页表格，也可以把文件拖到这里。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_pages.py" line="60" />
+            <source>Add files…</source>
+            <translation>添加文件…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_pages.py" line="63" />
+            <source>Remove</source>
+            <translation>移除</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_pages.py" line="87" />
+            <source>Choose spreadsheets</source>
+            <translation>选择表格文件</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportWizard</name>
+        <message>
+            <location filename="../../ui/import_wizard.py" line="39" />
+            <source>Import spreadsheets</source>
+            <translation>导入往年台账</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_wizard.py" line="49" />
+            <source>New</source>
+            <translation>新增</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_wizard.py" line="49" />
+            <source>Update</source>
+            <translation>更新</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_wizard.py" line="50" />
+            <source>Skip</source>
+            <translation>跳过</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_wizard.py" line="50" />
+            <source>Reject</source>
+            <translation>拒绝</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_wizard.py" line="51" />
+            <source>Sheet</source>
+            <translation>工作表</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_wizard.py" line="51" />
+            <source>Row</source>
+            <translation>行号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_wizard.py" line="51" />
+            <source>Action</source>
+            <translation>操作</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_wizard.py" line="51" />
+            <source>Project name</source>
+            <translation>项目名称</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_wizard.py" line="52" />
+            <source>Investor</source>
+            <translation>投资主体</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_wizard.py" line="52" />
+            <source>Signed on</source>
+            <translation>签约日期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_wizard.py" line="52" />
+            <source>Amount (10k yuan)</source>
+            <translation>签约总投资（万元）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_wizard.py" line="53" />
+            <source>Reasons</source>
+            <translation>原因</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_wizard.py" line="117" />
+            <source>Reading files</source>
+            <translation>正在读取文件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_wizard.py" line="132" />
+            <source>Opening encrypted files</source>
+            <translation>正在打开加密文件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_wizard.py" line="146" />
+            <source>No project rows were found.</source>
+            <translation>没有找到项目数据行。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_wizard.py" line="149" />
+            <source>Checking rows</source>
+            <translation>正在检查数据行</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_wizard.py" line="174" />
+            <source>The import failed; nothing was written.</source>
+            <translation>导入失败，没有写入任何内容。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_wizard.py" line="178" />
+            <source>Importing</source>
+            <translation>正在导入</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_wizard.py" line="183" />
+            <source>Cancelled: nothing was written.</source>
+            <translation>已取消，没有写入任何内容。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_wizard.py" line="196" />
+            <source>Undone: {deleted} new projects removed, {reverted} changes reverted.</source>
+            <translation>已撤销：删除新增项目 {deleted} 个，还原修改 {reverted} 处。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_wizard.py" line="198" />
+            <source>Undoing the import</source>
+            <translation>正在撤销导入</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_wizard.py" line="207" />
+            <source>Save rejected rows</source>
+            <translation>保存错误行</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_wizard.py" line="223" />
+            <source>Rejected rows saved to: {paths}</source>
+            <translation>错误行已保存到：{paths}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_wizard.py" line="225" />
+            <source>Saving rejected rows</source>
+            <translation>正在保存错误行</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_wizard.py" line="238" />
+            <source>{rows} project rows: {create} new, {update} updated, {skip} skipped, {reject} rejected.</source>
+            <translation>共 {rows} 行项目数据：新增 {create}，更新 {update}，跳过 {skip}，拒绝 {reject}。</translation>
+        </message>
+    </context>
+    <context>
+        <name>LedgerModel</name>
+        <message>
+            <location filename="../../ui/ledger_model.py" line="50" />
+            <source>Project name</source>
+            <translation>项目名称</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_model.py" line="51" />
+            <source>Investor</source>
+            <translation>投资主体</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_model.py" line="52" />
+            <source>Sign date</source>
+            <translation>签约日期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_model.py" line="53" />
+            <source>Amount (10k yuan)</source>
+            <translation>签约总投资（万元）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_model.py" line="54" />
+            <source>Stage</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_model.py" line="55" />
+            <source>Responsible unit</source>
+            <translation>责任单位</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_model.py" line="56" />
+            <source>Leader</source>
+            <translation>包抓领导</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_model.py" line="57" />
+            <source>Location</source>
+            <translation>落地乡镇/园区</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_model.py" line="58" />
+            <source>Industry</source>
+            <translation>产业类别</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_model.py" line="59" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_model.py" line="175" />
+            <location filename="../../ui/ledger_model.py" line="178" />
+            <location filename="../../ui/ledger_model.py" line="218" />
+            <source>Loading the ledger</source>
+            <translation>正在读取台账</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_model.py" line="188" />
+            <source>Checking warnings</source>
+            <translation>正在检查预警</translation>
+        </message>
+    </context>
+    <context>
+        <name>LedgerView</name>
+        <message>
+            <location filename="../../ui/ledger_view.py" line="72" />
+            <source>Search projects</source>
+            <translation>搜索项目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_view.py" line="74" />
+            <source>Name, investor, unit, leader or pinyin initials (Ctrl+F)</source>
+            <translation>名称、投资主体、单位、领导或拼音首字母（Ctrl+F）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_view.py" line="83" />
+            <source>Sign year</source>
+            <translation>签约年度</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_view.py" line="84" />
+            <source>Responsible unit</source>
+            <translation>责任单位</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_view.py" line="85" />
+            <source>Stage</source>
+            <translation>阶段</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_view.py" line="86" />
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_view.py" line="91" />
+            <source>&amp;Clear filters</source>
+            <translation>清除筛选(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_view.py" line="96" />
+            <source>&amp;Search:</source>
+            <translation>搜索(&amp;S)：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_view.py" line="101" />
+            <source>&amp;Year:</source>
+            <translation>年度(&amp;Y)：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_view.py" line="102" />
+            <source>&amp;Unit:</source>
+            <translation>单位(&amp;U)：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_view.py" line="103" />
+            <source>S&amp;tage:</source>
+            <translation>阶段(&amp;T)：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_view.py" line="104" />
+            <source>Stat&amp;us:</source>
+            <translation>状态(&amp;U)：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_view.py" line="114" />
+            <source>Project ledger</source>
+            <translation>项目台账</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_view.py" line="155" />
+            <source>All</source>
+            <translation>全部</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <location filename="../../ui/main_window.py" line="63" />
+            <source>Views</source>
+            <translation>视图</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="65" />
+            <source>&amp;Ledger</source>
+            <translation>台账(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="91" />
+            <source>&amp;Warnings</source>
+            <translation>预警(&amp;W)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="92" />
+            <source>Stat&amp;istics</source>
+            <translation>统计(&amp;I)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="146" />
+            <source>&amp;New project</source>
+            <translation>新建项目(&amp;N)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="148" />
+            <source>&amp;Edit project</source>
+            <translation>编辑项目(&amp;E)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="150" />
+            <source>&amp;Import…</source>
+            <translation>导入(&amp;I)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="151" />
+            <source>Import last years' ledgers from Excel or CSV</source>
+            <translation>从 Excel 或 CSV 导入往年台账</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="152" />
+            <source>E&amp;xport report…</source>
+            <translation>导出报表(&amp;X)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="153" />
+            <source>Export the review workbook</source>
+            <translation>导出督查考核报表</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="154" />
+            <source>&amp;Backup now</source>
+            <translation>备份(&amp;B)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="156" />
+            <source>&amp;Settings…</source>
+            <translation>设置(&amp;S)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="158" />
+            <source>&amp;Refresh</source>
+            <translation>刷新(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="160" />
+            <source>&amp;Open database…</source>
+            <translation>打开数据库(&amp;O)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="162" />
+            <source>Ne&amp;w database…</source>
+            <translation>新建数据库(&amp;W)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="164" />
+            <source>&amp;Restore from backup…</source>
+            <translation>从备份恢复(&amp;R)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="166" />
+            <source>E&amp;xit</source>
+            <translation>退出(&amp;X)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="168" />
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="170" />
+            <source>Recent &amp;databases</source>
+            <translation>最近打开的数据库(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="176" />
+            <source>&amp;Project</source>
+            <translation>项目(&amp;P)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="178" />
+            <source>&amp;Tools</source>
+            <translation>工具(&amp;T)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="180" />
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="181" />
+            <source>&amp;About</source>
+            <translation>关于(&amp;A)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="183" />
+            <source>Main toolbar</source>
+            <translation>主工具栏</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="199" />
+            <source>(none)</source>
+            <translation>（无）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="246" />
+            <source>Import</source>
+            <translation>导入</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="247" />
+            <source>Import is not available in this version.</source>
+            <translation>此版本暂不提供导入功能。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="256" />
+            <source>Export report</source>
+            <translation>导出报表</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="257" />
+            <source>Reports are not available in this version.</source>
+            <translation>此版本暂不提供报表功能。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="268" />
+            <source>About</source>
+            <translation>关于</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="269" />
+            <source>Signed project tracker: the ledger of signed investment deals, their lifecycle, warnings and review reports.
+Database: {path}</source>
+            <translation>签约项目跟踪：签约项目台账、全生命周期跟踪、预警和督查考核报表。
+数据库：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="277" />
+            <source>Empty ledger</source>
+            <translation>台账为空</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="278" />
+            <source>The ledger is empty. Load a demo portfolio of 300 projects to try the program? (You can start a new empty database later.)</source>
+            <translation>台账中还没有项目。要载入 300 个演示项目试用本程序吗？（之后可以新建一个空数据库。）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="289" />
+            <source>Loading the demo portfolio</source>
+            <translation>正在载入演示项目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="311" />
+            <source>{total} projects · signed total {amount} (10k yuan) · {shown} shown</source>
+            <translation>共 {total} 个项目 · 签约总额 {amount} 万元 · 筛选后 {shown} 个</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="316" />
+            <source>Signed project tracker — {name}</source>
+            <translation>签约项目跟踪 — {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>MappingPage</name>
+        <message>
+            <location filename="../../ui/import_pages.py" line="158" />
+            <source>Check the columns</source>
+            <translation>核对列</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_pages.py" line="159" />
+            <source>Blue rows are the header, grey rows are titles, totals and notes (not imported). Correct any column whose field is wrong.</source>
+            <translation>蓝色行是表头，灰色行是标题、合计和备注（不导入）。如有列对应错误，请在右侧改正。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_pages.py" line="173" />
+            <source>Column</source>
+            <translation>列</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_pages.py" line="173" />
+            <source>Field</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_pages.py" line="220" />
+            <source>(not imported)</source>
+            <translation>（不导入）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_pages.py" line="230" />
+            <source>Skipped: {reason}</source>
+            <translation>已跳过：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_pages.py" line="232" />
+            <source>Header in row {rows}; {count} project rows; amounts in {unit}.</source>
+            <translation>表头在第 {rows} 行；项目数据 {count} 行；金额单位：{unit}。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_pages.py" line="234" />
+            <source>the header's unit</source>
+            <translation>按表头所注单位（未注明按万元）</translation>
+        </message>
+    </context>
+    <context>
+        <name>PasswordPage</name>
+        <message>
+            <location filename="../../ui/import_pages.py" line="118" />
+            <source>Password</source>
+            <translation>密码</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_pages.py" line="119" />
+            <source>These workbooks are encrypted. Enter the password to open them (it is used only in memory and not saved).</source>
+            <translation>以下工作簿已加密。请输入打开密码（只在内存中使用，不会保存）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_pages.py" line="146" />
+            <source>Wrong password for: {files}</source>
+            <translation>密码不对：{files}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanPage</name>
+        <message>
+            <location filename="../../ui/import_pages.py" line="257" />
+            <source>What will be imported</source>
+            <translation>导入预览</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_pages.py" line="258" />
+            <source>Nothing has been written yet. Red rows will not be imported; the reason is beside each.</source>
+            <translation>目前尚未写入任何内容。红色行不会导入，原因写在每行右侧。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_pages.py" line="263" />
+            <source>All rows</source>
+            <translation>全部行</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_pages.py" line="263" />
+            <source>Rows with problems</source>
+            <translation>有问题的行</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_pages.py" line="264" />
+            <source>Rejected</source>
+            <translation>拒绝</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_pages.py" line="264" />
+            <source>New</source>
+            <translation>新增</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_pages.py" line="265" />
+            <source>Updated</source>
+            <translation>更新</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_pages.py" line="265" />
+            <source>Skipped</source>
+            <translation>跳过</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProblemTab</name>
+        <message>
+            <location filename="../../ui/editor_records.py" line="301" />
+            <source>Selected problem</source>
+            <translation>所选诉求</translation>
+        </message>
+        <message>
+            <location filename="../../ui/editor_records.py" line="305" />
+            <source>New status</source>
+            <translation>新状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/editor_records.py" line="309" />
+            <source>Result</source>
+            <translation>办理结果</translation>
+        </message>
+        <message>
+            <location filename="../../ui/editor_records.py" line="310" />
+            <source>Result (required when resolved)</source>
+            <translation>办理结果（已解决时必填）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/editor_records.py" line="311" />
+            <source>Set &amp;status</source>
+            <translation>更改状态(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/editor_records.py" line="314" />
+            <source>Status:</source>
+            <translation>状态：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/editor_records.py" line="315" />
+            <source>Result:</source>
+            <translation>办理结果：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/editor_records.py" line="334" />
+            <source>Select a saved problem first.</source>
+            <translation>请先选中一条已保存的诉求。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProjectEditor</name>
+        <message>
+            <location filename="../../ui/project_editor.py" line="42" />
+            <source>Project editor</source>
+            <translation>项目编辑</translation>
+        </message>
+        <message>
+            <location filename="../../ui/project_editor.py" line="57" />
+            <source>&amp;Basic information</source>
+            <translation>基本信息(&amp;B)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/project_editor.py" line="57" />
+            <source>&amp;Milestones</source>
+            <translation>进度节点(&amp;M)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/project_editor.py" line="58" />
+            <source>&amp;Funds and investment</source>
+            <translation>资金与投资(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/project_editor.py" line="58" />
+            <source>&amp;Visits</source>
+            <translation>跟踪服务(&amp;V)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/project_editor.py" line="59" />
+            <source>&amp;Problems</source>
+            <translation>企业诉求(&amp;P)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/project_editor.py" line="59" />
+            <source>&amp;Change history</source>
+            <translation>变更记录(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/project_editor.py" line="92" />
+            <source>New project</source>
+            <translation>新建项目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/project_editor.py" line="94" />
+            <source>Project: {name}</source>
+            <translation>项目：{name}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/project_editor.py" line="191" />
+            <source>Unsaved changes</source>
+            <translation>未保存的修改</translation>
+        </message>
+        <message>
+            <location filename="../../ui/project_editor.py" line="192" />
+            <source>This project has unsaved changes. Save them?</source>
+            <translation>该项目有未保存的修改，是否保存？</translation>
+        </message>
+    </context>
+    <context>
+        <name>RecordTab</name>
+        <message>
+            <location filename="../../ui/editor_records.py" line="134" />
+            <source>New record</source>
+            <translation>新增记录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/editor_records.py" line="142" />
+            <source>&amp;Add</source>
+            <translation>添加(&amp;A)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/editor_records.py" line="145" />
+            <source>&amp;Delete selected</source>
+            <translation>删除所选(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/editor_records.py" line="203" />
+            <source>Not saved yet</source>
+            <translation>尚未保存</translation>
+        </message>
+        <message>
+            <location filename="../../ui/editor_records.py" line="241" />
+            <source>Fill in the record first.</source>
+            <translation>请先填写记录内容。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportDialog</name>
+        <message>
+            <location filename="../../ui/report_dialog.py" line="48" />
+            <location filename="../../ui/report_dialog.py" line="171" />
+            <location filename="../../ui/report_dialog.py" line="217" />
+            <location filename="../../ui/report_dialog.py" line="221" />
+            <source>Export report</source>
+            <translation>导出报表</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_dialog.py" line="60" />
+            <source>Review workbook (summary, warnings, ledger, open requests)</source>
+            <translation>履约情况评估报表（汇总、预警清单、项目台账、诉求清单）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_dialog.py" line="63" />
+            <source>Full ledger (every field and stage date; can be imported again)</source>
+            <translation>完整台账（全部字段和各阶段日期，可再次导入）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_dialog.py" line="75" />
+            <source>All years</source>
+            <translation>全部年份</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_dialog.py" line="80" />
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_dialog.py" line="90" />
+            <source>Report</source>
+            <translation>报表</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_dialog.py" line="92" />
+            <source>As of</source>
+            <translation>统计截至</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_dialog.py" line="93" />
+            <source>Signed in</source>
+            <translation>签约年份</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_dialog.py" line="94" />
+            <source>Save as</source>
+            <translation>保存为</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_dialog.py" line="97" />
+            <source>Export</source>
+            <translation>导出</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_dialog.py" line="142" />
+            <source>Save report as</source>
+            <translation>报表另存为</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_dialog.py" line="142" />
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_dialog.py" line="154" />
+            <source>Choose where to save the report.</source>
+            <translation>请选择报表的保存位置。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_dialog.py" line="170" />
+            <source>Writing {name}…</source>
+            <translation>正在生成“{name}”…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_dialog.py" line="188" />
+            <source>Saved {path}</source>
+            <translation>已保存：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_dialog.py" line="196" />
+            <source>Cancelled; nothing was saved.</source>
+            <translation>已取消，未保存任何文件。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_dialog.py" line="212" />
+            <source>Internal error while writing the report: {error}</source>
+            <translation>生成报表时程序内部出错：{error}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_dialog.py" line="222" />
+            <source>The report was saved to:
+{path}</source>
+            <translation>报表已保存到：
+{path}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_dialog.py" line="224" />
+            <source>Open file</source>
+            <translation>打开文件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/report_dialog.py" line="225" />
+            <source>Open folder</source>
+            <translation>打开所在文件夹</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewPage</name>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="100" />
+            <source>Reviewing</source>
+            <translation>正在计算预警</translation>
+        </message>
+    </context>
+    <context>
+        <name>RunPage</name>
+        <message>
+            <location filename="../../ui/import_pages.py" line="326" />
+            <source>Importing</source>
+            <translation>正在导入</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_pages.py" line="330" />
+            <source>Import now</source>
+            <translation>开始导入</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_pages.py" line="341" />
+            <source>A backup of the database is made first. The whole import is one step: cancelled or failed, nothing is written.</source>
+            <translation>导入前先备份数据库。整个导入是一步完成的：取消或失败都不会写入任何内容。</translation>
+        </message>
+    </context>
+    <context>
+        <name>SettingsDialog</name>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="40" />
+            <source>Settings</source>
+            <translation>设置</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="46" />
+            <source>&amp;General</source>
+            <translation>常规(&amp;G)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="47" />
+            <source>&amp;Warning thresholds</source>
+            <translation>预警阈值(&amp;W)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="48" />
+            <source>&amp;Lists</source>
+            <translation>名录(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="71" />
+            <source>Follow the system</source>
+            <translation>跟随系统</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="77" />
+            <source>A new language takes effect the next time the program starts.</source>
+            <translation>更改界面语言后，下次启动程序时生效。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="90" />
+            <source>Default: {value}</source>
+            <translation>默认值：{value}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings_dialog.py" line="109" />
+            <source> (one per line):</source>
+            <translation>（每行一个）：</translation>
+        </message>
+    </context>
+    <context>
+        <name>StagesTab</name>
+        <message>
+            <location filename="../../ui/editor_stages.py" line="28" />
+            <source>&lt;b&gt;Stage&lt;/b&gt;</source>
+            <translation>&lt;b&gt;阶段&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../ui/editor_stages.py" line="29" />
+            <source>&lt;b&gt;Planned&lt;/b&gt;</source>
+            <translation>&lt;b&gt;计划日期&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../ui/editor_stages.py" line="30" />
+            <source>&lt;b&gt;Actual&lt;/b&gt;</source>
+            <translation>&lt;b&gt;实际日期&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <location filename="../../ui/editor_stages.py" line="36" />
+            <source>{stage} planned</source>
+            <translation>{stage}计划日期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/editor_stages.py" line="37" />
+            <source>{stage} actual</source>
+            <translation>{stage}实际日期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/editor_stages.py" line="47" />
+            <source>The current stage is the furthest stage with an actual date. Dates may be typed as 2024-05-01, 2024.5.1 or 2024年5月1日; a month alone (2024-05) is kept.</source>
+            <translation>当前阶段取有实际日期的最后一个阶段。日期可输入 2024-05-01、2024.5.1 或 2024年5月1日；只有年月（2024-05）也可以。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/editor_stages.py" line="113" />
+            <source>Please check: </source>
+            <translation>请核对：</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatsView</name>
+        <message>
+            <location filename="../../ui/stats_view.py" line="129" />
+            <source>All years</source>
+            <translation>全部年份</translation>
+        </message>
+        <message>
+            <location filename="../../ui/stats_view.py" line="135" />
+            <source>Signed projects</source>
+            <translation>签约项目数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/stats_view.py" line="136" />
+            <location filename="../../ui/stats_view.py" line="228" />
+            <source>Performance rate</source>
+            <translation>履约率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/stats_view.py" line="137" />
+            <source>Landing rate</source>
+            <translation>落地率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/stats_view.py" line="138" />
+            <location filename="../../ui/stats_view.py" line="229" />
+            <source>Start rate</source>
+            <translation>开工率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/stats_view.py" line="139" />
+            <source>Funds rate</source>
+            <translation>资金到位率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/stats_view.py" line="140" />
+            <source>Production rate</source>
+            <translation>投产率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/stats_view.py" line="141" />
+            <source>Mean days from signing to start</source>
+            <translation>平均签约至开工天数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/stats_view.py" line="154" />
+            <source>Signed in</source>
+            <translation>签约年份</translation>
+        </message>
+        <message>
+            <location filename="../../ui/stats_view.py" line="181" />
+            <source>{amount} (10k yuan)</source>
+            <translation>签约总投资 {amount} 万元</translation>
+        </message>
+        <message>
+            <location filename="../../ui/stats_view.py" line="190" />
+            <source>{funds} of {signed}</source>
+            <translation>到位 {funds} / 签约 {signed} 万元</translation>
+        </message>
+        <message>
+            <location filename="../../ui/stats_view.py" line="194" />
+            <source>{n} started projects</source>
+            <translation>按 {n} 个已开工项目计</translation>
+        </message>
+        <message>
+            <location filename="../../ui/stats_view.py" line="197" />
+            <source>Total</source>
+            <translation>合计</translation>
+        </message>
+        <message>
+            <location filename="../../ui/stats_view.py" line="201" />
+            <source>Signed → landed → started → producing</source>
+            <translation>签约 → 落地 → 开工 → 投产</translation>
+        </message>
+        <message>
+            <location filename="../../ui/stats_view.py" line="202" />
+            <source>Projects</source>
+            <translation>项目数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/stats_view.py" line="224" />
+            <source>Rates by responsible unit (%)</source>
+            <translation>各责任单位履约率、开工率（%）</translation>
+        </message>
+    </context>
+    <context>
+        <name>SummaryPage</name>
+        <message>
+            <location filename="../../ui/import_pages.py" line="352" />
+            <source>Import finished</source>
+            <translation>导入完成</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_pages.py" line="356" />
+            <source>Undo this import</source>
+            <translation>撤销本次导入</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_pages.py" line="359" />
+            <source>Export rejected rows…</source>
+            <translation>导出错误行…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_pages.py" line="373" />
+            <source>Batch number: {ids}</source>
+            <translation>导入批次号：{ids}</translation>
+        </message>
+    </context>
+    <context>
+        <name>Task</name>
+        <message>
+            <location filename="../../ui/tasks.py" line="159" />
+            <source>Cancelling…</source>
+            <translation>正在取消…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/tasks.py" line="177" />
+            <source>Cancel</source>
+            <translation>取消</translation>
+        </message>
+        <message>
+            <location filename="../../ui/tasks.py" line="245" />
+            <source>An internal error occurred. Nothing was half-saved; please report this.</source>
+            <translation>程序内部出错。数据没有被写入一半；请把详细信息反馈给维护人员。</translation>
+        </message>
+    </context>
+    <context>
+        <name>UnitRatesModel</name>
+        <message>
+            <location filename="../../ui/stats_view.py" line="80" />
+            <source>Responsible unit</source>
+            <translation>责任单位</translation>
+        </message>
+        <message>
+            <location filename="../../ui/stats_view.py" line="80" />
+            <source>Signed projects</source>
+            <translation>签约项目数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/stats_view.py" line="81" />
+            <source>Performance rate</source>
+            <translation>履约率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/stats_view.py" line="81" />
+            <source>Landing rate</source>
+            <translation>落地率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/stats_view.py" line="81" />
+            <source>Start rate</source>
+            <translation>开工率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/stats_view.py" line="82" />
+            <source>Funds rate</source>
+            <translation>资金到位率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/stats_view.py" line="82" />
+            <source>Production rate</source>
+            <translation>投产率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/stats_view.py" line="83" />
+            <source>Mean days to start</source>
+            <translation>平均签约至开工天数</translation>
+        </message>
+    </context>
+    <context>
+        <name>WarningsModel</name>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="136" />
+            <source>Level</source>
+            <translation>预警等级</translation>
+        </message>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="136" />
+            <source>Rule</source>
+            <translation>预警类型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="136" />
+            <source>Project</source>
+            <translation>项目名称</translation>
+        </message>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="137" />
+            <source>Responsible unit</source>
+            <translation>责任单位</translation>
+        </message>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="137" />
+            <source>Leader</source>
+            <translation>包抓领导</translation>
+        </message>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="137" />
+            <source>Signed on</source>
+            <translation>签约日期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="138" />
+            <source>Facts</source>
+            <translation>预警事实</translation>
+        </message>
+    </context>
+    <context>
+        <name>WarningsView</name>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="196" />
+            <source>All levels</source>
+            <translation>全部等级</translation>
+        </message>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="197" />
+            <source>Red</source>
+            <translation>红灯</translation>
+        </message>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="198" />
+            <source>Yellow</source>
+            <translation>黄灯</translation>
+        </message>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="199" />
+            <source>All rules</source>
+            <translation>全部类型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="201" />
+            <location filename="../../ui/warnings_view.py" line="249" />
+            <source>All units</source>
+            <translation>全部单位</translation>
+        </message>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="221" />
+            <source>Level</source>
+            <translation>预警等级</translation>
+        </message>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="221" />
+            <source>Rule</source>
+            <translation>预警类型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="222" />
+            <source>Unit</source>
+            <translation>责任单位</translation>
+        </message>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="263" />
+            <source>Red: {red}   Yellow: {yellow}   Terminated: {terminated}   Shown: {shown}</source>
+            <translation>红灯 {red} 个   黄灯 {yellow} 个   已终止 {terminated} 个   当前显示 {shown} 条</translation>
+        </message>
+    </context>
+    <context>
+        <name>db_files</name>
+        <message>
+            <location filename="../../ui/db_files.py" line="43" />
+            <source>process {pid} on {host}</source>
+            <translation>计算机 {host} 上的进程 {pid}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/db_files.py" line="44" />
+            <source>another program</source>
+            <translation>另一个程序</translation>
+        </message>
+        <message>
+            <location filename="../../ui/db_files.py" line="47" />
+            <source>The database {path} is already open in another window ({who}). Only one window may change a ledger at a time: switch to that window, or close it and try again.</source>
+            <translation>数据库 {path} 已在另一个窗口中打开（{who}）。同一本台账同时只能由一个窗口修改：请切换到那个窗口，或将其关闭后重试。</translation>
+        </message>
+    </context>
+    <context>
+        <name>file_actions</name>
+        <message>
+            <location filename="../../ui/file_actions.py" line="28" />
+            <source>Tracker database (*.db);;All files (*)</source>
+            <translation>项目台账数据库 (*.db);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/file_actions.py" line="39" />
+            <location filename="../../ui/file_actions.py" line="45" />
+            <location filename="../../ui/file_actions.py" line="53" />
+            <source>Open database</source>
+            <translation>打开数据库</translation>
+        </message>
+        <message>
+            <location filename="../../ui/file_actions.py" line="60" />
+            <location filename="../../ui/file_actions.py" line="67" />
+            <source>New database</source>
+            <translation>新建数据库</translation>
+        </message>
+        <message>
+            <location filename="../../ui/file_actions.py" line="67" />
+            <source>The file {path} already exists. Choose another name, or use Open database.</source>
+            <translation>文件 {path} 已存在。请换一个文件名，或使用“打开数据库”。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/file_actions.py" line="76" />
+            <source>Backup saved: {path}</source>
+            <translation>已备份到：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/file_actions.py" line="78" />
+            <source>Backing up</source>
+            <translation>正在备份</translation>
+        </message>
+        <message>
+            <location filename="../../ui/file_actions.py" line="86" />
+            <location filename="../../ui/file_actions.py" line="90" />
+            <location filename="../../ui/file_actions.py" line="110" />
+            <source>Restore from backup</source>
+            <translation>从备份恢复</translation>
+        </message>
+        <message>
+            <location filename="../../ui/file_actions.py" line="90" />
+            <source>Replace the current ledger with the backup {name}?
+
+The current ledger is backed up first, so this can be undone by restoring that backup.</source>
+            <translation>用备份 {name} 替换当前台账吗？
+
+当前台账会先自动备份，如有需要可再从该备份恢复。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/file_actions.py" line="105" />
+            <source>Restored. The previous ledger was saved as {path}</source>
+            <translation>已恢复。恢复前的台账已保存为 {path}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/file_actions.py" line="112" />
+            <source>Restoring</source>
+            <translation>正在恢复</translation>
+        </message>
+    </context>
+</TS>

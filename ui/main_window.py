@@ -1,0 +1,373 @@
+"""The main window: menus, toolbar, the ledger / warnings / statistics pages, status bar.
+
+It only turns actions into calls (the editor, dialogs, ``tracker`` through ``ui.tasks``);
+the work itself lives in those. Pages and dialogs from other modules (import wizard,
+warnings, statistics, report) are wired when their modules exist.
+"""
+
+from __future__ import annotations
+
+import importlib
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QLockFile, Qt, Signal
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from tracker.money import format_wan
+from tracker.portfolio import Portfolio
+
+from . import file_actions
+from .app import choose_language, install_translators, settings
+from .db_files import acquire_lock, recent_databases, remember_database
+from .ledger_model import LedgerModel, LoadResult
+from .ledger_view import LedgerView
+from .tasks import run_task, wait_for_all
+
+SPREADSHEET_SUFFIXES = {".xlsx", ".xls", ".xlsm", ".csv", ".ods", ".htm", ".html"}
+
+
+def optional_module(name: str) -> Any | None:
+    """A sibling module that another helper provides; None until it exists."""
+    try:
+        return importlib.import_module(name)
+    except ImportError:
+        return None
+
+
+class MainWindow(QMainWindow):
+    database_changed = Signal(object)  # Path
+
+    def __init__(self, db_path: Path, portfolio: Portfolio, lock: QLockFile) -> None:
+        super().__init__()
+        self.setObjectName("main_window")
+        self.db_path = Path(db_path)
+        self.portfolio = portfolio
+        self._lock = lock
+        self.pages: dict[str, QWidget] = {}
+        self.setAcceptDrops(True)
+        self.model = LedgerModel(portfolio, self.db_path, self)
+        self.ledger = LedgerView(self.model, self)
+        self.ledger.open_project.connect(self.edit_project)
+        self.ledger.loaded.connect(self._update_status)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("main_tabs")
+        self.tabs.setAccessibleName(self.tr("Views"))
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.ledger, self.tr("&Ledger"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.setCentralWidget(self.tabs)
+        self.wire_pages()
+        self._build_actions()
+        self.status_label = QLabel(self)
+        self.status_label.setObjectName("status_counts")
+        self.statusBar().addPermanentWidget(self.status_label)
+        self.ledger.fill_filter_choices(portfolio)
+        self._levels_pending = True  # tints start once the rows are on screen
+        self._update_title()
+        remember_database(self.db_path)
+        self.resize(1280, 720)
+        geometry = settings().value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+
+    # -- pages from other modules ------------------------------------------------------
+
+    def wire_pages(self) -> None:
+        """Add the warnings and statistics tabs when their modules exist (idempotent).
+
+        A page is built the first time its tab is shown: their reviews of the whole
+        ledger would otherwise compete with the ledger's own first load at start-up.
+        """
+        for key, module_name, class_name, title in (
+            ("warnings", "ui.warnings_view", "WarningsView", self.tr("&Warnings")),
+            ("stats", "ui.stats_view", "StatsView", self.tr("Stat&istics")),
+        ):
+            if key in self.pages or optional_module(module_name) is None:
+                continue
+            holder = QWidget(self)
+            holder.setObjectName(f"page_{key}")
+            QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            holder.setProperty("page_class", f"{module_name}:{class_name}")
+            self.pages[key] = holder
+            self.tabs.addTab(holder, title)
+
+    def page(self, key: str) -> QWidget | None:
+        """The real page widget behind a tab (built on first use)."""
+        holder = self.pages.get(key)
+        if holder is None:
+            return None
+        layout = holder.layout()
+        if layout.count() == 0:
+            module_name, class_name = str(holder.property("page_class")).split(":")
+            cls = getattr(optional_module(module_name), class_name, None)
+            if cls is None:
+                return None
+            widget = cls(self.db_path, holder)
+            if hasattr(widget, "open_project"):
+                widget.open_project.connect(self.edit_project)
+            layout.addWidget(widget)
+            return widget
+        return layout.itemAt(0).widget()
+
+    def _tab_changed(self, index: int) -> None:
+        holder = self.tabs.widget(index)
+        key = next((k for k, h in self.pages.items() if h is holder), None)
+        if key is None:
+            return
+        fresh = self.pages[key].layout().count() == 0
+        page = self.page(key)
+        if page is not None and not fresh and hasattr(page, "refresh"):
+            page.refresh()
+
+    # -- actions -----------------------------------------------------------------------
+
+    def _action(self, name: str, text: str, slot: Any, shortcut: Any = None,
+                tip: str | None = None) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_actions(self) -> None:
+        a = self._action
+        self.new_project_action = a("action_new_project", self.tr("&New project"),
+                                    self.new_project, "Ctrl+N")
+        self.edit_action = a("action_edit_project", self.tr("&Edit project"),
+                             self.edit_selected)
+        self.import_action = a("action_import", self.tr("&Import…"), self.import_files,
+                               "Ctrl+I", self.tr("Import last years' ledgers from Excel or CSV"))
+        self.report_action = a("action_report", self.tr("E&xport report…"), self.export_report,
+                               "Ctrl+E", self.tr("Export the review workbook"))
+        self.backup_action = a("action_backup", self.tr("&Backup now"),
+                               lambda: file_actions.backup_now(self))
+        self.settings_action = a("action_settings", self.tr("&Settings…"), self.open_settings,
+                                 "Ctrl+,")
+        self.refresh_action = a("action_refresh", self.tr("&Refresh"), self.refresh_all,
+                                "F5")
+        open_db = a("action_open_db", self.tr("&Open database…"),
+                    lambda: file_actions.open_database(self), "Ctrl+O")
+        new_db = a("action_new_db", self.tr("Ne&w database…"),
+                   lambda: file_actions.new_database(self))
+        restore = a("action_restore", self.tr("&Restore from backup…"),
+                    lambda: file_actions.restore_backup(self))
+        quit_action = a("action_quit", self.tr("E&xit"), self.close, "Ctrl+Q")
+
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        menu.addActions([open_db, new_db])
+        self.recent_menu = menu.addMenu(self.tr("Recent &databases"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        menu.addSeparator()
+        menu.addActions([self.backup_action, restore])
+        menu.addSeparator()
+        menu.addAction(quit_action)
+        menu = self.menuBar().addMenu(self.tr("&Project"))
+        menu.addActions([self.new_project_action, self.edit_action, self.refresh_action])
+        menu = self.menuBar().addMenu(self.tr("&Tools"))
+        menu.addActions([self.import_action, self.report_action, self.settings_action])
+        menu = self.menuBar().addMenu(self.tr("&Help"))
+        menu.addAction(a("action_about", self.tr("&About"), self.about))
+
+        toolbar = self.addToolBar(self.tr("Main toolbar"))
+        toolbar.setObjectName("main_toolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.addActions([self.new_project_action, self.import_action, self.report_action,
+                            self.backup_action, self.settings_action])
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in recent_databases():
+            action = self.recent_menu.addAction(str(path))
+            action.setEnabled(path.exists() and path.resolve() != self.db_path.resolve())
+            action.triggered.connect(
+                lambda _c=False, p=path: file_actions.switch_database(self, p)
+            )
+        if not self.recent_menu.actions():
+            self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
+
+    # -- project editing ---------------------------------------------------------------
+
+    def new_project(self) -> None:
+        from .project_editor import ProjectEditor
+
+        pid = ProjectEditor.run(self, self.portfolio, None)
+        if pid is not None:
+            self.after_change(select=pid)
+
+    def edit_project(self, project_id: int) -> None:
+        from .project_editor import ProjectEditor
+
+        if ProjectEditor.run(self, self.portfolio, project_id) is not None:
+            self.after_change(select=project_id)
+
+    def edit_selected(self) -> None:
+        pid = self.ledger.selected_project_id()
+        if pid is not None:
+            self.edit_project(pid)
+
+    def after_change(self, select: int | None = None) -> None:
+        """Reload the ledger (and tints, choices and pages) after data changed."""
+        self.ledger.fill_filter_choices(self.portfolio)
+
+        def loaded(_result: LoadResult) -> None:
+            if select is not None:
+                self.ledger.select_project(select)
+
+        self.model.refresh(on_loaded=loaded)
+        for holder in self.pages.values():
+            page = holder.layout().itemAt(0).widget() if holder.layout().count() else None
+            if page is not None and hasattr(page, "refresh"):
+                if holder is self.tabs.currentWidget():
+                    page.refresh()
+                else:  # refreshed when shown again
+                    holder.layout().removeWidget(page)
+                    page.deleteLater()
+
+    refresh_all = after_change
+
+    # -- other dialogs -----------------------------------------------------------------
+
+    def import_files(self, files: list[Path] | None = None) -> None:
+        module = optional_module("ui.import_wizard")
+        if module is None:
+            QMessageBox.information(self, self.tr("Import"),
+                                    self.tr("Import is not available in this version."))
+            return
+        batch = module.ImportWizard.run(self, self.db_path, files)
+        if batch is not None:
+            self.after_change()
+
+    def export_report(self) -> None:
+        module = optional_module("ui.report_dialog")
+        if module is None:
+            QMessageBox.information(self, self.tr("Export report"),
+                                    self.tr("Reports are not available in this version."))
+            return
+        module.ReportDialog.run(self, self.db_path)
+
+    def open_settings(self) -> None:
+        from .settings_dialog import SettingsDialog
+
+        if SettingsDialog.run(self, self.portfolio):
+            self.after_change()
+
+    def about(self) -> None:
+        QMessageBox.about(self, self.tr("About"), self.tr(
+            "Signed project tracker: the ledger of signed investment deals, their lifecycle, "
+            "warnings and review reports.\nDatabase: {path}").format(path=self.db_path))
+
+    def offer_demo(self) -> None:
+        """On an empty database, offer the demo portfolio (not in tests or screenshots)."""
+        if self.portfolio.project_count() > 0:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Empty ledger"),
+            self.tr("The ledger is empty. Load a demo portfolio of 300 projects to try the "
+                    "program? (You can start a new empty database later.)"))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+
+        def work(ctx: Any) -> int:
+            from tracker.demo import fill_demo
+
+            return fill_demo(ctx.portfolio(), projects=300, progress=ctx.progress,
+                             cancelled=ctx.cancelled)
+
+        run_task(self, self.tr("Loading the demo portfolio"), work, db_path=self.db_path,
+                 on_done=lambda _n: self.after_change())
+
+    # -- drag and drop -----------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if spreadsheet_paths(event):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        files = spreadsheet_paths(event)
+        if files:
+            event.acceptProposedAction()
+            self.import_files(files)
+
+    # -- status and title --------------------------------------------------------------
+
+    def _update_status(self, result: LoadResult) -> None:
+        if self._levels_pending:
+            self._levels_pending = False
+            self.model.refresh_levels()
+        self.status_label.setText(self.tr(
+            "{total} projects · signed total {amount} (10k yuan) · {shown} shown"
+        ).format(total=result.all_count, amount=format_wan(result.all_total),
+                 shown=result.filtered_count))
+
+    def _update_title(self) -> None:
+        self.setWindowTitle(self.tr("Signed project tracker — {name}").format(
+            name=self.db_path.name))
+
+    # -- switching databases (used by file_actions) ------------------------------------
+
+    def replace_database(self, db_path: Path, portfolio: Portfolio, lock: QLockFile) -> None:
+        old_portfolio, old_lock = self.portfolio, self._lock
+        wait_for_all()
+        self.db_path, self.portfolio, self._lock = Path(db_path), portfolio, lock
+        self.model.set_portfolio(portfolio, self.db_path)
+        for key in list(self.pages):
+            page = self.pages.pop(key)
+            self.tabs.removeTab(self.tabs.indexOf(page))
+            page.deleteLater()
+        self.wire_pages()
+        old_portfolio.close()
+        if old_lock is not lock:
+            old_lock.unlock()
+        remember_database(self.db_path)
+        self._update_title()
+        self.ledger.clear_filters()
+        self.after_change()
+        self.database_changed.emit(self.db_path)
+
+    def release(self) -> None:
+        """Close the database and drop the lock (after background work has finished)."""
+        wait_for_all()
+        self.portfolio.close()
+        self._lock.unlock()
+
+    def closeEvent(self, event: Any) -> None:
+        settings().setValue("main/geometry", self.saveGeometry())
+        self.ledger.save_columns()
+        self.hide()  # gone at once, even while a background review finishes
+        self.release()
+        super().closeEvent(event)
+
+
+def spreadsheet_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
+    mime = event.mimeData()
+    if not mime.hasUrls():
+        return []
+    paths = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+    return [p for p in paths if p.suffix.lower() in SPREADSHEET_SUFFIXES]
+
+
+def open_window(db_path: Path, language: str | None = None) -> MainWindow:
+    """Lock the file, open (create or migrate) the database, load the translation the
+    settings ask for (unless ``language`` forces one), build the window."""
+    db_path = Path(db_path)
+    lock = acquire_lock(db_path)
+    try:
+        portfolio = Portfolio.open(db_path)
+    except Exception:
+        lock.unlock()
+        raise
+    install_translators(language or choose_language(portfolio.settings().get("language")))
+    return MainWindow(db_path, portfolio, lock)

@@ -1,0 +1,180 @@
+"""Small form widgets shared by the editor and dialogs: date, money and list-backed choices.
+
+Typed text is read by ``tracker.entry`` (the rules live in the core); these widgets only
+show the result, and mark themselves invalid with the core's Chinese message.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QBoxLayout, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
+
+from tracker.entry import parse_typed_date, parse_typed_money, today
+from tracker.money import format_wan
+
+INVALID_STYLE = "border: 1px solid #d32f2f; background: #fff3f3;"
+
+
+def mark_invalid(widget: QWidget, message: str) -> None:
+    """Red frame and the message as tooltip; the form also shows it in its banner."""
+    widget.setProperty("invalid", True)
+    widget.setStyleSheet(INVALID_STYLE)
+    widget.setToolTip(message)
+    widget.setAccessibleDescription(message)
+
+
+def clear_invalid(widget: QWidget) -> None:
+    if widget.property("invalid"):
+        widget.setProperty("invalid", False)
+        widget.setStyleSheet("")
+        widget.setToolTip("")
+        widget.setAccessibleDescription("")
+
+
+def add_labelled(layout: QBoxLayout, pairs: list[tuple[str, QWidget]],
+                 stretch: QWidget | None = None) -> None:
+    """Label + widget pairs along a row, each label the buddy of its widget (mnemonics)."""
+    for text, widget in pairs:
+        label = QLabel(text, widget.parentWidget())
+        label.setBuddy(widget)
+        layout.addWidget(label)
+        layout.addWidget(widget, 1 if widget is stretch else 0)
+
+
+def widget_text(widget: QWidget) -> str:
+    """The text a form input shows, whatever kind of input it is."""
+    if isinstance(widget, QComboBox):
+        return widget.currentText()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    raise TypeError(type(widget).__name__)
+
+
+class DateEdit(QLineEdit):
+    """A date that may stay empty; accepts 2024.5.1, 2024/5/1, 2024年5月1日, 20240501.
+
+    A QDateEdit cannot be empty and fights partial typing; old ledgers also carry
+    month-only dates (2024-05), which this keeps.
+    """
+
+    def __init__(self, parent: QWidget | None = None, *, allow_month: bool = True) -> None:
+        super().__init__(parent)
+        self._allow_month = allow_month
+        self.setPlaceholderText(self.tr("e.g. 2024-05-01"))
+        self.setMaxLength(20)
+        self.setClearButtonEnabled(True)
+        self.setMinimumWidth(120)
+        self.editingFinished.connect(self._normalise)
+
+    def _normalise(self) -> None:
+        try:
+            value = parse_typed_date(self.text(), allow_month=self._allow_month)
+        except ValueError as exc:
+            mark_invalid(self, str(exc))
+            return
+        clear_invalid(self)
+        if value and value != self.text():
+            self.setText(value)
+
+    def value(self) -> str | None:
+        """The ISO date, None when empty; raises ValueError (Chinese) when unreadable."""
+        return parse_typed_date(self.text(), allow_month=self._allow_month)
+
+    def set_value(self, value: str | None) -> None:
+        self.setText(value or "")
+        clear_invalid(self)
+
+    def set_today(self) -> None:
+        self.setText(today())
+
+
+class MoneyEdit(QLineEdit):
+    """An amount in 万元: right-aligned, thousands separators once typed, exact Decimal."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.setMaxLength(30)
+        self.setMinimumWidth(120)
+        self.editingFinished.connect(self._normalise)
+
+    def _normalise(self) -> None:
+        try:
+            value = parse_typed_money(self.text())
+        except ValueError as exc:
+            mark_invalid(self, str(exc))
+            return
+        clear_invalid(self)
+        self.set_value(value)
+
+    def value(self) -> Decimal | None:
+        return parse_typed_money(self.text())
+
+    def set_value(self, value: Decimal | None) -> None:
+        if value is None:
+            self.setText("")
+            return
+        decimals = max(0, -int(value.normalize().as_tuple().exponent))
+        self.setText(format_wan(value, min(decimals, 4)))
+
+
+class ChoiceCombo(QComboBox):
+    """An editable combo fed from a settings list that also accepts a new value."""
+
+    def __init__(self, items: list[str] | tuple[str, ...] = (), parent: QWidget | None = None,
+                 *, editable: bool = True) -> None:
+        super().__init__(parent)
+        self.setEditable(editable)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(10)
+        self.set_items(items)
+
+    def set_items(self, items: list[str] | tuple[str, ...]) -> None:
+        current = self.value()
+        self.blockSignals(True)
+        self.clear()
+        self.addItem("")
+        self.addItems([i for i in items if i])
+        self.blockSignals(False)
+        self.set_value(current)
+
+    def value(self) -> str | None:
+        return self.currentText().strip() or None
+
+    def set_value(self, value: str | None) -> None:
+        value = value or ""
+        index = self.findText(value)
+        if index < 0 and value:
+            self.addItem(value)
+            index = self.count() - 1
+        self.setCurrentIndex(max(index, 0))
+        if self.isEditable():
+            self.setEditText(value)
+
+
+class ErrorBanner(QLabel):
+    """The form's one-line summary of what is wrong, in red; hidden when all is well."""
+
+    shown = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("error_banner")
+        self.setWordWrap(True)
+        self.setStyleSheet("color: #b71c1c; font-weight: bold;")
+        self.hide()
+
+    def show_message(self, message: str) -> None:
+        self.setText(message)
+        self.setAccessibleName(message)
+        self.show()
+        self.shown.emit(message)
+
+    def clear_message(self) -> None:
+        self.setText("")
+        self.hide()
