@@ -1,0 +1,376 @@
+"""The import wizard's pages. Each page shows what the core found and passes the clerk's
+choices back; reading, mapping, planning and writing are ``tracker.importing`` calls made
+by the wizard through ``ui.tasks`` (off the UI thread)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QRadioButton,
+    QSplitter,
+    QTableView,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWizardPage,
+)
+
+from tracker.importing.session import LoadedFile, target_choices
+from tracker.importing.table import Table
+
+from .import_models import PlanModel, PreviewModel, column_letter
+
+if TYPE_CHECKING:
+    from .import_wizard import ImportWizard
+
+FILE_FILTER = "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.htm *.html);;All files (*)"
+
+
+class _Page(QWizardPage):
+    def wiz(self) -> ImportWizard:
+        return self.wizard()  # type: ignore[return-value]
+
+
+class FilesPage(_Page):
+    """Choose files (button or drop)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Choose the spreadsheets to import"))
+        self.setSubTitle(self.tr("Previous-year ledgers: .xlsx, .xls, .ods, .csv or a web table. "
+                                 "You can also drop files here."))
+        self.setAcceptDrops(True)
+        self.list = QListWidget(self)
+        self.list.setObjectName("files")
+        add = QPushButton(self.tr("Add files…"), self)
+        add.setObjectName("add_files")
+        add.clicked.connect(self.browse)
+        remove = QPushButton(self.tr("Remove"), self)
+        remove.clicked.connect(self.remove_selected)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+
+    def paths(self) -> list[Path]:
+        return [Path(self.list.item(i).text()) for i in range(self.list.count())]
+
+    def add_paths(self, paths: list[Path]) -> None:
+        known = set(self.paths())
+        for p in paths:
+            if Path(p) not in known:
+                self.list.addItem(str(p))
+        self.completeChanged.emit()
+
+    def browse(self) -> None:
+        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose spreadsheets"), "", FILE_FILTER)
+        self.add_paths([Path(f) for f in files])
+
+    def remove_selected(self) -> None:
+        for item in self.list.selectedItems():
+            self.list.takeItem(self.list.row(item))
+        self.completeChanged.emit()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self.add_paths([Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()])
+        event.acceptProposedAction()
+
+    def isComplete(self) -> bool:
+        return self.list.count() > 0
+
+    def validatePage(self) -> bool:
+        return self.wiz().advance_when_loaded(self.paths())
+
+    def nextId(self) -> int:
+        return self.wiz().after_files_id()
+
+
+class PasswordPage(_Page):
+    """One password box per encrypted file."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Password"))
+        self.setSubTitle(self.tr("These workbooks are encrypted. Enter the password to open them "
+                                 "(it is used only in memory and not saved)."))
+        self.form = QFormLayout(self)
+        self.edits: dict[Path, QLineEdit] = {}
+        self.message = QLabel(self)
+        self.message.setStyleSheet("color: #b00020")
+        self.message.setWordWrap(True)
+
+    def initializePage(self) -> None:
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.edits = {}
+        for f in self.wiz().loaded:
+            if f.needs_password:
+                edit = QLineEdit(self)
+                edit.setObjectName("password")
+                edit.setEchoMode(QLineEdit.EchoMode.Password)
+                self.form.addRow(f.path.name, edit)
+                self.edits[f.path] = edit
+        self.message = QLabel(self)
+        self.message.setStyleSheet("color: #b00020")
+        self.message.setWordWrap(True)
+        self.form.addRow(self.message)
+        self.show_errors()
+
+    def show_errors(self) -> None:
+        wrong = [f.path.name for f in self.wiz().loaded if f.wrong_password]
+        self.message.setText(self.tr("Wrong password for: {files}").format(files="、".join(wrong))
+                             if wrong else "")
+
+    def validatePage(self) -> bool:
+        return self.wiz().advance_when_unlocked({p: e.text() for p, e in self.edits.items()})
+
+
+class MappingPage(_Page):
+    """Per sheet: a preview with header/title rows highlighted, and the column mapping."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Check the columns"))
+        self.setSubTitle(self.tr("Blue rows are the header, grey rows are titles, totals and notes "
+                                 "(not imported). Correct any column whose field is wrong."))
+        self.sheet_combo = QComboBox(self)
+        self.sheet_combo.setObjectName("sheet")
+        self.sheet_combo.currentIndexChanged.connect(self.show_sheet)
+        self.info = QLabel(self)
+        self.info.setWordWrap(True)
+        self.preview = PreviewModel(self)
+        self.preview_view = QTableView(self)
+        self.preview_view.setObjectName("preview")
+        self.preview_view.setModel(self.preview)
+        self.preview_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.mapping = QTableWidget(0, 2, self)
+        self.mapping.setObjectName("mapping")
+        self.mapping.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Field")])
+        self.mapping.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.mapping.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.combos: list[QComboBox] = []
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.preview_view)
+        splitter.addWidget(self.mapping)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.sheet_combo)
+        layout.addWidget(self.info)
+        layout.addWidget(splitter, 1)
+        self._choices = target_choices()
+
+    def initializePage(self) -> None:
+        self.sheet_combo.blockSignals(True)
+        self.sheet_combo.clear()
+        for fi, f in enumerate(self.wiz().loaded):
+            for ti, t in enumerate(f.tables):
+                self.sheet_combo.addItem(f"{f.path.name} — {t.sheet}", (fi, ti))
+        self.sheet_combo.blockSignals(False)
+        self.show_sheet()
+
+    def current(self) -> tuple[LoadedFile, Table] | None:
+        data = self.sheet_combo.currentData()
+        if data is None:
+            return None
+        f = self.wiz().loaded[data[0]]
+        return f, f.tables[data[1]]
+
+    def show_sheet(self) -> None:
+        cur = self.current()
+        table = cur[1] if cur else None
+        self.preview.set_table(table)
+        self.mapping.setRowCount(0)
+        self.combos = []
+        if table is None:
+            self.info.setText(self.wiz().problems_text())
+            return
+        self.show_info(table)
+        self.mapping.setRowCount(len(table.columns))
+        for i, col in enumerate(table.columns):
+            item = QTableWidgetItem(f"{column_letter(col.index)}  {col.header}")
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            self.mapping.setItem(i, 0, item)
+            combo = QComboBox(self.mapping)
+            combo.addItem(self.tr("(not imported)"), None)
+            for target, label in self._choices:
+                combo.addItem(label, target)
+            combo.setCurrentIndex(max(0, combo.findData(col.target)) if col.target else 0)
+            combo.currentIndexChanged.connect(self.mapping_changed)
+            self.mapping.setCellWidget(i, 1, combo)
+            self.combos.append(combo)
+
+    def show_info(self, table: Table) -> None:
+        if table.skipped:
+            text = self.tr("Skipped: {reason}").format(reason=table.skipped)
+        else:
+            text = self.tr("Header in row {rows}; {count} project rows; amounts in {unit}.").format(
+                rows="、".join(str(r + 1) for r in table.header_rows),
+                count=len(table.data_rows()), unit=table.title_unit or self.tr("the header's unit"))
+        problems = self.wiz().problems_text()
+        self.info.setText(text + ("\n" + problems if problems else ""))
+
+    def mapping_changed(self) -> None:
+        cur = self.current()
+        if cur is None:
+            return
+        f, table = cur
+        mapping = {col.header: combo.currentData() for col, combo in zip(table.columns, self.combos, strict=True)}
+        self.wiz().remap(f, table.sheet, mapping)
+        self.preview.set_table(table)
+        self.show_info(table)
+
+    def validatePage(self) -> bool:
+        return self.wiz().advance_when_planned()
+
+
+class PlanPage(_Page):
+    """The dry run: every row with its action and reasons; filter to the problems."""
+
+    def __init__(self, headers: list[str], labels: dict[str, str]) -> None:
+        super().__init__()
+        self.setTitle(self.tr("What will be imported"))
+        self.setSubTitle(self.tr("Nothing has been written yet. Red rows will not be imported; "
+                                 "the reason is beside each."))
+        self.summary = QLabel(self)
+        self.filter = QComboBox(self)
+        self.filter.setObjectName("plan_filter")
+        for key, text in (("all", self.tr("All rows")), ("problems", self.tr("Rows with problems")),
+                          ("reject", self.tr("Rejected")), ("create", self.tr("New")),
+                          ("update", self.tr("Updated")), ("skip", self.tr("Skipped"))):
+            self.filter.addItem(text, key)
+        self.model = PlanModel(headers, labels, self)
+        self.filter.currentIndexChanged.connect(lambda: self.model.set_filter(self.filter.currentData()))
+        self.view = QTableView(self)
+        self.view.setObjectName("plan")
+        self.view.setModel(self.model)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(self.filter)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+
+    def initializePage(self) -> None:
+        wiz = self.wiz()
+        self.model.set_rows([r for p in wiz.plans for r in p.rows])
+        self.summary.setText(wiz.counts_text(wiz.plans))
+        self.view.resizeColumnsToContents()
+
+
+class DuplicatesPage(_Page):
+    """What to do with projects already in the ledger."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Projects already in the ledger"))
+        self.info = QLabel(self)
+        self.info.setWordWrap(True)
+        self.update_radio = QRadioButton(self.tr("Update them with the file's values "
+                                                 "(blank cells never erase anything)"), self)
+        self.update_radio.setObjectName("dup_update")
+        self.skip_radio = QRadioButton(self.tr("Leave them as they are"), self)
+        self.skip_radio.setObjectName("dup_skip")
+        self.update_radio.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.update_radio)
+        group.addButton(self.skip_radio)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.info)
+        layout.addWidget(self.update_radio)
+        layout.addWidget(self.skip_radio)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        updates = sum(1 for p in self.wiz().plans for r in p.rows if r.action == "update")
+        self.info.setText(self.tr("{count} rows match projects already stored and differ from "
+                                  "them. Rows repeated within the file are always skipped.")
+                          .format(count=updates))
+
+    def policy(self) -> str:
+        return "skip" if self.skip_radio.isChecked() else "update"
+
+
+class RunPage(_Page):
+    """Writes the import (a backup first); progress and 取消 come from ui.tasks."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Importing"))
+        self.setCommitPage(True)
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.start_button = QPushButton(self.tr("Import now"), self)
+        self.start_button.setObjectName("start_import")
+        self.start_button.clicked.connect(lambda: self.wiz().start_import())
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addWidget(self.start_button)
+        layout.addStretch(1)
+        self.done = False
+
+    def initializePage(self) -> None:
+        self.done = False
+        self.label.setText(self.tr("A backup of the database is made first. The whole import is "
+                                   "one step: cancelled or failed, nothing is written."))
+        self.wiz().start_import()
+
+    def isComplete(self) -> bool:
+        return self.done
+
+
+class SummaryPage(_Page):
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTitle(self.tr("Import finished"))
+        self.label = QLabel(self)
+        self.label.setWordWrap(True)
+        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.undo_button = QPushButton(self.tr("Undo this import"), self)
+        self.undo_button.setObjectName("undo_import")
+        self.undo_button.clicked.connect(lambda: self.wiz().undo())
+        self.errors_button = QPushButton(self.tr("Export rejected rows…"), self)
+        self.errors_button.setObjectName("export_errors")
+        self.errors_button.clicked.connect(lambda: self.wiz().export_errors())
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.undo_button)
+        buttons.addWidget(self.errors_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.label)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+
+    def initializePage(self) -> None:
+        wiz = self.wiz()
+        self.label.setText(wiz.counts_text(wiz.plans) + "\n" + self.tr("Batch number: {ids}").format(
+            ids="、".join(str(b) for b in wiz.batch_ids)))
+        self.undo_button.setEnabled(bool(wiz.batch_ids))
+        self.errors_button.setEnabled(any(r.action == "reject" for p in wiz.plans for r in p.rows))

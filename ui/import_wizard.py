@@ -1,0 +1,239 @@
+"""导入往年台账: choose files -> password -> check columns per sheet -> the plan -> duplicates
+-> import (progress, cancel) -> summary with 撤销本次导入 and 导出错误行.
+
+Every step that touches a file or the database is a ``tracker.importing.session`` call run
+through ``ui.tasks.run_task``; a page that needs one starts it from ``validatePage`` and the
+wizard moves on by itself when it finishes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget, QWizard
+
+from tracker.importing import session
+from tracker.importing.errors_out import write_rejected
+from tracker.importing.plan import Plan
+from tracker.importing.session import LoadedFile
+
+from .import_pages import (
+    DuplicatesPage,
+    FilesPage,
+    MappingPage,
+    PasswordPage,
+    PlanPage,
+    RunPage,
+    SummaryPage,
+)
+from .tasks import Task, TaskContext, run_task
+
+FILES, PASSWORD, MAPPING, PLAN, DUPLICATES, RUN, SUMMARY = range(7)
+
+
+class ImportWizard(QWizard):
+    def __init__(self, parent: QWidget | None, db_path: Path, files: list[Path] | None = None):
+        super().__init__(parent)
+        self.setObjectName("import_wizard")
+        self.setWindowTitle(self.tr("Import spreadsheets"))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.resize(980, 640)
+        self.db_path = Path(db_path)
+        self.loaded: list[LoadedFile] = []
+        self.plans: list[Plan] = []
+        self.batch_ids: list[int] = []
+        self.undone = False
+        self.task: Task[Any] | None = None
+        self._ready: set[int] = set()
+        self.action_labels = {"create": self.tr("New"), "update": self.tr("Update"),
+                              "skip": self.tr("Skip"), "reject": self.tr("Reject")}
+        headers = [self.tr("Sheet"), self.tr("Row"), self.tr("Action"), self.tr("Project name"),
+                   self.tr("Investor"), self.tr("Signed on"), self.tr("Amount (10k yuan)"),
+                   self.tr("Reasons")]
+        self.files_page = FilesPage()
+        self.password_page = PasswordPage()
+        self.mapping_page = MappingPage()
+        self.plan_page = PlanPage(headers, self.action_labels)
+        self.duplicates_page = DuplicatesPage()
+        self.run_page = RunPage()
+        self.summary_page = SummaryPage()
+        for pid, page in ((FILES, self.files_page), (PASSWORD, self.password_page),
+                          (MAPPING, self.mapping_page), (PLAN, self.plan_page),
+                          (DUPLICATES, self.duplicates_page), (RUN, self.run_page),
+                          (SUMMARY, self.summary_page)):
+            self.setPage(pid, page)
+        if files:
+            self.files_page.add_paths([Path(f) for f in files])
+
+    @classmethod
+    def run(cls, parent: QWidget | None, db_path: Path, files: list[Path] | None = None) -> int | None:
+        """Show the wizard; the first batch id imported (and not undone), else None."""
+        wizard = cls(parent, db_path, files)
+        wizard.exec()
+        return wizard.batch_ids[0] if wizard.batch_ids and not wizard.undone else None
+
+    def reject(self) -> None:
+        """Closing while work runs: ask it to stop, and close once it has (an import either
+        rolls back or, if it was already committing, finishes and is reported)."""
+        task = self.task
+        if task is not None and not task.done:
+            task.cancel()
+            for signal in (task.finished, task.failed, task.cancelled):
+                signal.connect(lambda *_: QWizard.reject(self))
+            return
+        super().reject()
+
+    # -- moving on after background work -------------------------------------------------
+
+    def _start(self, page_id: int, title: str, work: Any, done: Any) -> bool:
+        """validatePage helper: True once the work for page_id has finished, else start it."""
+        if page_id in self._ready:
+            self._ready.discard(page_id)
+            return True
+        if self.task is not None and not self.task.done:
+            return False
+
+        def finished(result: Any) -> None:
+            if done(result):
+                self._ready.add(page_id)
+                self.next()
+
+        self.task = run_task(self, title, work, db_path=self.db_path, on_done=finished)
+        return False
+
+    def advance_when_loaded(self, paths: list[Path]) -> bool:
+        def work(ctx: TaskContext) -> list[LoadedFile]:
+            return session.load_files(paths, ctx.portfolio(), progress=ctx.progress,
+                                      cancelled=ctx.cancelled)
+
+        def done(loaded: list[LoadedFile]) -> bool:
+            self.loaded = loaded
+            if not any(f.tables or f.needs_password for f in loaded):
+                self.files_page.status.setText(self.problems_text())
+                return False
+            return True
+
+        return self._start(FILES, self.tr("Reading files"), work, done)
+
+    def after_files_id(self) -> int:
+        return PASSWORD if any(f.needs_password for f in self.loaded) else MAPPING
+
+    def advance_when_unlocked(self, passwords: dict[Path, str]) -> bool:
+        def work(ctx: TaskContext) -> list[LoadedFile]:
+            return [session.load_file(f.path, ctx.portfolio(), passwords.get(f.path))
+                    if f.needs_password else f for f in self.loaded]
+
+        def done(loaded: list[LoadedFile]) -> bool:
+            self.loaded = loaded
+            self.password_page.show_errors()
+            return not any(f.wrong_password for f in loaded)
+
+        return self._start(PASSWORD, self.tr("Opening encrypted files"), work, done)
+
+    def remap(self, loaded: LoadedFile, sheet: str, mapping: dict[str, str | None]) -> None:
+        session.remap(loaded, sheet, mapping)
+
+    def advance_when_planned(self) -> bool:
+        def work(ctx: TaskContext) -> list[Plan]:
+            return session.plan_files(self.loaded, ctx.portfolio(), "update",
+                                      progress=ctx.progress, cancelled=ctx.cancelled)
+
+        def done(plans: list[Plan]) -> bool:
+            self.plans = plans
+            if not plans:
+                QMessageBox.warning(self, self.windowTitle(), self.problems_text()
+                                    or self.tr("No project rows were found."))
+            return bool(plans)
+
+        return self._start(MAPPING, self.tr("Checking rows"), work, done)
+
+    # -- importing and after ------------------------------------------------------------
+
+    def start_import(self) -> None:
+        if self.task is not None and not self.task.done:
+            return
+        policy = self.duplicates_page.policy()
+        self.run_page.start_button.setEnabled(False)
+
+        def work(ctx: TaskContext) -> tuple[list[Plan], list[int]]:
+            plans = session.plan_files(self.loaded, ctx.portfolio(), policy,
+                                       progress=ctx.progress, cancelled=ctx.cancelled)
+            return plans, session.apply_plans(ctx.portfolio(), plans, progress=ctx.progress,
+                                              cancelled=ctx.cancelled)
+
+        def done(result: tuple[list[Plan], list[int]]) -> None:
+            self.plans, self.batch_ids = result
+            self.run_page.done = True
+            self.run_page.completeChanged.emit()
+            self.next()
+
+        def failed(exc: BaseException) -> None:
+            from .tasks import show_error
+
+            self.run_page.label.setText(self.tr("The import failed; nothing was written."))
+            self.run_page.start_button.setEnabled(True)
+            show_error(self, self.windowTitle(), exc)
+
+        self.task = run_task(self, self.tr("Importing"), work, db_path=self.db_path,
+                             on_done=done, on_error=failed)
+        self.task.cancelled.connect(self._import_cancelled)
+
+    def _import_cancelled(self) -> None:
+        self.run_page.label.setText(self.tr("Cancelled: nothing was written."))
+        self.run_page.start_button.setEnabled(True)
+
+    def undo(self) -> None:
+        ids = list(self.batch_ids)
+
+        def work(ctx: TaskContext) -> dict[str, int]:
+            return session.undo_batches(ctx.portfolio(), ids, progress=ctx.progress)
+
+        def done(result: dict[str, int]) -> None:
+            self.undone = True
+            self.summary_page.undo_button.setEnabled(False)
+            self.summary_page.label.setText(self.summary_page.label.text() + "\n" + self.tr(
+                "Undone: {deleted} new projects removed, {reverted} changes reverted.").format(**result))
+
+        self.task = run_task(self, self.tr("Undoing the import"), work, db_path=self.db_path,
+                             on_done=done)
+
+    def export_errors(self) -> None:
+        plans = [p for p in self.plans if any(r.action == "reject" for r in p.rows)]
+        if not plans:
+            return
+        first = plans[0].file
+        out, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save rejected rows"), str(first.with_name(first.stem + "_错误行.xlsx")),
+            "Excel (*.xlsx)")
+        if not out:
+            return
+        target = Path(out)
+
+        def work(ctx: TaskContext) -> list[Path]:
+            written = []
+            for i, plan in enumerate(plans):
+                path = target if i == 0 else target.with_name(f"{target.stem}_{plan.file.stem}.xlsx")
+                write_rejected(plan, path)
+                written.append(path)
+            return written
+
+        def done(paths: list[Path]) -> None:
+            self.summary_page.label.setText(self.summary_page.label.text() + "\n" + self.tr(
+                "Rejected rows saved to: {paths}").format(paths="、".join(str(p) for p in paths)))
+
+        self.task = run_task(self, self.tr("Saving rejected rows"), work, on_done=done)
+
+    # -- text ---------------------------------------------------------------------------
+
+    def problems_text(self) -> str:
+        lines = [f"{f.path.name}：{f.error}" for f in self.loaded if f.error and not f.needs_password]
+        return "\n".join(lines)
+
+    def counts_text(self, plans: list[Plan]) -> str:
+        totals = {"rows": 0, "create": 0, "update": 0, "skip": 0, "reject": 0}
+        for p in plans:
+            for k, v in p.summary().items():
+                totals[k] += v
+        return self.tr("{rows} project rows: {create} new, {update} updated, {skip} skipped, "
+                       "{reject} rejected.").format(**totals)
