@@ -1,0 +1,162 @@
+"""The 预警 and 统计 pages and the 导出报表 dialog, driven as a clerk would (pytest-qt)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import QDate, Qt
+
+from tracker.demo import fill_demo
+from tracker.portfolio import Portfolio
+from tracker.reports import output
+from tracker.review import run_review
+
+AS_OF = date(2025, 12, 31)
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("review_ui") / "demo.db"
+    p = Portfolio.open(path, auto_backup=False)
+    fill_demo(p, projects=60, seed=3, today=AS_OF)
+    p.close()
+    return path
+
+
+@pytest.fixture(scope="module")
+def expected(demo_db: Path):
+    p = Portfolio.open(demo_db, auto_backup=False)
+    try:
+        return run_review(p, AS_OF)
+    finally:
+        p.close()
+
+
+def _load(qtbot, view) -> None:
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.bar.date_edit.setDate(QDate(AS_OF.year, AS_OF.month, AS_OF.day))
+
+
+def test_warnings_view_lists_filters_and_opens(qtbot, qtmodeltester, demo_db, expected) -> None:
+    from ui.warnings_view import WarningsView
+
+    view = WarningsView(demo_db)
+    qtbot.addWidget(view)
+    view.resize(1200, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    _load(qtbot, view)
+    model = view.model
+    assert model.rowCount() == len(expected.warnings) > 0
+    qtmodeltester.check(model)
+    assert model.data(model.index(0, 0)) == "红灯"  # red first
+    counts = expected.counts_by_level()
+    assert f"{counts['red']}" in view.summary.text()
+
+    view.level_combo.setCurrentIndex(view.level_combo.findData("yellow"))
+    assert model.rowCount() == counts["yellow"]
+    assert {model.warning_at(r).level for r in range(model.rowCount())} == {"yellow"}
+    view.level_combo.setCurrentIndex(0)
+    view.rule_combo.setCurrentIndex(view.rule_combo.findData("overdue_registration"))
+    assert model.rowCount() == sum(w.rule == "overdue_registration" for w in expected.warnings)
+    view.rule_combo.setCurrentIndex(0)
+    unit = expected.warnings[0].unit
+    view.unit_combo.setCurrentIndex(view.unit_combo.findData(unit))
+    assert model.rowCount() == sum(w.unit == unit for w in expected.warnings)
+    assert all(model.data(model.index(r, 3)) == unit for r in range(model.rowCount()))
+
+    model.sort(2, Qt.SortOrder.AscendingOrder)
+    names = [model.data(model.index(r, 2)) for r in range(model.rowCount())]
+    assert names == sorted(names)
+    qtmodeltester.check(model)
+
+    index = model.index(0, 2)
+    rect = view.table.visualRect(index)
+    with qtbot.waitSignal(view.open_project, timeout=2000) as blocker:
+        # a view only reacts to a double click on the index it saw pressed
+        qtbot.mouseClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(view.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert blocker.args == [model.warning_at(0).project_id]
+    assert not view.grab().isNull()
+
+
+def test_stats_view_cards_charts_and_table(qtbot, qtmodeltester, demo_db, expected) -> None:
+    from ui.stats_view import StatsView
+
+    view = StatsView(demo_db)
+    qtbot.addWidget(view)
+    view.resize(1300, 800)
+    _load(qtbot, view)
+    r = expected.rates
+    assert view.cards["card_signed"].value.text() == str(r.signed)
+    assert view.cards["card_performing"].value.text() == f"{r.performing_pct}%"
+    assert view.cards["card_funds"].value.text() == f"{r.funds_pct}%"
+    assert view.cards["card_performing"].detail.text() == f"{r.performing} / {r.signed}"
+    funnel = view.funnel_view.chart().series()[0].barSets()[0]
+    assert [int(funnel.at(i)) for i in range(funnel.count())] == [n for _, n in expected.funnel]
+    unit_series = view.unit_chart_view.chart().series()[0]
+    assert len(unit_series.barSets()) == 2
+    model = view.unit_model
+    assert model.rowCount() == len(expected.by_group["unit"]) + 1
+    qtmodeltester.check(model)
+    first_unit, first_rates = expected.by_group["unit"][0]
+    assert model.data(model.index(0, 0)) == first_unit
+    assert model.data(model.index(0, 2)) == f"{first_rates.performing_pct}%"
+    with qtbot.waitSignal(view.loaded, timeout=10_000):
+        view.year_combo.setCurrentIndex(view.year_combo.findData(2025))
+    assert view.review is not None and view.review.year == 2025
+    assert not view.grab().isNull()
+
+
+def _dialog(qtbot, demo_db, tmp_path, monkeypatch):
+    from ui.report_dialog import ReportDialog
+
+    dialog = ReportDialog(None, demo_db)
+    qtbot.addWidget(dialog)
+    dialog.as_of_edit.setDate(QDate(AS_OF.year, AS_OF.month, AS_OF.day))
+    saved: list[Path] = []
+    monkeypatch.setattr(dialog, "after_save", saved.append)
+    return dialog, saved
+
+
+def test_report_dialog_writes_review_workbook(qtbot, demo_db, tmp_path, monkeypatch) -> None:
+    dialog, saved = _dialog(qtbot, demo_db, tmp_path, monkeypatch)
+    assert dialog.path_edit.text().endswith("签约项目履约情况（截至2025-12-31）.xlsx")
+    target = tmp_path / "评估.xlsx"
+    dialog.path_edit.setText(str(target))
+    dialog.accept()
+    qtbot.waitUntil(lambda: bool(saved), timeout=20_000)
+    assert saved == [target] and dialog.saved_path == target
+    assert load_workbook(target).sheetnames == ["汇总", "预警清单", "项目台账", "诉求清单"]
+
+
+def test_report_dialog_ledger_and_locked_file(qtbot, demo_db, tmp_path, monkeypatch) -> None:
+    dialog, saved = _dialog(qtbot, demo_db, tmp_path, monkeypatch)
+    dialog.ledger_radio.setChecked(True)
+    assert not dialog.as_of_edit.isEnabled()
+    assert "台账" in Path(dialog.path_edit.text()).name
+    locked = tmp_path / "台账.xlsx"
+    locked.write_bytes(b"open in Excel")
+    other = tmp_path / "台账(2).xlsx"
+    errors: list[str] = []
+    asked: list[Path] = []
+    real_replace = output.os.replace
+
+    def replace(src, dst):
+        if Path(dst) == locked:
+            raise PermissionError(13, "in use")
+        return real_replace(src, dst)
+
+    monkeypatch.setattr(output.os, "replace", replace)
+    monkeypatch.setattr(dialog, "show_error", errors.append)
+    monkeypatch.setattr(dialog, "ask_file_name", lambda s: asked.append(s) or s)
+    dialog.path_edit.setText(str(locked))
+    dialog.accept()
+    qtbot.waitUntil(lambda: bool(saved), timeout=20_000)
+    assert errors and "正被 Excel 或 WPS 打开" in errors[0]
+    assert asked == [other] and saved == [other]
+    assert locked.read_bytes() == b"open in Excel"
+    assert load_workbook(other)["项目台账"].max_row == 62  # title + header + 60 projects
