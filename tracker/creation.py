@@ -16,9 +16,16 @@ from typing import TYPE_CHECKING, Any
 from .dates import check_date, today_iso
 from .errors import Cancelled, ValidationError
 from .model import PROJECT_FIELDS, Stage, Status
-from .money import wan_to_yuan, yuan_to_wan
+from .money import yuan_to_wan
 from .portfolio_records import now_iso, optional_date
-from .records import PROGRESS_MONEY, audit_text, clean_field, clean_text, fields_to_columns
+from .records import (
+    PROGRESS_MONEY,
+    audit_text,
+    clean_field,
+    clean_text,
+    fields_to_columns,
+    money_value,
+)
 from .search_keys import build_search_text, name_key
 
 if TYPE_CHECKING:
@@ -96,20 +103,10 @@ def prepare(data: dict[str, Any], batch_id: int | None, stamp: str) -> NewProjec
     if funds not in (None, "") or invested not in (None, ""):
         figures = {
             "as_of": check_date(clean_text(data.get("progress_as_of"))) or today_iso(),
-            "funds_arrived_yuan": _money("funds_arrived_wan", funds, "累计到位资金"),
-            "invested_yuan": _money("invested_wan", invested, "累计完成投资"),
+            "funds_arrived_yuan": money_value("funds_arrived_wan", funds, "累计到位资金"),
+            "invested_yuan": money_value("invested_wan", invested, "累计完成投资"),
         }
     return NewProject(fields, columns, stage_rows(data), figures)
-
-
-def _money(field: str, value: Any, label: str) -> int | None:
-    try:
-        yuan = wan_to_yuan(value)
-    except ValueError as exc:
-        raise ValidationError(field, f"“{label}”应为数字，现为“{value}”。") from exc
-    if yuan is not None and yuan < 0:
-        raise ValidationError(field, f"“{label}”不能为负数。")
-    return yuan
 
 
 def insert_projects(

@@ -41,6 +41,7 @@ from .records import (
     clean_text,
     columns_to_fields,
     fields_to_columns,
+    project_from_row,
 )
 from .search_keys import build_search_text, name_key
 
@@ -298,17 +299,7 @@ class Portfolio(ChildRecordsMixin):
     # -- reading ---------------------------------------------------------------------
 
     def get_project(self, project_id: int) -> Project:
-        row = self._require(project_id)
-        project = Project(
-            id=row["id"],
-            fields=columns_to_fields(row),
-            status=Status(row["status"]),
-            status_date=row["status_date"],
-            status_reason=row["status_reason"],
-            created_at=row["created_at"],
-            updated_at=row["updated_at"],
-            batch_id=row["batch_id"],
-        )
+        project = project_from_row(self._require(project_id))
         for stage, planned, actual in self.db.execute(
             "SELECT stage, planned, actual FROM stage_dates WHERE project_id = ? ORDER BY rank",
             [project_id],

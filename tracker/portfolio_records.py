@@ -13,8 +13,8 @@ from typing import Any
 from .dates import check_date, today_iso
 from .errors import TrackerError, ValidationError
 from .model import PROBLEM_STATUSES
-from .money import wan_to_yuan, yuan_to_wan
-from .records import PROGRESS_MONEY, audit_text, clean_text
+from .money import yuan_to_wan
+from .records import PROGRESS_MONEY, audit_text, clean_text, money_value
 
 CHILD_TABLES = {"progress": "progress", "visit": "visits", "problem": "problems"}
 
@@ -84,13 +84,7 @@ class ChildRecordsMixin:
                  "output_wan": output_wan, "tax_wan": tax_wan}
         values: dict[str, Any] = {"as_of": required_date("as_of", as_of, "统计日期")}
         for key, raw in given.items():
-            try:
-                yuan = wan_to_yuan(raw)
-            except ValueError as exc:
-                raise ValidationError(key, f"“{labels[key]}”应为数字，现为“{raw}”。") from exc
-            if yuan is not None and yuan < 0:
-                raise ValidationError(key, f"“{labels[key]}”不能为负数。")
-            values[PROGRESS_MONEY[key]] = yuan
+            values[PROGRESS_MONEY[key]] = money_value(key, raw, labels[key])
         if all(values[c] is None for c in PROGRESS_MONEY.values()):
             raise ValidationError("funds_arrived_wan", "请至少填写一项金额。")
         values["note"] = clean_text(note)

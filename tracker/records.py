@@ -11,7 +11,7 @@ from typing import Any
 
 from .dates import check_date
 from .errors import ValidationError
-from .model import FIELD_BY_KEY, PROJECT_FIELDS, Stage, Status
+from .model import FIELD_BY_KEY, PROJECT_FIELDS, Project, Stage, Status
 from .money import to_decimal, wan_to_json, wan_to_yuan, yuan_to_wan
 
 # API money field -> database column holding integer 元 (or 美元).
@@ -107,6 +107,31 @@ def columns_to_fields(row: dict[str, Any]) -> dict[str, Any]:
         else:
             out[spec.key] = row.get(spec.key)
     return out
+
+
+def money_value(field: str, value: Any, label: str) -> int | None:
+    """A non-negative 万元 amount as integer 元, or ValidationError naming the field."""
+    try:
+        yuan = wan_to_yuan(value)
+    except ValueError as exc:
+        raise ValidationError(field, f"“{label}”应为数字，现为“{value}”。") from exc
+    if yuan is not None and yuan < 0:
+        raise ValidationError(field, f"“{label}”不能为负数。")
+    return yuan
+
+
+def project_from_row(row: dict[str, Any]) -> Project:
+    """A projects row as a Project without its child records (the caller adds those)."""
+    return Project(
+        id=row["id"],
+        fields=columns_to_fields(row),
+        status=Status(row["status"]),
+        status_date=row["status_date"],
+        status_reason=row["status_reason"],
+        created_at=row["created_at"],
+        updated_at=row["updated_at"],
+        batch_id=row["batch_id"],
+    )
 
 
 def audit_text(value: Any) -> str | None:

@@ -12,10 +12,10 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from .model import Problem, Progress, Project, Stage, StageDate, Status, Visit
+from .model import Problem, Progress, Project, Stage, StageDate, Visit
 from .money import yuan_to_wan
 from .queries import ProjectFilter
-from .records import columns_to_fields
+from .records import project_from_row
 
 
 def _by_project(
@@ -36,19 +36,7 @@ def load_projects(db: Database, flt: ProjectFilter | None = None) -> list[Projec
     names = [d[0] for d in cursor.description]
     projects: list[Project] = []
     for values in cursor.fetchall():
-        row = dict(zip(names, values, strict=True))
-        projects.append(
-            Project(
-                id=row["id"],
-                fields=columns_to_fields(row),
-                status=Status(row["status"]),
-                status_date=row["status_date"],
-                status_reason=row["status_reason"],
-                created_at=row["created_at"],
-                updated_at=row["updated_at"],
-                batch_id=row["batch_id"],
-            )
-        )
+        projects.append(project_from_row(dict(zip(names, values, strict=True))))
     selected = {p.id: p for p in projects}
     stages = {s.value: s for s in Stage}  # a dict lookup is much cheaper than Stage(value)
     for project, (stage, planned, actual) in _by_project(
