@@ -83,8 +83,14 @@ def open_db(path: Path | str, *, auto_backup: bool = True) -> Database:
     db = connect(path)
     try:
         if kind == "ours":
+            # The full check reads every page (~330 ms on 10,000 projects); it runs on the
+            # first open of each day, with the daily backup, so a damaged file is caught
+            # before it is backed up over a good copy. Other opens run quick_check, which
+            # skips only the index-content cross-checks, to keep start-up fast.
+            daily = auto_backup and not backup.backed_up_today(path)
+            pragma = "integrity_check" if daily or not auto_backup else "quick_check"
             try:
-                result = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall()]
+                result = [r[0] for r in db.execute(f"PRAGMA {pragma}").fetchall()]
             except sqlite3.DatabaseError as exc:
                 result = [str(exc)]
             if result != ["ok"]:
@@ -94,7 +100,7 @@ def open_db(path: Path | str, *, auto_backup: bool = True) -> Database:
                 )
             if migrations.pending(db) and auto_backup:
                 backup.backup_file(path, "before-migration")
-            elif auto_backup and not backup.backed_up_today(path):
+            elif daily:
                 backup.backup_file(path, "daily")
         db.execute("PRAGMA journal_mode = WAL")
         migrate(db)

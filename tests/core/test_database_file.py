@@ -147,7 +147,9 @@ def test_daily_backup_once_and_keeps_last_twenty(tmp_path):
     assert len(backup.list_backups(path)) == backup.KEEP_BACKUPS
 
 
-def test_corrupt_file_is_refused_with_advice(tmp_path):
+@pytest.mark.parametrize("daily_done", [False, True])
+def test_corrupt_file_is_refused_with_advice(tmp_path, daily_done):
+    """Caught by the full check (first open of the day) and by the quick one (later opens)."""
     path = tmp_path / "ledger.db"
     portfolio = Portfolio.open(path)
     for i in range(200):
@@ -157,5 +159,9 @@ def test_corrupt_file_is_refused_with_advice(tmp_path):
     data = bytearray(path.read_bytes())
     data[4096 * 3: 4096 * 3 + 2000] = b"\xff" * 2000  # smash a b-tree page
     path.write_bytes(bytes(data))
+    if daily_done:
+        backup.backup_file(path, "daily")  # as the first open of the day would have
+    before = backup.list_backups(path)
     with pytest.raises(TrackerError, match="恢复"):
-        open_db(path, auto_backup=False)
+        open_db(path, auto_backup=True)
+    assert backup.list_backups(path) == before  # a damaged file is never backed up
