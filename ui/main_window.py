@@ -123,9 +123,8 @@ class MainWindow(QMainWindow):
         key = next((k for k, h in self.pages.items() if h is holder), None)
         if key is None:
             return
-        fresh = self.pages[key].layout().count() == 0
-        page = self.page(key)
-        if page is not None and not fresh and hasattr(page, "refresh"):
+        page = self.page(key)  # built on first show, then loaded like every later show
+        if page is not None and hasattr(page, "refresh"):
             page.refresh()
 
     # -- actions -----------------------------------------------------------------------

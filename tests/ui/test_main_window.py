@@ -151,3 +151,16 @@ def test_open_another_database_switches_and_moves_the_lock(qtbot, window, tmp_pa
         acquire_lock(other)
     acquire_lock(sample_db).unlock()  # the first ledger is free again
     assert recent_databases()[:2] == [other.resolve(), sample_db.resolve()]
+
+
+def test_review_tabs_load_when_first_shown(qtbot, window):
+    """Switching to 预警 / 统计 shows their content without pressing 刷新."""
+    for key in ("warnings", "stats"):
+        holder = window.pages[key]
+        window.tabs.setCurrentWidget(holder)
+        page = window.page(key)
+        if page.review is None:
+            with qtbot.waitSignal(page.loaded, timeout=15000):
+                pass
+        assert page.review is not None
+        assert page.review.rates is not None
