@@ -31,6 +31,7 @@ from tracker.model import Stage, Status
 from tracker.money import format_wan
 from tracker.portfolio import Portfolio
 from tracker.queries import ProjectFilter
+from tracker.review import worst_levels
 
 from .tasks import TaskContext, run_task, show_error
 
@@ -117,12 +118,8 @@ def build_index(ctx: TaskContext, flt: ProjectFilter, order_by: str,
 
 
 def load_warning_levels(ctx: TaskContext) -> dict[int, str]:
-    """Worst warning per project, if the review module provides it (it may land later)."""
-    try:
-        from tracker.review import worst_levels  # type: ignore[attr-defined]
-    except ImportError:
-        return {}
-    return dict(worst_levels(ctx.portfolio(), today_iso()))
+    """Worst warning per project, for the row tints."""
+    return worst_levels(ctx.portfolio(), today_iso(), cancelled=ctx.cancelled)
 
 
 class LedgerModel(QAbstractTableModel):
@@ -139,6 +136,7 @@ class LedgerModel(QAbstractTableModel):
         self._cache: dict[int, dict[str, Any]] = {}
         self._texts: dict[int, tuple[str, ...]] = {}
         self._levels: dict[int, str] = {}
+        self.levels_task: Any = None  # the running tint review, cancelled when superseded
         self._filter = ProjectFilter()
         self._order_by = "sign_date"
         self._descending = True
@@ -185,9 +183,13 @@ class LedgerModel(QAbstractTableModel):
 
     def refresh_levels(self) -> None:
         """Recompute the warning tints in the background (slow on big ledgers)."""
-        run_task(self.parent_widget(), self.tr("Checking warnings"), load_warning_levels,
-                 db_path=self._db_path, on_done=self._apply_levels, show_progress=False,
-                 on_error=lambda exc: None)  # tints are a nicety; never block the ledger
+        if self.levels_task is not None:
+            self.levels_task.cancel()  # superseded: the data changed again
+        self.levels_task = run_task(
+            self.parent_widget(), self.tr("Checking warnings"), load_warning_levels,
+            db_path=self._db_path, on_done=self._apply_levels, show_progress=False,
+            on_error=lambda exc: None,  # tints are a nicety; never block the ledger
+        )
 
     def parent_widget(self) -> Any:
         parent = self.parent()

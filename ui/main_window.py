@@ -338,6 +338,8 @@ class MainWindow(QMainWindow):
 
     def release(self) -> None:
         """Close the database and drop the lock (after background work has finished)."""
+        if self.ledger.model.levels_task is not None:
+            self.ledger.model.levels_task.cancel()  # read-only and slow on big ledgers
         wait_for_all()
         self.portfolio.close()
         self._lock.unlock()

@@ -106,3 +106,12 @@ def test_worst_levels_for_the_ledger_tint(hand_portfolio) -> None:
     assert ids["项目P7"] not in worst  # signed after the as-of date
     assert worst == {w.project_id: w.level for w in sorted(
         run_review(hand_portfolio, HAND_AS_OF).warnings, key=lambda w: w.level == "red")}
+
+
+def test_worst_levels_stops_when_cancelled(hand_portfolio) -> None:
+    from tracker.errors import Cancelled
+
+    with pytest.raises(Cancelled):
+        worst_levels(hand_portfolio, HAND_AS_OF, cancelled=lambda: True)
+    assert worst_levels(hand_portfolio, HAND_AS_OF, cancelled=lambda: False) == worst_levels(
+        hand_portfolio, HAND_AS_OF)
