@@ -115,3 +115,16 @@ def test_worst_levels_stops_when_cancelled(hand_portfolio) -> None:
         worst_levels(hand_portfolio, HAND_AS_OF, cancelled=lambda: True)
     assert worst_levels(hand_portfolio, HAND_AS_OF, cancelled=lambda: False) == worst_levels(
         hand_portfolio, HAND_AS_OF)
+
+
+def test_month_only_start_counts_as_started_but_not_in_mean_days(portfolio) -> None:
+    base = {"investor": "某公司", "signed_amount_wan": 100}
+    portfolio.add_project(base | {"name": "确切", "sign_date": "2025-01-01",
+                                  "stage_dates": {"started": "2025-01-31"}})
+    portfolio.add_project(base | {"name": "只知月份", "sign_date": "2025-03-10",
+                                  "stage_dates": {"started": "2025-03"}})
+    portfolio.add_project(base | {"name": "旧台账签约月", "sign_date": "2024-06",
+                                  "stage_dates": {"started": "2024-09-15"}})
+    rates = run_review(portfolio, "2025-12-31").rates
+    assert rates.started_pct == Decimal("100.00")
+    assert rates.mean_days_to_start == Decimal("30.0")

@@ -14,6 +14,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from ..dates import is_approximate
 from ..model import Project, Stage
 from . import facts
 
@@ -100,6 +101,12 @@ class ProjectFacts:
 
 def project_facts(p: Project, as_of: date) -> ProjectFacts:
     start = facts.actual_day(p, Stage.STARTED, as_of)
+    if start is not None and (
+        is_approximate(p.stage_dates[Stage.STARTED].actual) or is_approximate(p.sign_date)
+    ):
+        # A month-only date (old ledgers; an import that only knew "已开工") still counts
+        # as started, but its day count would be a guess, so the mean leaves it out.
+        start = None
     return ProjectFacts(
         rank=facts.RANK[facts.stage_as_of(p, as_of)],
         terminated=facts.is_terminated(p, as_of),
