@@ -14,6 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from tracker.importing.plan import PlanRow
 from tracker.importing.table import Table
 from tracker.importing.values import cell_text
+from tracker.money import format_wan, to_decimal
 
 PREVIEW_ROWS = 300
 KIND_COLOURS = {
@@ -149,6 +150,8 @@ class PlanModel(QAbstractTableModel):
         if field == "reasons":
             return "；".join([*row.errors, *row.warnings])
         value = row.fields.get(field)
+        if field == "signed_amount_wan" and isinstance(value, int | float):
+            return format_wan(to_decimal(value))  # as the ledger shows money: 12,500.50
         return "" if value is None else str(value)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -158,6 +161,8 @@ class PlanModel(QAbstractTableModel):
         field = self.FIELDS[index.column()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._value(row, field)
+        if role == Qt.ItemDataRole.TextAlignmentRole and field in ("row", "signed_amount_wan"):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(ACTION_COLOURS[row.action])
         if role == Qt.ItemDataRole.ForegroundRole and field == "reasons" and row.errors:

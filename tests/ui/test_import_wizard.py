@@ -73,6 +73,8 @@ def test_wizard_end_to_end_with_undo(qtbot, db: Path, tmp_path: Path, monkeypatc
     wait_page(qtbot, wizard, PLAN)
     plan_model = wizard.plan_page.model
     assert plan_model.rowCount() == 3
+    amount = plan_model.FIELDS.index("signed_amount_wan")
+    assert plan_model.index(1, amount).data() == "120,000.00"  # money shown as in the ledger
     wizard.plan_page.filter.setCurrentIndex(wizard.plan_page.filter.findData("reject"))
     assert plan_model.rowCount() == 1 and "金额" in plan_model.rows[0].errors[0]
     assert count(db) == 0, "the plan is a dry run"
