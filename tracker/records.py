@@ -41,6 +41,8 @@ def clean_field(key: str, value: Any) -> Any:
     spec = FIELD_BY_KEY.get(key)
     if spec is None:
         raise ValidationError(key, f"未知字段：{key}")
+    if value is None and not spec.required:  # most cells of a sparse ledger: nothing to check
+        return None
     if spec.kind == "money":
         if value is None or value == "":
             result = None

@@ -6,6 +6,7 @@ in one ``search_text`` column that SQL ``LIKE`` scans; a key, not a second copy 
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from functools import lru_cache
@@ -18,7 +19,11 @@ _NAME_NOISE = re.compile(r"[\s\-—_·•,，.。()（）\[\]【】“”\"'‘�
 @lru_cache(maxsize=16384)
 def _char_keys(char: str) -> tuple[str, str]:
     # Imported on first use: loading pypinyin's dictionaries costs ~0.4 s, which the app's
-    # start-up (reading and searching only) does not need to pay.
+    # start-up (reading and searching only) does not need to pay. Its phrase dictionary
+    # (another ~0.5 s of JSON) is skipped: we read one character at a time (documented
+    # pypinyin switches; setdefault leaves a caller's own choice alone).
+    os.environ.setdefault("PYPINYIN_NO_PHRASES", "1")
+    os.environ.setdefault("PYPINYIN_NO_DICT_COPY", "1")
     from pypinyin import Style, lazy_pinyin
 
     full = lazy_pinyin(char, errors=lambda s: s)[0] if char.strip() else ""
@@ -26,12 +31,14 @@ def _char_keys(char: str) -> tuple[str, str]:
     return full.lower(), initial.lower()
 
 
+@lru_cache(maxsize=4096)
 def pinyin_keys(text: str) -> tuple[str, str]:
     """(full pinyin, initials) of text, lower-case, no spaces; non-Chinese kept as is.
 
     Character by character with a cache: an import of 20,000 rows cannot afford
     pypinyin's phrase segmentation per cell (~1 ms). The price is the odd polyphone read
-    in its most common reading, which search tolerates.
+    in its most common reading, which search tolerates. Whole strings are cached too: a
+    ledger names the same few units and leaders on every row.
     """
     keys = [_char_keys(c) for c in text]
     return "".join(k[0] for k in keys), "".join(k[1] for k in keys)
