@@ -146,6 +146,8 @@ class MainWindow(QMainWindow):
                                     self.new_project, "Ctrl+N")
         self.edit_action = a("action_edit_project", self.tr("&Edit project"),
                              self.edit_selected)
+        self.delete_action = a("action_delete_project", self.tr("&Delete project…"),
+                               self.delete_selected, "Ctrl+Del")
         self.import_action = a("action_import", self.tr("&Import…"), self.import_files,
                                "Ctrl+I", self.tr("Import last years' ledgers from Excel or CSV"))
         self.report_action = a("action_report", self.tr("E&xport report…"), self.export_report,
@@ -173,7 +175,9 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(quit_action)
         menu = self.menuBar().addMenu(self.tr("&Project"))
-        menu.addActions([self.new_project_action, self.edit_action, self.refresh_action])
+        menu.addActions([self.new_project_action, self.edit_action, self.delete_action])
+        menu.addSeparator()
+        menu.addAction(self.refresh_action)
         menu = self.menuBar().addMenu(self.tr("&Tools"))
         menu.addActions([self.import_action, self.report_action, self.settings_action])
         menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -217,6 +221,24 @@ class MainWindow(QMainWindow):
         if pid is not None:
             self.edit_project(pid)
 
+    def delete_selected(self) -> None:
+        """Delete a project entered by mistake (terminating is the usual way out of the
+        ledger); asks first, and the audit keeps a full copy of what was deleted."""
+        pid = self.ledger.selected_project_id()
+        if pid is None:
+            return
+        name = self.portfolio.get_project(pid).fields["name"]
+        answer = QMessageBox.question(
+            self, self.tr("Delete project"),
+            self.tr("Delete “{name}” with its stage dates, figures, visits and problems?\n"
+                    "A project that fell through should be terminated instead: it then stays "
+                    "in the ledger and in the rates.").format(name=name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.portfolio.delete_project(pid)
+            self.after_change()
+
     def after_change(self, select: int | None = None) -> None:
         """Reload the ledger (and tints, choices and pages) after data changed."""
         self.ledger.fill_filter_choices(self.portfolio)
@@ -226,14 +248,11 @@ class MainWindow(QMainWindow):
                 self.ledger.select_project(select)
 
         self.model.refresh(on_loaded=loaded)
-        for holder in self.pages.values():
-            page = holder.layout().itemAt(0).widget() if holder.layout().count() else None
-            if page is not None and hasattr(page, "refresh"):
-                if holder is self.tabs.currentWidget():
-                    page.refresh()
-                else:  # refreshed when shown again
-                    holder.layout().removeWidget(page)
-                    page.deleteLater()
+        current = self.tabs.currentWidget()  # other pages reload when next shown
+        if current in self.pages.values() and current.layout().count():
+            page = current.layout().itemAt(0).widget()
+            if hasattr(page, "refresh"):
+                page.refresh()
 
     refresh_all = after_change
 

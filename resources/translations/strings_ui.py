@@ -60,6 +60,13 @@ STRINGS: dict[str, str] = {
     "Stat&istics": "统计(&I)",
     "&New project": "新建项目(&N)",
     "&Edit project": "编辑项目(&E)",
+    "&Delete project…": "删除项目(&D)…",
+    "Delete project": "删除项目",
+    "Delete “{name}” with its stage dates, figures, visits and problems?\n"
+    "A project that fell through should be terminated instead: it then stays "
+    "in the ledger and in the rates.":
+        "确定删除“{name}”及其进度节点、资金数据、走访记录和企业诉求吗？\n"
+        "已落空的项目应改为“终止”：终止的项目仍保留在台账中，并计入各项比率。",
     "&Import…": "导入(&I)…",
     "Import last years' ledgers from Excel or CSV": "从 Excel 或 CSV 导入往年台账",
     "E&xport report…": "导出报表(&X)…",

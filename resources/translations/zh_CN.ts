@@ -346,14 +346,14 @@
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="175" />
-            <location filename="../../ui/ledger_model.py" line="178" />
-            <location filename="../../ui/ledger_model.py" line="218" />
+            <location filename="../../ui/ledger_model.py" line="174" />
+            <location filename="../../ui/ledger_model.py" line="177" />
+            <location filename="../../ui/ledger_model.py" line="221" />
             <source>Loading the ledger</source>
             <translation>正在读取台账</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="188" />
+            <location filename="../../ui/ledger_model.py" line="190" />
             <source>Checking warnings</source>
             <translation>正在检查预警</translation>
         </message>
@@ -454,164 +454,181 @@
             <translation>统计(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="146" />
+            <location filename="../../ui/main_window.py" line="145" />
             <source>&amp;New project</source>
             <translation>新建项目(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="148" />
+            <location filename="../../ui/main_window.py" line="147" />
             <source>&amp;Edit project</source>
             <translation>编辑项目(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="150" />
+            <location filename="../../ui/main_window.py" line="149" />
+            <source>&amp;Delete project…</source>
+            <translation>删除项目(&amp;D)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="151" />
             <source>&amp;Import…</source>
             <translation>导入(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="151" />
+            <location filename="../../ui/main_window.py" line="152" />
             <source>Import last years' ledgers from Excel or CSV</source>
             <translation>从 Excel 或 CSV 导入往年台账</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="152" />
+            <location filename="../../ui/main_window.py" line="153" />
             <source>E&amp;xport report…</source>
             <translation>导出报表(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="153" />
+            <location filename="../../ui/main_window.py" line="154" />
             <source>Export the review workbook</source>
             <translation>导出督查考核报表</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="154" />
+            <location filename="../../ui/main_window.py" line="155" />
             <source>&amp;Backup now</source>
             <translation>备份(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="156" />
+            <location filename="../../ui/main_window.py" line="157" />
             <source>&amp;Settings…</source>
             <translation>设置(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="158" />
+            <location filename="../../ui/main_window.py" line="159" />
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="160" />
+            <location filename="../../ui/main_window.py" line="161" />
             <source>&amp;Open database…</source>
             <translation>打开数据库(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="162" />
+            <location filename="../../ui/main_window.py" line="163" />
             <source>Ne&amp;w database…</source>
             <translation>新建数据库(&amp;W)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="164" />
+            <location filename="../../ui/main_window.py" line="165" />
             <source>&amp;Restore from backup…</source>
             <translation>从备份恢复(&amp;R)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="166" />
+            <location filename="../../ui/main_window.py" line="167" />
             <source>E&amp;xit</source>
             <translation>退出(&amp;X)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="168" />
+            <location filename="../../ui/main_window.py" line="169" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="170" />
+            <location filename="../../ui/main_window.py" line="171" />
             <source>Recent &amp;databases</source>
             <translation>最近打开的数据库(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="176" />
+            <location filename="../../ui/main_window.py" line="177" />
             <source>&amp;Project</source>
             <translation>项目(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="178" />
+            <location filename="../../ui/main_window.py" line="181" />
             <source>&amp;Tools</source>
             <translation>工具(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="180" />
+            <location filename="../../ui/main_window.py" line="183" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="181" />
+            <location filename="../../ui/main_window.py" line="184" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="183" />
+            <location filename="../../ui/main_window.py" line="186" />
             <source>Main toolbar</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="199" />
+            <location filename="../../ui/main_window.py" line="202" />
             <source>(none)</source>
             <translation>（无）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="246" />
+            <location filename="../../ui/main_window.py" line="232" />
+            <source>Delete project</source>
+            <translation>删除项目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="233" />
+            <source>Delete “{name}” with its stage dates, figures, visits and problems?
+A project that fell through should be terminated instead: it then stays in the ledger and in the rates.</source>
+            <translation>确定删除“{name}”及其进度节点、资金数据、走访记录和企业诉求吗？
+已落空的项目应改为“终止”：终止的项目仍保留在台账中，并计入各项比率。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="265" />
             <source>Import</source>
             <translation>导入</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="247" />
+            <location filename="../../ui/main_window.py" line="266" />
             <source>Import is not available in this version.</source>
             <translation>此版本暂不提供导入功能。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="256" />
+            <location filename="../../ui/main_window.py" line="275" />
             <source>Export report</source>
             <translation>导出报表</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="257" />
+            <location filename="../../ui/main_window.py" line="276" />
             <source>Reports are not available in this version.</source>
             <translation>此版本暂不提供报表功能。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="268" />
+            <location filename="../../ui/main_window.py" line="287" />
             <source>About</source>
             <translation>关于</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="269" />
+            <location filename="../../ui/main_window.py" line="288" />
             <source>Signed project tracker: the ledger of signed investment deals, their lifecycle, warnings and review reports.
 Database: {path}</source>
             <translation>签约项目跟踪：签约项目台账、全生命周期跟踪、预警和督查考核报表。
 数据库：{path}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="277" />
+            <location filename="../../ui/main_window.py" line="296" />
             <source>Empty ledger</source>
             <translation>台账为空</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="278" />
+            <location filename="../../ui/main_window.py" line="297" />
             <source>The ledger is empty. Load a demo portfolio of 300 projects to try the program? (You can start a new empty database later.)</source>
             <translation>台账中还没有项目。要载入 300 个演示项目试用本程序吗？（之后可以新建一个空数据库。）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="289" />
+            <location filename="../../ui/main_window.py" line="308" />
             <source>Loading the demo portfolio</source>
             <translation>正在载入演示项目</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="311" />
+            <location filename="../../ui/main_window.py" line="330" />
             <source>{total} projects · signed total {amount} (10k yuan) · {shown} shown</source>
             <translation>共 {total} 个项目 · 签约总额 {amount} 万元 · 筛选后 {shown} 个</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="316" />
+            <location filename="../../ui/main_window.py" line="335" />
             <source>Signed project tracker — {name}</source>
             <translation>签约项目跟踪 — {name}</translation>
         </message>

@@ -164,3 +164,22 @@ def test_review_tabs_load_when_first_shown(qtbot, window):
                 pass
         assert page.review is not None
         assert page.review.rates is not None
+
+
+def test_delete_project_asks_then_deletes_with_audit(qtbot, window, monkeypatch, no_blocking_questions):
+    window.ledger.select_project(window.model.project_id(0))
+    pid = window.ledger.selected_project_id()
+    name = window.portfolio.get_project(pid).fields["name"]
+    assert window.delete_action.shortcut().toString() == "Ctrl+Del"
+
+    window.delete_action.trigger()  # the autouse answer is not "Yes": nothing happens
+    assert name in no_blocking_questions[-1][2] and "终止" in no_blocking_questions[-1][2]
+    assert window.portfolio.project_count() == 4
+
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(window.model.loaded, timeout=10000):
+        window.delete_action.trigger()
+    assert window.portfolio.project_count() == 3
+    assert window.model.row_of(pid) == -1
+    assert window.portfolio.audit_for(pid)[-1].action == "delete"
