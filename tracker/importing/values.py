@@ -25,6 +25,8 @@ def fold(text: str) -> str:
 
 def cell_text(value: object) -> str:
     """A cell as the clerk reads it: whole floats without ``.0``, dates as ISO text."""
+    if type(value) is str:  # most cells: skip the isinstance chain (called ~20x per row)
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, bool):
