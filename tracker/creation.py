@@ -127,7 +127,7 @@ def insert_projects(
     search: list[tuple[int, str]] = []
     with portfolio.transaction(batch_id):
         conn = portfolio.db.conn
-        batch = portfolio._batch_id
+        batch = portfolio.batch_id
         sql = ""
         for i, new in enumerate(prepared):
             if i % 500 == 0:

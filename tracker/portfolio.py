@@ -86,7 +86,12 @@ class Portfolio(ChildRecordsMixin):
         finally:
             self._batch_id = previous
 
-    def _audit(
+    @property
+    def batch_id(self) -> int | None:
+        """The import batch the current transaction writes for, if any."""
+        return self._batch_id
+
+    def record_audit(
         self,
         project_id: int | None,
         entity: str,
@@ -168,7 +173,7 @@ class Portfolio(ChildRecordsMixin):
                 f"UPDATE projects SET {sets} WHERE id = ?", [*cols.values(), project_id]
             )
             for key, value in changed.items():
-                self._audit(project_id, "project", "update", key, current.get(key), value)
+                self.record_audit(project_id, "project", "update", key, current.get(key), value)
         return list(changed)
 
     def _set_status(
@@ -187,11 +192,11 @@ class Portfolio(ChildRecordsMixin):
                 " updated_at = ? WHERE id = ?",
                 [status.value, date, reason, now_iso(), project_id],
             )
-            self._audit(project_id, "project", action, "status", row["status"], status.value)
+            self.record_audit(project_id, "project", action, "status", row["status"], status.value)
             if row["status_date"] != date:
-                self._audit(project_id, "project", action, "status_date", row["status_date"], date)
+                self.record_audit(project_id, "project", action, "status_date", row["status_date"], date)
             if row["status_reason"] != reason:
-                self._audit(
+                self.record_audit(
                     project_id, "project", action, "status_reason", row["status_reason"], reason
                 )
 
@@ -212,7 +217,7 @@ class Portfolio(ChildRecordsMixin):
             for table in ("stage_dates", "project_search", *CHILD_TABLES.values()):
                 self.db.execute(f"DELETE FROM {table} WHERE project_id = ?", [project_id])
             self.db.execute("DELETE FROM projects WHERE id = ?", [project_id])
-            self._audit(
+            self.record_audit(
                 project_id, "project", "delete", None, json.dumps(snapshot, ensure_ascii=False)
             )
 
@@ -246,8 +251,6 @@ class Portfolio(ChildRecordsMixin):
         st: Stage,
         new: tuple[str | None, str | None],
         old: tuple[str | None, str | None],
-        *,
-        touch: bool = True,
     ) -> None:
         """Write one stage row and its audit; the caller holds the transaction."""
         if new == old:
@@ -264,13 +267,12 @@ class Portfolio(ChildRecordsMixin):
                 " DO UPDATE SET planned = excluded.planned, actual = excluded.actual",
                 [project_id, st.value, st.rank, *new],
             )
-        if touch:
-            self.db.execute(
-                "UPDATE projects SET updated_at = ? WHERE id = ?", [now_iso(), project_id]
-            )
+        self.db.execute(
+            "UPDATE projects SET updated_at = ? WHERE id = ?", [now_iso(), project_id]
+        )
         for i, name in enumerate(("planned", "actual")):
             if new[i] != old[i]:
-                self._audit(project_id, "stage", "update", f"{st.value}.{name}", old[i], new[i])
+                self.record_audit(project_id, "stage", "update", f"{st.value}.{name}", old[i], new[i])
 
     # -- settings --------------------------------------------------------------------
 
@@ -290,7 +292,7 @@ class Portfolio(ChildRecordsMixin):
                     " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                     [key, json.dumps(value, ensure_ascii=False)],
                 )
-                self._audit(
+                self.record_audit(
                     None, "settings", "update", key,
                     json.dumps(current[key], ensure_ascii=False),
                     json.dumps(value, ensure_ascii=False),

@@ -1,7 +1,7 @@
 """Progress snapshots, visits and problems: the records a project collects over its life.
 
 A mixin of ``Portfolio`` (kept apart so each file holds one idea); it relies on the
-portfolio's ``db``, ``transaction``, ``_audit`` and ``_require``.
+portfolio's ``db``, ``transaction``, ``record_audit`` and ``_require``.
 """
 
 from __future__ import annotations
@@ -57,7 +57,7 @@ class ChildRecordsMixin:
             self.db.execute(
                 "UPDATE projects SET updated_at = ? WHERE id = ?", [now_iso(), project_id]
             )
-            self._audit(
+            self.record_audit(
                 project_id, entity, "create", None, None,
                 json.dumps(
                     {k: audit_text(v) for k, v in (shown or values).items() if v is not None},
@@ -163,7 +163,7 @@ class ChildRecordsMixin:
                 ("resolved_date", old_date, resolved_date),
             ):
                 if old != new:
-                    self._audit(project_id, "problem", "update", field_name, old, new, problem_id)
+                    self.record_audit(project_id, "problem", "update", field_name, old, new, problem_id)
 
     def resolve_problem(self, problem_id: int, resolution: str, date: str | None = None) -> None:
         self.set_problem_status(problem_id, "已解决", resolution=resolution, resolved_date=date)
@@ -178,7 +178,7 @@ class ChildRecordsMixin:
         record = dict(zip([d[0] for d in cursor.description], row, strict=True))
         with self.transaction():
             self.db.execute(f"DELETE FROM {table} WHERE id = ?", [child_id])
-            self._audit(
+            self.record_audit(
                 record["project_id"], entity, "delete", None,
                 json.dumps(record, ensure_ascii=False), None, entity_id=child_id,
             )

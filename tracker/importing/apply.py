@@ -40,7 +40,7 @@ def apply_plan(
     with portfolio.transaction():
         batch_id = _insert_batch(portfolio, plan)
         with portfolio.transaction(batch_id):
-            portfolio._audit(None, "import_batch", "create", None, None, json.dumps(
+            portfolio.record_audit(None, "import_batch", "create", None, None, json.dumps(
                 {"file": plan.file.name, "sha256": plan.sha256, "counts": plan.summary()},
                 ensure_ascii=False))
             ids = portfolio.add_projects(

@@ -141,4 +141,4 @@ def save_preset(portfolio: Portfolio, sig: str, mapping: dict[str, str | None]) 
             " updated_at = excluded.updated_at",
             [sig, new, now_iso()],
         )
-        portfolio._audit(None, "import_preset", "update", sig, old_row[0] if old_row else None, new)
+        portfolio.record_audit(None, "import_preset", "update", sig, old_row[0] if old_row else None, new)
