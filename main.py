@@ -11,7 +11,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from tracker.errors import TrackerError
-from tracker.paths import resolve_db_path
+from tracker.storage.paths import resolve_db_path
 from ui.app import choose_language, ensure_app, install_translators
 from ui.main_window import MainWindow, open_window
 

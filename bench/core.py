@@ -22,9 +22,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tracker.demo import fill_demo  # noqa: E402
-from tracker.portfolio import Portfolio  # noqa: E402
-from tracker.queries import ProjectFilter  # noqa: E402
+from tracker.ledger.demo import fill_demo
+from tracker.ledger.portfolio import Portfolio
+from tracker.ledger.queries import ProjectFilter
 
 
 def best_of(fn: Callable[[], object], repeat: int) -> float:

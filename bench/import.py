@@ -22,10 +22,10 @@ from openpyxl import Workbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tracker.importing.apply import apply_plan  # noqa: E402
-from tracker.importing.plan import build_plan, load_tables  # noqa: E402
-from tracker.importing.read import read_workbook  # noqa: E402
-from tracker.portfolio import Portfolio  # noqa: E402
+from tracker.importing.apply import apply_plan
+from tracker.importing.plan import build_plan, load_tables
+from tracker.importing.read import read_workbook
+from tracker.ledger.portfolio import Portfolio
 
 HEADERS = ["序号", "项目名称", "投资主体", "投资方来源地", "产业类别", "签约时间", "签约金额",
            "注册时间", "开工时间", "投产时间", "累计到位资金", "责任单位", "包抓领导", "备注"]

@@ -24,12 +24,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from openpyxl import Workbook  # noqa: E402
 
-from tracker.demo import fill_demo  # noqa: E402
-from tracker.portfolio import Portfolio  # noqa: E402
-from tracker.records import json_value  # noqa: E402
-from tracker.reports.review_report import build_review_workbook  # noqa: E402
-from tracker.reports.styles import clean_text  # noqa: E402
-from tracker.review import run_review  # noqa: E402
+from tracker.ledger.demo import fill_demo
+from tracker.ledger.portfolio import Portfolio
+from tracker.domain.fields import json_value
+from tracker.reports.review_report import build_review_workbook
+from tracker.reports.styles import clean_text
+from tracker.review import run_review
 
 AS_OF = date(2026, 6, 30)
 

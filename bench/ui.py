@@ -7,7 +7,7 @@
    after the search ran in a worker thread) on 50,000 projects (target ≤ 50 ms), typing
    one key every ~150 ms after the warning tints have been computed.
 
-Demo databases are built once with ``tracker.demo.fill_demo`` into a temp folder and
+Demo databases are built once with ``tracker.ledger.demo.fill_demo`` into a temp folder and
 reused. Runs offscreen unless a display is set.
 """
 
@@ -67,8 +67,8 @@ w.show(); app.exec()
 
 def demo_db(cache: Path, projects: int) -> Path:
     """A demo database of ``projects`` projects, built once and reused."""
-    from tracker.demo import fill_demo
-    from tracker.portfolio import Portfolio
+    from tracker.ledger.demo import fill_demo
+    from tracker.ledger.portfolio import Portfolio
 
     path = cache / f"demo-{projects}.db"
     if path.exists():

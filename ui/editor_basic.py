@@ -21,17 +21,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.entry import today
+from tracker.domain.typed_input import today
 from tracker.errors import ValidationError
-from tracker.model import (
-    AGREEMENT_TYPES,
-    INVESTOR_TYPES,
-    PROJECT_FIELDS,
-    PROJECT_TYPES,
-    Project,
-    Status,
-)
-from tracker.records import clean_field
+from tracker.domain.vocabulary import AGREEMENT_TYPES, INVESTOR_TYPES, PROJECT_FIELDS, PROJECT_TYPES, Status
+from tracker.domain.project import Project
+from tracker.domain.fields import clean_field
 
 from .widgets import (
     ChoiceCombo,

@@ -30,11 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.entry import today
+from tracker.domain.typed_input import today
 from tracker.errors import ValidationError
-from tracker.model import PROBLEM_CATEGORIES, PROBLEM_STATUSES, Project
-from tracker.money import format_wan
-from tracker.portfolio import Portfolio
+from tracker.domain.vocabulary import PROBLEM_CATEGORIES, PROBLEM_STATUSES
+from tracker.domain.project import Project
+from tracker.domain.money import format_wan
+from tracker.ledger.portfolio import Portfolio
 
 from .widgets import (
     ChoiceCombo,

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from tracker import backup
+from tracker.storage import backup
 from tracker.errors import TrackerError
-from tracker.portfolio import Portfolio
+from tracker.ledger.portfolio import Portfolio
 
 from .db_files import acquire_lock
 from .tasks import run_task, show_error, wait_for_all

@@ -14,7 +14,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from tracker.importing.plan import PlanRow
 from tracker.importing.table import Table
 from tracker.importing.values import cell_text
-from tracker.money import format_wan, to_decimal
+from tracker.domain.money import format_wan, to_decimal
 
 PREVIEW_ROWS = 300
 KIND_COLOURS = {

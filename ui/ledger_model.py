@@ -25,12 +25,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from tracker.dates import today_iso
-from tracker.ledger_index import LedgerIndex
-from tracker.model import Stage, Status
-from tracker.money import format_wan
-from tracker.portfolio import Portfolio
-from tracker.queries import ProjectFilter
+from tracker.domain.dates import today_iso
+from tracker.ledger.search_index import LedgerIndex
+from tracker.domain.vocabulary import Stage, Status
+from tracker.domain.money import format_wan
+from tracker.ledger.portfolio import Portfolio
+from tracker.ledger.queries import ProjectFilter
 
 from .tasks import TaskContext, run_task, show_error
 
@@ -118,7 +118,7 @@ def build_index(ctx: TaskContext, flt: ProjectFilter, order_by: str,
 
 def load_warning_levels(ctx: TaskContext) -> dict[int, str]:
     """Worst warning per project, for the row tints."""
-    from tracker.review import worst_levels  # in the worker: keeps ~25 ms off start-up
+    from tracker.review import worst_levels
 
     return worst_levels(ctx.portfolio(), today_iso(), cancelled=ctx.cancelled)
 

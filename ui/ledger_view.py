@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.model import STAGE_ORDER, Status
-from tracker.portfolio import Portfolio
-from tracker.queries import ProjectFilter, distinct_values
+from tracker.domain.vocabulary import STAGE_ORDER, Status
+from tracker.ledger.portfolio import Portfolio
+from tracker.ledger.queries import ProjectFilter, distinct_values
 
 from .app import settings
 from .ledger_model import COLUMNS, LedgerModel, LoadResult

@@ -22,8 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.money import format_wan
-from tracker.portfolio import Portfolio
+from tracker.domain.money import format_wan
+from tracker.ledger.portfolio import Portfolio
 
 from . import file_actions
 from .app import choose_language, install_translators, settings
@@ -299,7 +299,7 @@ class MainWindow(QMainWindow):
             return
 
         def work(ctx: Any) -> int:
-            from tracker.demo import fill_demo
+            from tracker.ledger.demo import fill_demo
 
             return fill_demo(ctx.portfolio(), projects=300, progress=ctx.progress,
                              cancelled=ctx.cancelled)

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.errors import TrackerError, ValidationError
-from tracker.model import Project, Status
-from tracker.portfolio import Portfolio
+from tracker.domain.project import Project
+from tracker.domain.vocabulary import Status
+from tracker.ledger.portfolio import Portfolio
 
 from .editor_audit import AuditTab
 from .editor_basic import BasicTab, FormErrors

@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.db import connect
+from tracker.storage.db import connect
 from tracker.errors import TrackerError
-from tracker.portfolio import Portfolio
-from tracker.queries import ProjectFilter, distinct_values
+from tracker.ledger.portfolio import Portfolio
+from tracker.ledger.queries import ProjectFilter, distinct_values
 from tracker.reports.ledger_export import write_ledger_export
 from tracker.reports.output import OutputLockedError
 from tracker.reports.review_report import default_file_name, write_review_report

@@ -1,7 +1,7 @@
 """Settings that belong to the data: county, 填报单位, language, warning thresholds, lists.
 
 The options, their Chinese labels, defaults and checks are the core's registry
-(``tracker.settings.OPTIONS``); this dialog only lays them out and stores the changes
+(``tracker.ledger.settings.OPTIONS``); this dialog only lays them out and stores the changes
 through ``Portfolio.update_settings`` (one transaction, audited).
 """
 
@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.errors import ValidationError
-from tracker.portfolio import Portfolio
-from tracker.settings import OPTION_BY_KEY, OPTIONS, THRESHOLD_KEYS
+from tracker.ledger.portfolio import Portfolio
+from tracker.ledger.settings import OPTION_BY_KEY, OPTIONS, THRESHOLD_KEYS
 
 from .widgets import ErrorBanner, clear_invalid, mark_invalid, widget_text
 

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.money import format_wan
+from tracker.domain.money import format_wan
 from tracker.review import Rates, Review
 
 from .warnings_view import AsOfBar, Index, ReviewPage, RowListModel

@@ -1,6 +1,6 @@
 """Small form widgets shared by the editor and dialogs: date, money and list-backed choices.
 
-Typed text is read by ``tracker.entry`` (the rules live in the core); these widgets only
+Typed text is read by ``tracker.domain.typed_input`` (the rules live in the core); these widgets only
 show the result, and mark themselves invalid with the core's Chinese message.
 """
 
@@ -11,8 +11,8 @@ from decimal import Decimal
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
-from tracker.entry import parse_typed_date, parse_typed_money, today
-from tracker.money import format_wan
+from tracker.domain.typed_input import parse_typed_date, parse_typed_money, today
+from tracker.domain.money import format_wan
 
 INVALID_STYLE = "border: 1px solid #d32f2f; background: #fff3f3;"
 

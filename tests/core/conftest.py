@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tracker.portfolio import Portfolio
+from tracker.ledger.portfolio import Portfolio
 
 
 @pytest.fixture

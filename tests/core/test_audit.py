@@ -4,7 +4,7 @@ import json
 
 from core_helpers import sample
 
-from tracker.portfolio import os_user
+from tracker.ledger.audit import os_user
 
 
 def actions(portfolio, pid=None):

@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
-from tracker.demo import fill_demo
-from tracker.portfolio import Portfolio
-from tracker.queries import row_to_json
+from tracker.ledger.demo import fill_demo
+from tracker.ledger.portfolio import Portfolio
+from tracker.ledger.rows import row_to_json
 
 LIST_KEYS = {"id", "name", "investor", "sign_date", "signed_amount_wan", "stage", "unit",
              "leader", "location", "industry", "status"}

@@ -10,11 +10,11 @@ import pytest
 from core_helpers import sample
 from sqlite_utils import Database
 
-from tracker import backup
-from tracker.db import open_db
+from tracker.storage import backup
+from tracker.storage.db import open_db
 from tracker.errors import TrackerError
-from tracker.portfolio import Portfolio
-from tracker.schema import APPLICATION_ID, SCHEMA_VERSION, migrations
+from tracker.ledger.portfolio import Portfolio
+from tracker.storage.schema import APPLICATION_ID, SCHEMA_VERSION, migrations
 
 
 def digest(path: Path) -> str:

@@ -8,18 +8,18 @@ import time
 import pytest
 from core_helpers import sample
 
-from tracker.portfolio import Portfolio
+from tracker.ledger.portfolio import Portfolio
 
 
 def test_exception_mid_add_rolls_back_everything(portfolio, monkeypatch):
     portfolio.add_project(sample(name="原有项目"))
     before = portfolio.db.execute("SELECT COUNT(*) FROM audit").fetchone()[0]
-    import tracker.creation
+    from tracker.ledger import creation
 
     def explode(*args, **kwargs):  # runs after the projects row is inserted
         raise RuntimeError("disk pulled out")
 
-    monkeypatch.setattr(tracker.creation, "build_search_text", explode)
+    monkeypatch.setattr(creation, "build_search_text", explode)
     with pytest.raises(RuntimeError):
         portfolio.add_project(sample(name="新项目", stage_dates={"registered": "2024-04-01"}))
     assert [r["name"] for r in portfolio.list_rows()] == ["原有项目"]
@@ -42,7 +42,7 @@ def test_killed_process_mid_transaction_leaves_file_as_before(tmp_path):
     portfolio.close()
     script = textwrap.dedent(f"""
         import sys, time
-        from tracker.portfolio import Portfolio
+        from tracker.ledger.portfolio import Portfolio
         p = Portfolio.open({str(path)!r}, auto_backup=False)
         with p.transaction():
             for i in range(100000):

@@ -6,7 +6,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tracker.errors import ValidationError
-from tracker.money import format_wan, wan_to_yuan, yuan_to_wan
+from tracker.domain.money import format_wan, wan_to_yuan, yuan_to_wan
 
 
 def test_point_one_plus_point_two_wan_sums_exactly(portfolio):

@@ -4,8 +4,8 @@ import pytest
 from core_helpers import sample
 
 from tracker.errors import TrackerError, ValidationError
-from tracker.model import Stage, Status
-from tracker.queries import ProjectFilter
+from tracker.domain.vocabulary import Stage, Status
+from tracker.ledger.queries import ProjectFilter
 
 
 def test_current_stage_is_furthest_actual_date(portfolio):

@@ -16,7 +16,7 @@ from typing import Any
 
 from openpyxl import Workbook
 
-from tracker.cli import main
+from tracker.cli.main import main
 
 HEADER = ["序号", "项目名称", "投资主体", "签约时间", "签约金额（万元）", "项目进展", "责任单位"]
 ROWS = [

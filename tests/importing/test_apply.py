@@ -15,7 +15,7 @@ from tracker.importing.errors_out import write_rejected
 from tracker.importing.mapping import load_preset
 from tracker.importing.plan import plan_file
 from tracker.importing.undo import undo_import
-from tracker.portfolio import Portfolio
+from tracker.ledger.portfolio import Portfolio
 
 
 def counts(db: Path) -> dict[str, int]:

@@ -18,7 +18,7 @@ from import_fixtures import HEADER, write_xlsx
 from tracker.errors import TrackerError
 from tracker.importing.apply import apply_plan
 from tracker.importing.plan import plan_file
-from tracker.portfolio import Portfolio
+from tracker.ledger.portfolio import Portfolio
 
 WORDS = ["合计", "小计", "一、", "（二）", "注：", "=SUM(A1:A3)", "+1", "已开工", "终止", "是", "否",
          "1.2亿", "3000万", "５０００", "2023.5.12", "2023年5月", "202305", "单位：万元", "项目名称",

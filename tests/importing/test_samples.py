@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from tracker.cli import main
-from tracker.model import Stage
-from tracker.portfolio import Portfolio
+from tracker.cli.main import main
+from tracker.domain.vocabulary import Stage
+from tracker.ledger.portfolio import Portfolio
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 SAMPLES = SHARED / "samples"

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from review_builders import build_hand_portfolio
 
-from tracker.portfolio import Portfolio
-from tracker.settings import defaults
+from tracker.ledger.portfolio import Portfolio
+from tracker.ledger.settings import defaults
 
 
 @pytest.fixture

@@ -6,8 +6,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
-from tracker.model import Problem, Progress, Project, Stage, StageDate, Status, Visit
-from tracker.portfolio import Portfolio
+from tracker.domain.project import Problem, ProgressSnapshot, Project, StageDate, Visit
+from tracker.domain.vocabulary import Stage, Status
+from tracker.ledger.portfolio import Portfolio
 
 AS_OF = date(2025, 6, 30)
 
@@ -50,7 +51,7 @@ def make_project(
         status_date=status_date,
         status_reason=status_reason,
         stage_dates=stage_dates,
-        progress=[Progress(i, d, Decimal(a)) for i, (d, a) in enumerate(funds or [])],
+        progress=[ProgressSnapshot(i, d, Decimal(a)) for i, (d, a) in enumerate(funds or [])],
         visits=[Visit(i, d, "李四", "走访") for i, d in enumerate(visits if visits is not None else [ago(1)])],
         problems=problems or [],
     )

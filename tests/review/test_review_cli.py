@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from review_builders import HAND_AS_OF, build_hand_portfolio
 
-from tracker.portfolio import Portfolio
+from tracker.ledger.portfolio import Portfolio
 
 RATE_KEYS = {"signed", "performing_pct", "registered_pct", "started_pct", "funds_pct",
              "producing_pct", "mean_days_to_start"}

@@ -9,7 +9,7 @@ from review_builders import HAND_AS_OF
 
 from tracker.review import percent, run_review, worst_levels
 from tracker.review.rates import shares
-from tracker.review_data import load_projects
+from tracker.ledger.loader import load_projects
 
 
 @pytest.mark.parametrize(

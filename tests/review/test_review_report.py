@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from review_builders import HAND_AS_OF, build_hand_portfolio
 
 from tracker.errors import TrackerError
-from tracker.portfolio import Portfolio
+from tracker.ledger.portfolio import Portfolio
 from tracker.reports import output
 from tracker.reports.output import OutputLockedError
 from tracker.reports.review_report import write_review_report

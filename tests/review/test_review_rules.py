@@ -7,7 +7,8 @@ from typing import Any
 import pytest
 from review_builders import AS_OF, ago, make_project
 
-from tracker.model import Problem, Stage, Status
+from tracker.domain.project import Problem
+from tracker.domain.vocabulary import Stage, Status
 from tracker.review import project_warnings
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
-from tracker.portfolio import Portfolio
+from tracker.ledger.portfolio import Portfolio
 
 SAMPLE = [
     # name, investor, sign date, amount 万元, unit, leader

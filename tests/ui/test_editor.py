@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox
 
-from tracker.model import Stage, Status
-from tracker.portfolio import Portfolio
+from tracker.domain.vocabulary import Stage, Status
+from tracker.ledger.portfolio import Portfolio
 from ui.project_editor import ProjectEditor
 
 

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tracker.entry import date_order_problems, parse_typed_date, parse_typed_money
+from tracker.domain.typed_input import date_order_problems, parse_typed_date, parse_typed_money
 
 
 @pytest.mark.parametrize(("typed", "stored"), [
@@ -52,7 +52,7 @@ def test_bad_money(typed, message):
 @settings(max_examples=60)
 @given(st.decimals(min_value=0, max_value=10**9, places=4, allow_nan=False))
 def test_money_round_trips_through_its_display(value):
-    from tracker.money import format_wan
+    from tracker.domain.money import format_wan
 
     assert parse_typed_money(format_wan(value, 4)) == value
 

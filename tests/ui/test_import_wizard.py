@@ -10,7 +10,7 @@ import pytest
 from openpyxl import Workbook, load_workbook
 from PySide6.QtWidgets import QFileDialog
 
-from tracker.portfolio import Portfolio
+from tracker.ledger.portfolio import Portfolio
 from ui.import_wizard import DUPLICATES, MAPPING, PASSWORD, PLAN, SUMMARY, ImportWizard
 
 

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QTableView
 
-from tracker.portfolio import Portfolio
+from tracker.ledger.portfolio import Portfolio
 from ui.ledger_model import COLUMN_KEYS, LedgerModel
 
 

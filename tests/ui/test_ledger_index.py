@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from tracker.ledger_index import LedgerIndex
-from tracker.portfolio import Portfolio
-from tracker.queries import ProjectFilter
+from tracker.ledger.search_index import LedgerIndex
+from tracker.ledger.portfolio import Portfolio
+from tracker.ledger.queries import ProjectFilter
 
 
 def test_narrow_equals_the_core_query(sample_db):

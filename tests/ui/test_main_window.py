@@ -95,7 +95,7 @@ def test_missing_import_module_is_explained(window, monkeypatch):
 
 
 def test_backup_now_writes_a_backup(qtbot, window):
-    from tracker.backup import list_backups
+    from tracker.storage.backup import list_backups
 
     before = len(list_backups(window.db_path))
     window.backup_action.trigger()
@@ -119,7 +119,7 @@ def test_screenshot_mode(tmp_path, sample_db):
 def test_restore_from_backup_reopens_the_restored_ledger(qtbot, window, monkeypatch):
     from PySide6.QtWidgets import QFileDialog
 
-    from tracker import backup
+    from tracker.storage import backup
     from ui import file_actions
 
     saved = backup.backup_file(window.db_path, "manual")

@@ -9,8 +9,8 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QDate, Qt
 
-from tracker.demo import fill_demo
-from tracker.portfolio import Portfolio
+from tracker.ledger.demo import fill_demo
+from tracker.ledger.portfolio import Portfolio
 from tracker.reports import output
 from tracker.review import run_review
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QPlainTextEdit, QSpinBox
 
-from tracker.portfolio import Portfolio
-from tracker.settings import OPTION_BY_KEY, THRESHOLD_KEYS
+from tracker.ledger.portfolio import Portfolio
+from tracker.ledger.settings import OPTION_BY_KEY, THRESHOLD_KEYS
 from ui.settings_dialog import SettingsDialog
 
 

@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog, QPushButton, QWidget
 
 from tracker.errors import Cancelled, TrackerError
-from tracker.portfolio import Portfolio
+from tracker.ledger.portfolio import Portfolio
 from ui import tasks
 from ui.tasks import run_task
 

@@ -10,13 +10,15 @@ import getpass
 import json
 from typing import Any
 
-from .. import backup
-from ..dates import today_iso
-from ..errors import Cancelled
-from ..model import Status
-from ..portfolio import Portfolio, now_iso
-from .mapping import save_preset
-from .plan import CancelFn, Plan, PlanRow, ProgressFn, _never, _no_progress
+from tracker.storage import backup
+from tracker.domain.dates import today_iso
+from tracker.errors import Cancelled
+from tracker.domain.vocabulary import Status
+from tracker.ledger.portfolio import Portfolio
+from tracker.ledger.audit import now_iso
+from tracker.importing.mapping import save_preset
+from tracker.work import CancelFn, ProgressFn, never_cancelled, no_progress
+from tracker.importing.plan import Plan, PlanRow
 
 DEFAULT_TERMINATE_REASON = "原台账标注为终止/解约（导入）"
 
@@ -25,8 +27,8 @@ def apply_plan(
     portfolio: Portfolio,
     plan: Plan,
     *,
-    progress: ProgressFn = _no_progress,
-    cancelled: CancelFn = _never,
+    progress: ProgressFn = no_progress,
+    cancelled: CancelFn = never_cancelled,
     make_backup: bool = True,
 ) -> int:
     """Store the plan's creates and updates; returns the new batch id."""

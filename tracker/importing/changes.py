@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import FIELD_BY_KEY, Stage, Status
+from tracker.domain.vocabulary import FIELD_BY_KEY, Stage, Status
 
 PLANNED_ALIASES = {"planned_start": Stage.STARTED.value, "planned_production": Stage.PRODUCING.value}
 

@@ -14,9 +14,9 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from ..errors import TrackerError
-from .plan import Plan
-from .values import cell_text
+from tracker.errors import TrackerError
+from tracker.importing.plan import Plan
+from tracker.importing.values import cell_text
 
 REASON_HEADER = "错误原因"
 ROW_HEADER = "原行号"

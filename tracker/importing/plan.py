@@ -7,34 +7,28 @@ plan writes exactly what it shows; a dry run is the same plan, not written.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..errors import Cancelled, TrackerError
-from ..model import FIELD_BY_KEY, Stage, Status
-from ..portfolio import Portfolio
-from ..search_keys import name_key, normalise_name
-from .changes import compute_changes
-from .mapping import load_preset, signature
-from .read import Workbook, read_workbook
-from .rows import ParsedRow, parse_row
-from .table import Table, apply_mapping, find_table
+from tracker.errors import Cancelled, TrackerError
+from tracker.domain.vocabulary import FIELD_BY_KEY, Stage, Status
+from tracker.ledger.portfolio import Portfolio
+from tracker.domain.search_keys import name_key, normalise_name
+from tracker.importing.changes import compute_changes
+from tracker.importing.mapping import load_preset, signature
+from tracker.importing.workbook import Workbook
+from tracker.importing.read import read_workbook
+from tracker.importing.rows import ParsedRow, parse_row
+from tracker.importing.table import Table, apply_mapping, find_table
+from tracker.work import CancelFn, ProgressFn, never_cancelled, no_progress
+from tracker.domain.money import plain_decimal
 
-ProgressFn = Callable[[int, int, str], None]
-CancelFn = Callable[[], bool]
+CancelFn = CancelFn
 ACTIONS = ("create", "update", "skip", "reject")
 DUPLICATE_POLICIES = ("skip", "update")
 
-
-def _no_progress(done: int, total: int, message: str = "") -> None:
-    return None
-
-
-def _never() -> bool:
-    return False
 
 
 @dataclass
@@ -174,8 +168,8 @@ def build_plan(
     portfolio: Portfolio | None = None,
     *,
     on_duplicate: str = "update",
-    progress: ProgressFn = _no_progress,
-    cancelled: CancelFn = _never,
+    progress: ProgressFn = no_progress,
+    cancelled: CancelFn = never_cancelled,
 ) -> Plan:
     if on_duplicate not in DUPLICATE_POLICIES:
         raise TrackerError(f"重复项目的处理方式应为 skip 或 update，现为“{on_duplicate}”。")
@@ -282,7 +276,7 @@ def _current_state(portfolio: Portfolio, ids: list[int]) -> dict[int, dict[str, 
     for s in state.values():
         for key, value in list(s["fields"].items()):
             if key == "land_area_mu" and value not in (None, ""):
-                s["fields"][key] = Decimal(str(value)).normalize()
+                s["fields"][key] = plain_decimal(Decimal(str(value)))
     return state
 
 
@@ -294,8 +288,8 @@ def plan_file(
     sheet: str | None = None,
     on_duplicate: str = "update",
     mappings: dict[str, dict[str, str | None]] | None = None,
-    progress: ProgressFn = _no_progress,
-    cancelled: CancelFn = _never,
+    progress: ProgressFn = no_progress,
+    cancelled: CancelFn = never_cancelled,
 ) -> Plan:
     """Read, find tables, map and plan in one call (the CLI's dry run)."""
     progress(0, 1, "读取文件")

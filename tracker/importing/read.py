@@ -12,13 +12,13 @@ import html
 import io
 import re
 import zipfile
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import python_calamine
 
-from ..errors import TrackerError
-from .read_text import decode_text, looks_like_html, read_csv_text, read_html_tables
+from tracker.errors import TrackerError
+from tracker.importing.workbook import Sheet, Workbook
+from tracker.importing.read_text import decode_text, looks_like_html, read_csv_text, read_html_tables
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -26,26 +26,6 @@ MAX_FILE_BYTES = 100 * 1024 * 1024  # a ledger is kilobytes; 100 MB is something
 MAX_UNZIPPED_BYTES = 400 * 1024 * 1024
 MAX_ZIP_RATIO = 150  # an honest xlsx compresses ~10-30x; bombs 1000x+
 MAX_CELLS = 10_000_000
-
-Merge = tuple[int, int, int, int]  # 0-based, inclusive: first row, first col, last row, last col
-
-
-@dataclass
-class Sheet:
-    """One sheet as a rectangle of raw cell values (str, float, int, date, datetime, bool)."""
-
-    name: str
-    rows: list[list[object]]
-    merges: list[Merge] = field(default_factory=list)
-
-
-@dataclass
-class Workbook:
-    path: Path
-    format: str  # xlsx | xls | ods | csv | html
-    sha256: str
-    sheets: list[Sheet]
-
 
 class PasswordRequired(TrackerError):
     """The workbook is encrypted: the UI asks for the password, the CLI says --password."""

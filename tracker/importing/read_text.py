@@ -11,12 +11,8 @@ import csv
 import io
 import re
 from html.parser import HTMLParser
-from typing import TYPE_CHECKING
-
-from ..errors import TrackerError
-
-if TYPE_CHECKING:
-    from .read import Sheet
+from tracker.errors import TrackerError
+from tracker.importing.workbook import Sheet
 
 _HTML_START = re.compile(rb"^\s*(<!doctype html|<html|<table|<\?xml[^>]*>\s*<html|<meta|<head|<body)", re.I)
 _META_CHARSET = re.compile(rb"charset\s*=\s*['\"]?([A-Za-z0-9_\-]+)", re.I)
@@ -63,8 +59,6 @@ def _sniff_delimiter(text: str) -> str:
 
 
 def read_csv_text(name: str, text: str) -> Sheet:
-    from .read import Sheet
-
     delimiter = _sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     try:
@@ -150,8 +144,6 @@ def _span(value: str | None) -> int:
 
 
 def read_html_tables(name: str, data: bytes) -> list[Sheet]:
-    from .read import Sheet
-
     m = _META_CHARSET.search(data[:4096])
     text = None
     if m:

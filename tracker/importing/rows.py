@@ -10,22 +10,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from ..dates import is_approximate
-from ..errors import ValidationError
-from ..model import FIELD_BY_KEY, MONEY_FIELDS, Stage, Status
-from ..money import wan_to_json
-from ..records import clean_field
-from .table import Column, Table
-from .values import (
-    cell_text,
-    parse_amount,
-    parse_date,
-    parse_flag,
-    parse_number,
-    parse_stage_word,
-    parse_status,
-    quote,
-)
+from tracker.domain.dates import is_approximate
+from tracker.errors import ValidationError
+from tracker.domain.vocabulary import FIELD_BY_KEY, MONEY_FIELDS, Stage, Status
+from tracker.domain.money import wan_to_json
+from tracker.domain.fields import clean_field
+from tracker.importing.table import Column, Table
+from tracker.importing.values import cell_text, parse_amount, parse_date, parse_flag, parse_number, parse_stage_word, parse_status, quote
 
 PROGRESS_FIELDS = ("funds_arrived_wan", "invested_wan")
 DATE_TARGETS = {"sign_date", "status_date", "planned_start", "planned_production", "progress_as_of"}

@@ -8,14 +8,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import TrackerError
-from ..portfolio import Portfolio
-from .apply import apply_plan
-from .plan import CancelFn, Plan, ProgressFn, _never, _no_progress, build_plan, load_tables
-from .read import PasswordRequired, Workbook, WrongPassword, read_workbook
-from .synonyms import TARGET_LABELS
-from .table import Table, apply_mapping
-from .undo import undo_import
+from tracker.errors import TrackerError
+from tracker.ledger.portfolio import Portfolio
+from tracker.importing.apply import apply_plan
+from tracker.work import CancelFn, ProgressFn, never_cancelled, no_progress
+from tracker.importing.plan import Plan, build_plan, load_tables
+from tracker.importing.read import PasswordRequired, WrongPassword, read_workbook
+from tracker.importing.workbook import Workbook
+from tracker.importing.synonyms import TARGET_LABELS
+from tracker.importing.table import Table, apply_mapping
+from tracker.importing.undo import undo_import
 
 Mappings = dict[str, dict[str, str | None]]  # sheet name -> {header text: target or None}
 
@@ -53,13 +55,13 @@ def load_files(
     portfolio: Portfolio | None,
     passwords: dict[Path, str] | None = None,
     *,
-    progress: ProgressFn = _no_progress,
-    cancelled: CancelFn = _never,
+    progress: ProgressFn = no_progress,
+    cancelled: CancelFn = never_cancelled,
 ) -> list[LoadedFile]:
     out = []
     for i, path in enumerate(paths):
         if cancelled():
-            from ..errors import Cancelled
+            from tracker.errors import Cancelled
 
             raise Cancelled()
         progress(i, len(paths), f"读取 {Path(path).name}")
@@ -86,8 +88,8 @@ def plan_files(
     portfolio: Portfolio | None,
     on_duplicate: str = "update",
     *,
-    progress: ProgressFn = _no_progress,
-    cancelled: CancelFn = _never,
+    progress: ProgressFn = no_progress,
+    cancelled: CancelFn = never_cancelled,
 ) -> list[Plan]:
     """One plan per readable file that holds a ledger; the others are left out."""
     plans = []
@@ -103,15 +105,15 @@ def apply_plans(
     portfolio: Portfolio,
     plans: list[Plan],
     *,
-    progress: ProgressFn = _no_progress,
-    cancelled: CancelFn = _never,
+    progress: ProgressFn = no_progress,
+    cancelled: CancelFn = never_cancelled,
 ) -> list[int]:
     """Apply each file as its own batch (each undoable on its own)."""
     return [apply_plan(portfolio, p, progress=progress, cancelled=cancelled) for p in plans]
 
 
 def undo_batches(portfolio: Portfolio, batch_ids: list[int], *,
-                 progress: ProgressFn = _no_progress, cancelled: CancelFn = _never) -> dict[str, int]:
+                 progress: ProgressFn = no_progress, cancelled: CancelFn = never_cancelled) -> dict[str, int]:
     total = {"deleted": 0, "reverted": 0}
     for batch_id in reversed(batch_ids):
         result = undo_import(portfolio, batch_id, progress=progress, cancelled=cancelled)

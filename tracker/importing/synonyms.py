@@ -13,7 +13,7 @@ date), ``planned_dates.<key>`` (planned date) and ``stage_flags.<key>`` (是否 
 
 from __future__ import annotations
 
-from ..model import PROJECT_FIELDS, STAGE_LABELS, Stage
+from tracker.domain.vocabulary import PROJECT_FIELDS, STAGE_LABELS, Stage
 
 FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "serial": ("序号", "序", "no", "no.", "行号", "排序"),

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .mapping import assign, exact_target, match_header
-from .read import Sheet
-from .values import cell_text, fold, unit_in_header, unit_in_text
+from tracker.importing.mapping import assign, exact_target, match_header
+from tracker.importing.workbook import Sheet
+from tracker.importing.values import cell_text, fold, unit_in_header, unit_in_text
 
 HEADER_SCAN_ROWS = 40
 MIN_HEADER_FIELDS = 2

@@ -9,18 +9,19 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import Cancelled, TrackerError
-from ..model import Status
-from ..portfolio import Portfolio, now_iso
-from .plan import CancelFn, ProgressFn, _never, _no_progress
+from tracker.errors import Cancelled, TrackerError
+from tracker.domain.vocabulary import Status
+from tracker.ledger.portfolio import Portfolio
+from tracker.ledger.audit import now_iso
+from tracker.work import CancelFn, ProgressFn, never_cancelled, no_progress
 
 
 def undo_import(
     portfolio: Portfolio,
     batch_id: int,
     *,
-    progress: ProgressFn = _no_progress,
-    cancelled: CancelFn = _never,
+    progress: ProgressFn = no_progress,
+    cancelled: CancelFn = never_cancelled,
 ) -> dict[str, int]:
     row = portfolio.db.execute(
         "SELECT file_name, undone_at FROM import_batches WHERE id = ?", [batch_id]

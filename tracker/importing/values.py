@@ -11,7 +11,8 @@ import unicodedata
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
-from ..model import Stage, Status
+from tracker.domain.vocabulary import Stage, Status
+from tracker.domain.money import plain_decimal
 
 # -- text ------------------------------------------------------------------------------
 
@@ -184,7 +185,7 @@ def parse_amount(value: object, unit: str | None = None) -> Decimal | None:
     if abs(amount) > Decimal("1e12"):
         raise ValueError(f"金额大得不合理：“{quote(value)}”")
     result = amount * factor
-    return result.quantize(Decimal(1)) if result == result.to_integral() else result.normalize()
+    return plain_decimal(result)
 
 
 def parse_number(value: object) -> Decimal | None:
@@ -197,7 +198,7 @@ def parse_number(value: object) -> Decimal | None:
     number = Decimal(text)
     if number < 0:
         raise ValueError(f"不能为负数：“{quote(value)}”")
-    return number.normalize()
+    return plain_decimal(number)
 
 
 # -- stages, flags, status -------------------------------------------------------------

@@ -15,7 +15,7 @@ from typing import Any
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 
-from .styles import LINE_HEIGHT, SheetWriter, fit_columns, print_width
+from tracker.reports.styles import LINE_HEIGHT, SheetWriter, fit_columns, print_width
 
 WRAP_STYLES = {"wrap", "header", "note"}
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..model import DATED_STAGES, PROJECT_FIELDS, Stage
+from tracker.domain.vocabulary import DATED_STAGES, PROJECT_FIELDS, Stage
 
 PLANNED_HEADER = "{label}（计划）"
 ACTUAL_HEADER = "{label}（实际）"

@@ -6,25 +6,25 @@ ISO text so a month-only "2023-05" stays month-only, money as exact numbers in ä
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from openpyxl import Workbook
 
-from ..errors import Cancelled
-from ..model import Project, Stage
-from ..queries import ProjectFilter
-from ..review_data import load_projects
-from .layout import Column, set_widths, table
-from .ledger_columns import LEDGER_COLUMNS
-from .output import save_workbook
-from .styles import SheetWriter, filter_range, print_setup
+from tracker.errors import Cancelled
+from tracker.domain.project import Project
+from tracker.domain.vocabulary import Stage
+from tracker.ledger.queries import ProjectFilter
+from tracker.ledger.loader import load_projects
+from tracker.reports.layout import Column, set_widths, table
+from tracker.reports.ledger_columns import LEDGER_COLUMNS
+from tracker.reports.output import save_workbook
+from tracker.reports.styles import SheetWriter, filter_range, print_setup
+from tracker.work import CancelFn, ProgressFn
 
 STYLE_OF_KIND = {"money": "money", "number": "text", "date": "center", "text": "text"}
 WIDE = {"name": 26, "investor": 22, "content": 30, "notes": 20, "status_reason": 20}
-Progress = Callable[[int, int, str], None]
 
 
 def _latest(project: Project, attr: str) -> tuple[Any, str | None]:
@@ -67,8 +67,8 @@ def write_ledger_export(
     portfolio: Any,
     path: Path,
     flt: ProjectFilter | None = None,
-    progress: Progress | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    progress: ProgressFn | None = None,
+    cancelled: CancelFn | None = None,
 ) -> tuple[Path, int]:
     """Write the ledger of ``portfolio`` (a ``Portfolio``) to ``path``; returns (path, rows)."""
     projects = load_projects(portfolio.db, flt)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from openpyxl.workbook import Workbook
 
-from ..errors import TrackerError
+from tracker.errors import TrackerError
 
 
 class OutputLockedError(TrackerError):

@@ -7,13 +7,13 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from ..errors import Cancelled
-from ..review import Review, facts
-from .output import save_workbook
-from .review_sheets import write_ledger, write_problems, write_warnings
-from .review_summary import write_summary
+from tracker.errors import Cancelled
+from tracker.review import Review, facts
+from tracker.reports.output import save_workbook
+from tracker.reports.review_sheets import write_ledger, write_problems, write_warnings
+from tracker.reports.review_summary import write_summary
+from tracker.work import CancelFn, ProgressFn
 
-Progress = Callable[[int, int, str], None]
 
 
 def year_text(review: Review) -> str:
@@ -28,8 +28,8 @@ def year_text(review: Review) -> str:
 
 def build_review_workbook(
     review: Review,
-    progress: Progress | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    progress: ProgressFn | None = None,
+    cancelled: CancelFn | None = None,
 ) -> Workbook:
     county = review.settings.get("county_name") or ""
     unit = review.settings.get("reporting_unit") or ""
@@ -59,8 +59,8 @@ def build_review_workbook(
 def write_review_report(
     review: Review,
     path: Path,
-    progress: Progress | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    progress: ProgressFn | None = None,
+    cancelled: CancelFn | None = None,
 ) -> Path:
     """Build and save the workbook; a target open in Excel raises ``OutputLockedError``."""
     wb = build_review_workbook(review, progress, cancelled)

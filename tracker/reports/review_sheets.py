@@ -13,12 +13,13 @@ from typing import Any
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.worksheet.worksheet import Worksheet
 
-from ..dates import to_date
-from ..model import Project, Stage
-from ..review import LEVEL_LABELS, RED, Review
-from ..review import facts as f
-from .layout import Column, set_widths, signoff, table, title_block
-from .styles import SheetWriter, filter_range, print_setup
+from tracker.domain.dates import to_date
+from tracker.domain.project import Project
+from tracker.domain.vocabulary import Stage
+from tracker.review import LEVEL_LABELS, RED, Review
+from tracker.review import facts as f
+from tracker.reports.layout import Column, set_widths, signoff, table, title_block
+from tracker.reports.styles import SheetWriter, filter_range, print_setup
 
 WARNING_COLUMNS = [
     Column("序号", "int", 6), Column("预警\n等级", "center", 7), Column("预警类型", "center", 12),

@@ -1,45 +1,25 @@
 """The 一签了之 review: warning rules, rates and breakdowns as of a date.
 
 ``run_review`` is the one entry point the CLI, the reports and the UI share: it loads the
-portfolio in bulk (``tracker.review_data``), keeps the projects signed by the as-of date,
+portfolio in bulk (``tracker.ledger.loader``), keeps the projects signed by the as-of date,
 and computes everything else with pure functions (``rules``, ``rates``).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from ..dates import check_date, to_date
-from ..errors import Cancelled, TrackerError
-from ..model import Project
-from ..queries import ProjectFilter
-from ..review_data import load_projects
-from . import facts
-from .rates import (
-    GROUPINGS,
-    Rates,
-    Share,
-    compute_rates,
-    funnel,
-    grouped_rates,
-    industry_shares,
-    percent,
-    project_facts,
-    project_type_split,
-)
-from .rules import (
-    LEVEL_LABELS,
-    RED,
-    RULE_LABELS,
-    YELLOW,
-    Warning,
-    evaluate,
-    project_warnings,
-    worst_by_project,
-)
+from tracker.domain.dates import check_date, to_date
+from tracker.errors import Cancelled, TrackerError
+from tracker.domain.project import Project
+from tracker.ledger.queries import ProjectFilter
+from tracker.ledger.loader import load_projects
+from tracker.review import facts
+from tracker.review.rates import GROUPINGS, Rates, Share, compute_rates, funnel, grouped_rates, industry_shares, percent, project_facts, project_type_split
+from tracker.review.rules import LEVEL_LABELS, RED, RULE_LABELS, YELLOW, Warning, evaluate, project_warnings, worst_by_project
+from tracker.work import CancelFn
 
 __all__ = [
     "GROUPINGS", "LEVEL_LABELS", "RED", "RULE_LABELS", "YELLOW", "Rates", "Review", "Share",
@@ -140,7 +120,7 @@ def run_review(portfolio: Any, as_of: str | date | None = None, year: int | None
 def worst_levels(
     portfolio: Any,
     as_of: str | date | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    cancelled: CancelFn | None = None,
 ) -> dict[int, str]:
     """{project id: "red" | "yellow"} — the worst light of each project, for the ledger tint.
 

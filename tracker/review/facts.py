@@ -12,8 +12,9 @@ from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
-from ..dates import to_date as _parse_date
-from ..model import Problem, Project, Stage, Status
+from tracker.domain.dates import to_date as _parse_date
+from tracker.domain.project import Problem, Project
+from tracker.domain.vocabulary import Stage, Status
 
 RANK: dict[Stage, int] = {s: s.rank for s in Stage}
 

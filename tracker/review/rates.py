@@ -14,9 +14,10 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from ..dates import is_approximate
-from ..model import Project, Stage
-from . import facts
+from tracker.domain.dates import is_approximate
+from tracker.domain.project import Project
+from tracker.domain.vocabulary import Stage
+from tracker.review import facts
 
 UNFILLED = "（未填）"
 OTHERS = "其他"

@@ -14,9 +14,10 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from ..model import AGREEMENT_TYPES, Project, Stage
-from ..money import format_wan
-from . import facts
+from tracker.domain.vocabulary import AGREEMENT_TYPES, Stage
+from tracker.domain.project import Project
+from tracker.domain.money import format_wan
+from tracker.review import facts
 
 RED, YELLOW = "red", "yellow"
 LEVEL_LABELS = {RED: "红灯", YELLOW: "黄灯"}

@@ -7,52 +7,31 @@ An import passes its ``batch_id`` so the whole batch can be undone from the audi
 
 from __future__ import annotations
 
-import getpass
 import json
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from sqlite_utils import Database
 
-from . import queries
-from . import settings as settings_mod
-from .creation import insert_projects
-from .dates import check_date
-from .db import db_path_of, open_db
-from .errors import TrackerError, ValidationError
-from .model import (
-    DATED_STAGES,
-    AuditEntry,
-    Problem,
-    Progress,
-    Project,
-    Stage,
-    StageDate,
-    Status,
-    Visit,
-)
-from .money import yuan_to_wan
-from .portfolio_records import CHILD_TABLES, ChildRecordsMixin, now_iso, optional_date
-from .records import (
-    audit_text,
-    clean_field,
-    clean_text,
-    columns_to_fields,
-    fields_to_columns,
-    project_from_row,
-)
-from .search_keys import build_search_text, name_key
+from tracker.ledger import queries
+from tracker.ledger import settings as settings_mod
+from tracker.ledger.creation import insert_projects
+from tracker.domain.dates import check_date
+from tracker.storage.db import db_path_of, open_db
+from tracker.errors import TrackerError, ValidationError
+from tracker.domain.vocabulary import DATED_STAGES, Stage, Status
+from tracker.domain.project import AuditEntry, Project
+from tracker.ledger.child_records import CHILD_TABLES, ChildRecordsMixin, optional_date
+from tracker.ledger.audit import audit_row, now_iso, os_user, write_audit
+from tracker.domain.fields import clean_field, clean_text
+from tracker.ledger.loader import load_projects
+from tracker.ledger.rows import columns_to_fields, fields_to_columns, project_to_json
+from tracker.domain.search_keys import build_search_text, name_key
+from tracker.work import CancelFn, ProgressFn
 
 _UNSET: Any = object()
-
-
-def os_user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name (service accounts): still audit, anonymously
-        return "unknown"
 
 
 class Portfolio(ChildRecordsMixin):
@@ -101,26 +80,15 @@ class Portfolio(ChildRecordsMixin):
         new: Any = None,
         entity_id: int | None = None,
     ) -> None:
-        self.db.execute(
-            "INSERT INTO audit (at, user, project_id, entity, entity_id, action, field, old, new,"
-            " batch_id) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            [
-                now_iso(),
-                self.user,
-                project_id,
-                entity,
-                entity_id,
-                action,
-                field,
-                audit_text(old),
-                audit_text(new),
-                self._batch_id,
-            ],
-        )
+        """One audit row for a write in the current transaction (and its batch)."""
+        write_audit(self.db.conn, [audit_row(
+            now_iso(), self.user, project_id, entity, action, field=field, old=old, new=new,
+            entity_id=entity_id, batch_id=self._batch_id,
+        )])
 
     # -- projects --------------------------------------------------------------------
 
-    def _require(self, project_id: int) -> dict[str, Any]:
+    def require_row(self, project_id: int) -> dict[str, Any]:
         row = self.db.execute("SELECT * FROM projects WHERE id = ?", [project_id]).fetchone()
         if row is None:
             raise TrackerError(f"找不到编号为 {project_id} 的项目。请用 list 命令查看现有项目。")
@@ -136,8 +104,8 @@ class Portfolio(ChildRecordsMixin):
         rows: list[dict[str, Any]],
         *,
         batch_id: int | None = None,
-        progress: Callable[[int, int, str], None] | None = None,
-        cancelled: Callable[[], bool] | None = None,
+        progress: ProgressFn | None = None,
+        cancelled: CancelFn | None = None,
     ) -> list[int]:
         """Create many projects in one transaction: all are checked before any is written."""
         return insert_projects(
@@ -155,7 +123,7 @@ class Portfolio(ChildRecordsMixin):
         self, project_id: int, changes: dict[str, Any], *, batch_id: int | None = None
     ) -> list[str]:
         """Change ledger fields; returns the names of fields that really changed."""
-        row = self._require(project_id)
+        row = self.require_row(project_id)
         current = columns_to_fields(row)
         cleaned = {k: clean_field(k, v) for k, v in changes.items()}
         changed = {k: v for k, v in cleaned.items() if v != current.get(k)}
@@ -176,16 +144,28 @@ class Portfolio(ChildRecordsMixin):
                 self.record_audit(project_id, "project", "update", key, current.get(key), value)
         return list(changed)
 
-    def _set_status(
-        self, project_id: int, status: Status, date: str | None, reason: str | None, action: str
-    ) -> None:
-        row = self._require(project_id)
-        date = check_date(clean_text(date)) if date else None
-        reason = clean_text(reason)
+    def set_status(
+        self, project_id: int, status: Status | str, date: str | None = None,
+        reason: str | None = None,
+    ) -> bool:
+        """Terminate, pause or reopen a project; returns False when nothing changed.
+
+        The one place that knows a termination needs a date and a reason and a pause a
+        date; the editor, the importer and undo all come here.
+        """
+        status = Status(status)
+        row = self.require_row(project_id)
+        date = check_date(clean_text(date)) if date and status is not Status.ACTIVE else None
+        reason = clean_text(reason) if status is not Status.ACTIVE else None
+        if (row["status"], row["status_date"], row["status_reason"]) == (
+                status.value, date, reason):
+            return False
         if status is not Status.ACTIVE and not date:
             raise ValidationError("status_date", "请填写日期（终止或暂缓的日期）。")
         if status is Status.TERMINATED and not reason:
             raise ValidationError("status_reason", "请填写终止原因。")
+        action = {Status.TERMINATED: "terminate", Status.PAUSED: "pause",
+                  Status.ACTIVE: "reopen"}[status]
         with self.transaction():
             self.db.execute(
                 "UPDATE projects SET status = ?, status_date = ?, status_reason = ?,"
@@ -194,20 +174,23 @@ class Portfolio(ChildRecordsMixin):
             )
             self.record_audit(project_id, "project", action, "status", row["status"], status.value)
             if row["status_date"] != date:
-                self.record_audit(project_id, "project", action, "status_date", row["status_date"], date)
+                self.record_audit(
+                    project_id, "project", action, "status_date", row["status_date"], date
+                )
             if row["status_reason"] != reason:
                 self.record_audit(
                     project_id, "project", action, "status_reason", row["status_reason"], reason
                 )
+        return True
 
     def terminate(self, project_id: int, date: str, reason: str) -> None:
-        self._set_status(project_id, Status.TERMINATED, date, reason, "terminate")
+        self.set_status(project_id, Status.TERMINATED, date, reason)
 
     def pause(self, project_id: int, date: str, reason: str | None = None) -> None:
-        self._set_status(project_id, Status.PAUSED, date, reason, "pause")
+        self.set_status(project_id, Status.PAUSED, date, reason)
 
     def reopen(self, project_id: int) -> None:
-        self._set_status(project_id, Status.ACTIVE, None, None, "reopen")
+        self.set_status(project_id, Status.ACTIVE)
 
     def delete_project(self, project_id: int) -> None:
         """Delete a project and its children; the audit keeps a full snapshot of it."""
@@ -232,7 +215,7 @@ class Portfolio(ChildRecordsMixin):
             if actual is not _UNSET:
                 self.edit_project(project_id, {"sign_date": actual})
             return
-        self._require(project_id)
+        self.require_row(project_id)
         old = self.db.execute(
             "SELECT planned, actual FROM stage_dates WHERE project_id = ? AND stage = ?",
             [project_id, st.value],
@@ -301,29 +284,8 @@ class Portfolio(ChildRecordsMixin):
     # -- reading ---------------------------------------------------------------------
 
     def get_project(self, project_id: int) -> Project:
-        project = project_from_row(self._require(project_id))
-        for stage, planned, actual in self.db.execute(
-            "SELECT stage, planned, actual FROM stage_dates WHERE project_id = ? ORDER BY rank",
-            [project_id],
-        ):
-            project.stage_dates[Stage(stage)] = StageDate(Stage(stage), planned, actual)
-        for r in self.db.execute(
-            "SELECT id, as_of, funds_arrived_yuan, invested_yuan, output_yuan, tax_yuan, note"
-            " FROM progress WHERE project_id = ? ORDER BY as_of, id", [project_id]
-        ):
-            project.progress.append(Progress(r[0], r[1], *(yuan_to_wan(v) for v in r[2:6]), r[6]))
-        for r in self.db.execute(
-            "SELECT id, date, visitor, content FROM visits WHERE project_id = ? ORDER BY date, id",
-            [project_id],
-        ):
-            project.visits.append(Visit(*r))
-        for r in self.db.execute(
-            "SELECT id, raised_date, description, category, owner_unit, deadline, status,"
-            " resolution, resolved_date FROM problems WHERE project_id = ? ORDER BY raised_date, id",
-            [project_id],
-        ):
-            project.problems.append(Problem(*r))
-        return project
+        self.require_row(project_id)
+        return load_projects(self.db, ids=[project_id])[0]
 
     def audit_for(self, project_id: int | None = None, batch_id: int | None = None) -> list[AuditEntry]:
         sql = ("SELECT id, at, user, project_id, entity, action, field, old, new, batch_id"
@@ -353,41 +315,12 @@ class Portfolio(ChildRecordsMixin):
     def project_count(self) -> int:
         return int(self.db.execute("SELECT COUNT(*) FROM projects").fetchone()[0])
 
-    def find_by_name_key(self, name: str, investor: str) -> int | None:
-        row = self.db.execute(
-            "SELECT id FROM projects WHERE name_key = ? ORDER BY id LIMIT 1",
-            [name_key(name, investor)],
-        ).fetchone()
-        return row[0] if row else None
-
 
 def _stage(key: str | Stage) -> Stage:
     try:
         return Stage(key)
     except ValueError as exc:
         raise ValidationError("stage", f"未知的阶段：{key}") from exc
-
-
-def project_to_json(project: Project) -> dict[str, Any]:
-    """A project with everything about it, as JSON-ready data (``show --json``)."""
-    from .records import json_value
-
-    out: dict[str, Any] = {"id": project.id}
-    out |= {k: json_value(v) for k, v in project.fields.items()}
-    out |= {
-        "stage": project.stage.value,
-        "status": project.status.value,
-        "status_date": project.status_date,
-        "status_reason": project.status_reason,
-        "stage_dates": {
-            s.value: {"planned": d.planned, "actual": d.actual}
-            for s, d in project.stage_dates.items()
-        },
-        "progress": [{k: json_value(v) for k, v in vars(p).items()} for p in project.progress],
-        "visits": [vars(v) for v in project.visits],
-        "problems": [vars(p) for p in project.problems],
-    }
-    return out
 
 
 __all__ = ["DATED_STAGES", "Portfolio", "project_to_json"]

@@ -10,8 +10,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from ..money import format_wan
-from ..review import Review, run_review
+from tracker.domain.money import format_wan
+from tracker.review import Review, run_review
+from tracker.cli.common import SubParsers
 
 
 def _pct(value: object) -> str:
@@ -49,7 +50,7 @@ def print_summary(review: Review) -> None:
 
 
 def cmd_review(args: argparse.Namespace) -> int:
-    from ..cli import emit_json, open_portfolio
+    from tracker.cli.common import emit_json, open_portfolio
 
     portfolio = open_portfolio(args, auto_backup=False)
     try:
@@ -68,9 +69,9 @@ def _cli_progress(done: int, total: int, message: str) -> None:
 
 
 def cmd_report_review(args: argparse.Namespace) -> int:
-    from ..cli import open_portfolio
-    from .output import check_target
-    from .review_report import write_review_report
+    from tracker.cli.common import open_portfolio
+    from tracker.reports.output import check_target
+    from tracker.reports.review_report import write_review_report
 
     out = check_target(Path(args.out))
     portfolio = open_portfolio(args, auto_backup=False)
@@ -86,9 +87,9 @@ def cmd_report_review(args: argparse.Namespace) -> int:
 
 
 def cmd_export_ledger(args: argparse.Namespace) -> int:
-    from ..cli import filter_from_args, open_portfolio
-    from .ledger_export import write_ledger_export
-    from .output import check_target
+    from tracker.cli.common import filter_from_args, open_portfolio
+    from tracker.reports.ledger_export import write_ledger_export
+    from tracker.reports.output import check_target
 
     out = check_target(Path(args.out))
     portfolio = open_portfolio(args, auto_backup=False)
@@ -100,9 +101,9 @@ def cmd_export_ledger(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: SubParsers) -> None:
     """Add ``review``, ``report review`` and ``export ledger``."""
-    from ..cli import add_filter_args
+    from tracker.cli.common import add_filter_args
 
     p = sub.add_parser("review", help="一签了之预警与履约率（统计截至某日）")
     p.add_argument("--as-of", help="统计截至日期 YYYY-MM-DD（默认今天）")

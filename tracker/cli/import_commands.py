@@ -12,14 +12,15 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from ..errors import TrackerError
-from ..paths import resolve_db_path
-from ..portfolio import Portfolio
+from tracker.errors import TrackerError
+from tracker.storage.paths import resolve_db_path
+from tracker.ledger.portfolio import Portfolio
+from tracker.cli.common import SubParsers
 
 ACTION_LABELS = {"create": "新增", "update": "更新", "skip": "跳过", "reject": "拒绝"}
 
 
-def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def register(sub: SubParsers) -> None:
     """Add this package's subcommands."""
     p = sub.add_parser("import", help="导入往年台账（xlsx/xls/ods/csv/网页表格）")
     p.add_argument("file", help="要导入的表格文件")
@@ -41,7 +42,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _read_only_portfolio(path: Path) -> Portfolio | None:
     """The database for a dry run, opened read-only so not one byte changes; None if the
     file does not exist yet (nothing is stored, so every row would be new)."""
-    from ..db import check_tracker_file
+    from tracker.storage.file_check import check_tracker_file
 
     if check_tracker_file(path) == "new":
         return None
@@ -50,22 +51,22 @@ def _read_only_portfolio(path: Path) -> Portfolio | None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from ..cli import emit_json
-    from .apply import apply_plan
-    from .errors_out import write_rejected
-    from .plan import build_plan, load_tables
-    from .read import read_workbook
+    from tracker.cli.common import emit_json
+    from tracker.importing.apply import apply_plan
+    from tracker.importing.errors_out import write_rejected
+    from tracker.importing.plan import build_plan, load_tables
+    from tracker.importing.read import read_workbook
 
     workbook = read_workbook(Path(args.file), args.password)
     db_path = resolve_db_path(args.db)
     if args.dry_run:
         portfolio = _read_only_portfolio(db_path)
     else:
-        from ..cli import open_portfolio
+        from tracker.cli.common import open_portfolio
 
         tables = load_tables(workbook, sheet=args.sheet)
         if not any(t.data_rows() and not t.skipped for t in tables):
-            from .plan import no_ledger_message
+            from tracker.importing.plan import no_ledger_message
 
             raise TrackerError(no_ledger_message(workbook, tables))
         portfolio = open_portfolio(args, auto_backup=False)
@@ -110,8 +111,8 @@ def _print_report(plan, batch_id: int | None, args: argparse.Namespace) -> None:
 
 
 def cmd_undo_import(args: argparse.Namespace) -> int:
-    from ..cli import emit_json, open_portfolio
-    from .undo import undo_import
+    from tracker.cli.common import emit_json, open_portfolio
+    from tracker.importing.undo import undo_import
 
     portfolio = open_portfolio(args)
     try:

@@ -9,27 +9,20 @@ the same code with one row, so the two can never write different rows or audit t
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from .dates import check_date, today_iso
-from .errors import Cancelled, ValidationError
-from .model import PROJECT_FIELDS, Stage, Status
-from .money import yuan_to_wan
-from .portfolio_records import now_iso, optional_date
-from .records import (
-    PROGRESS_MONEY,
-    audit_text,
-    clean_field,
-    clean_text,
-    fields_to_columns,
-    money_value,
-)
-from .search_keys import build_search_text, name_key
-
-if TYPE_CHECKING:
-    from .portfolio import Portfolio
+from tracker.domain.dates import check_date, today_iso
+from tracker.errors import Cancelled, ValidationError
+from tracker.domain.vocabulary import PROJECT_FIELDS, Stage, Status
+from tracker.domain.money import yuan_to_wan
+from tracker.ledger.audit import AuditRow, LedgerWriter, audit_row, audit_text, now_iso, write_audit
+from tracker.ledger.child_records import optional_date
+from tracker.ledger.rows import PROGRESS_MONEY, fields_to_columns
+from tracker.domain.fields import clean_field, clean_text, money_value
+from tracker.domain.search_keys import build_search_text, name_key
+from tracker.work import CancelFn, ProgressFn
 
 # Keys a new project accepts besides the ledger fields (what an importer row can carry).
 EXTRA_KEYS = frozenset({
@@ -38,10 +31,6 @@ EXTRA_KEYS = frozenset({
     "stage",
 })
 FIELD_KEYS = frozenset(f.key for f in PROJECT_FIELDS)
-AUDIT_SQL = (
-    "INSERT INTO audit (at, user, project_id, entity, entity_id, action, field, old, new,"
-    " batch_id) VALUES (?,?,?,?,?,?,?,?,?,?)"
-)
 
 
 @dataclass
@@ -110,19 +99,19 @@ def prepare(data: dict[str, Any], batch_id: int | None, stamp: str) -> NewProjec
 
 
 def insert_projects(
-    portfolio: Portfolio,
+    portfolio: LedgerWriter,
     rows: Iterable[dict[str, Any]],
     *,
     batch_id: int | None = None,
-    progress: Callable[[int, int, str], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    progress: ProgressFn | None = None,
+    cancelled: CancelFn | None = None,
 ) -> list[int]:
     """Check every row, then write them all in one transaction; returns ids in order."""
     rows = list(rows)
     stamp, user = now_iso(), portfolio.user
     prepared = [prepare(data, batch_id, stamp) for data in rows]  # fails before any write
     ids: list[int] = []
-    audits: list[tuple[Any, ...]] = []
+    audits: list[AuditRow] = []
     stages: list[tuple[Any, ...]] = []
     search: list[tuple[int, str]] = []
     with portfolio.transaction(batch_id):
@@ -142,14 +131,15 @@ def insert_projects(
             ids.append(pid)
             search.append((pid, build_search_text(new.fields)))
             snapshot = {k: audit_text(v) for k, v in new.fields.items() if v is not None}
-            audits.append((stamp, user, pid, "project", None, "create", None, None,
-                           json.dumps(snapshot, ensure_ascii=False), batch))
+            audits.append(audit_row(stamp, user, pid, "project", "create", batch_id=batch,
+                                    new=json.dumps(snapshot, ensure_ascii=False)))
             for st, (planned, actual) in new.stages:
                 stages.append((pid, st.value, st.rank, planned, actual))
                 for name, value in (("planned", planned), ("actual", actual)):
                     if value:
-                        audits.append((stamp, user, pid, "stage", None, "update",
-                                       f"{st.value}.{name}", None, value, batch))
+                        audits.append(audit_row(stamp, user, pid, "stage", "update",
+                                                field=f"{st.value}.{name}", new=value,
+                                                batch_id=batch))
             if new.figures:
                 audits.append(_insert_figures(conn, pid, new.figures, stamp, user, batch))
         conn.executemany(
@@ -157,7 +147,7 @@ def insert_projects(
             stages,
         )
         conn.executemany("INSERT INTO project_search (project_id, text) VALUES (?, ?)", search)
-        conn.executemany(AUDIT_SQL, audits)
+        write_audit(conn, audits)
     if progress:
         progress(len(prepared), len(prepared), "写入完成")
     return ids
@@ -165,7 +155,7 @@ def insert_projects(
 
 def _insert_figures(
     conn: Any, pid: int, figures: dict[str, Any], stamp: str, user: str, batch: int | None
-) -> tuple[Any, ...]:
+) -> AuditRow:
     """The first progress snapshot of a new project; returns its audit row."""
     cols = {"project_id": pid, **figures}
     child = conn.execute(
@@ -176,5 +166,5 @@ def _insert_figures(
         key: audit_text(yuan_to_wan(figures[col]))
         for key, col in PROGRESS_MONEY.items() if figures.get(col) is not None
     }
-    return (stamp, user, pid, "progress", child, "create", None, None,
-            json.dumps(shown, ensure_ascii=False), batch)
+    return audit_row(stamp, user, pid, "progress", "create", entity_id=child, batch_id=batch,
+                     new=json.dumps(shown, ensure_ascii=False))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from sqlite_utils import Database
 
-from .model import PROBLEM_STATUSES, Stage, Status
+from tracker.domain.vocabulary import PROBLEM_STATUSES, Stage, Status
 
 
 def check_database(db: Database) -> list[str]:

@@ -12,11 +12,12 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from .errors import TrackerError
-from .model import STAGE_ORDER, Stage
-from .money import yuan_to_wan
-from .records import COLUMN_TO_FIELD, json_value
-from .search_keys import like_pattern
+from tracker.errors import TrackerError
+from tracker.domain.vocabulary import STAGE_ORDER, Stage
+from tracker.domain.money import yuan_to_wan
+from tracker.ledger.rows import COLUMN_TO_FIELD
+from tracker.domain.fields import json_value
+from tracker.domain.search_keys import like_pattern
 
 # The furthest stage reached, computed where needed: a derived value, never a column.
 STAGE_RANK_SQL = (

@@ -1,26 +1,23 @@
 """Progress snapshots, visits and problems: the records a project collects over its life.
 
-A mixin of ``Portfolio`` (kept apart so each file holds one idea); it relies on the
-portfolio's ``db``, ``transaction``, ``record_audit`` and ``_require``.
+A mixin of ``Portfolio`` (kept apart so each file holds one idea); what it needs of the
+portfolio is spelled out by ``LedgerWriter``.
 """
 
 from __future__ import annotations
 
 import json
-from datetime import datetime
 from typing import Any
 
-from .dates import check_date, today_iso
-from .errors import TrackerError, ValidationError
-from .model import PROBLEM_STATUSES
-from .money import yuan_to_wan
-from .records import PROGRESS_MONEY, audit_text, clean_text, money_value
+from tracker.domain.dates import check_date, today_iso
+from tracker.errors import TrackerError, ValidationError
+from tracker.domain.vocabulary import PROBLEM_STATUSES
+from tracker.domain.money import yuan_to_wan
+from tracker.ledger.rows import PROGRESS_MONEY
+from tracker.domain.fields import clean_text, money_value
+from tracker.ledger.audit import LedgerWriter, audit_text, now_iso
 
 CHILD_TABLES = {"progress": "progress", "visit": "visits", "problem": "problems"}
-
-
-def now_iso() -> str:
-    return datetime.now().isoformat(timespec="seconds")
 
 
 def required_date(field: str, value: Any, label: str) -> str:
@@ -37,15 +34,16 @@ def optional_date(field: str, value: Any, label: str) -> str | None:
         raise ValidationError(field, f"{label}：{exc}") from exc
 
 
-class ChildRecordsMixin:
-    db: Any
+class ChildRecordsMixin(LedgerWriter):
+    """Progress, visits and problems of a project; mixed into ``Portfolio``, which provides
+    the ``LedgerWriter`` members (connection, transaction, audit)."""
 
     def _insert_child(
         self, entity: str, project_id: int, values: dict[str, Any],
         shown: dict[str, Any] | None = None,
     ) -> int:
         """Insert a progress/visit/problem row; ``shown`` is how the audit displays it."""
-        self._require(project_id)
+        self.require_row(project_id)
         table = CHILD_TABLES[entity]
         cols = {"project_id": project_id, **values}
         with self.transaction():

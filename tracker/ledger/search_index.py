@@ -17,9 +17,9 @@ from decimal import Decimal
 
 from sqlite_utils import Database
 
-from .money import yuan_to_wan
-from .queries import ProjectFilter, order_clause
-from .search_keys import search_needle
+from tracker.domain.money import yuan_to_wan
+from tracker.ledger.queries import ProjectFilter, order_clause
+from tracker.domain.search_keys import search_needle
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""The vocabulary of the ledger: stages, statuses, fields, and the record dataclasses.
+"""The vocabulary of the ledger: stages, statuses, choice lists and the project fields.
 
 Field names here are the names used everywhere: the database columns (money aside), the
 ``list --json`` output, the importer's ``fields`` and the report columns.
@@ -6,8 +6,7 @@ Field names here are the names used everywhere: the database columns (money asid
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from decimal import Decimal
+from dataclasses import dataclass
 from enum import StrEnum
 
 
@@ -104,91 +103,3 @@ PROJECT_FIELDS: tuple[FieldSpec, ...] = (
 )
 FIELD_BY_KEY: dict[str, FieldSpec] = {f.key: f for f in PROJECT_FIELDS}
 MONEY_FIELDS: tuple[str, ...] = tuple(f.key for f in PROJECT_FIELDS if f.kind == "money")
-
-
-@dataclass
-class StageDate:
-    stage: Stage
-    planned: str | None = None
-    actual: str | None = None
-
-
-@dataclass
-class Progress:
-    id: int
-    as_of: str
-    funds_arrived_wan: Decimal | None = None
-    invested_wan: Decimal | None = None
-    output_wan: Decimal | None = None
-    tax_wan: Decimal | None = None
-    note: str | None = None
-
-
-@dataclass
-class Visit:
-    id: int
-    date: str
-    visitor: str | None = None
-    content: str | None = None
-
-
-@dataclass
-class Problem:
-    id: int
-    raised_date: str
-    description: str
-    category: str | None = None
-    owner_unit: str | None = None
-    deadline: str | None = None
-    status: str = "待办"
-    resolution: str | None = None
-    resolved_date: str | None = None
-
-
-@dataclass
-class AuditEntry:
-    id: int
-    at: str
-    user: str
-    project_id: int | None
-    entity: str
-    action: str
-    field: str | None
-    old: str | None
-    new: str | None
-    batch_id: int | None = None
-
-
-@dataclass
-class Project:
-    """A project with everything the editor and the review need."""
-
-    id: int
-    fields: dict[str, object]
-    status: Status = Status.ACTIVE
-    status_date: str | None = None
-    status_reason: str | None = None
-    stage_dates: dict[Stage, StageDate] = field(default_factory=dict)
-    progress: list[Progress] = field(default_factory=list)
-    visits: list[Visit] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    created_at: str | None = None
-    updated_at: str | None = None
-    batch_id: int | None = None
-
-    def __getattr__(self, key: str) -> object:
-        # Ledger fields read as attributes (project.name) without a second copy of them.
-        fields = self.__dict__.get("fields")
-        if fields is not None and key in FIELD_BY_KEY:
-            return fields.get(key)
-        raise AttributeError(key)
-
-    @property
-    def stage(self) -> Stage:
-        """The furthest stage with an actual date; derived, never stored."""
-        reached = [s for s, d in self.stage_dates.items() if d.actual]
-        return max(reached, key=lambda s: s.rank) if reached else Stage.SIGNED
-
-    @property
-    def latest_progress(self) -> Progress | None:
-        return max(self.progress, key=lambda p: (p.as_of, p.id)) if self.progress else None

@@ -41,8 +41,17 @@ def yuan_to_wan(value: int | None) -> Decimal | None:
     """Integer 元 -> 万元 as an exact Decimal, trailing zeros dropped (6250.5, not 6250.5000)."""
     if value is None:
         return None
-    dec = Decimal(int(value)) / YUAN_PER_WAN
-    return dec.quantize(Decimal(1)) if dec == dec.to_integral() else dec.normalize()
+    return plain_decimal(Decimal(int(value)) / YUAN_PER_WAN)
+
+
+def plain_decimal(value: Decimal) -> Decimal:
+    """Trailing zeros dropped without scientific notation (120, not 1.2E+2; 6250.5).
+
+    ``Decimal.normalize`` alone turns 120 into ``1.2E+2``, which prints badly in JSON,
+    Excel and the audit trail; every amount the core hands out goes through here.
+    """
+    normal = value.normalize()
+    return normal.quantize(Decimal(1)) if normal == normal.to_integral() else normal
 
 
 def wan_to_json(value: Decimal | None) -> int | float | None:

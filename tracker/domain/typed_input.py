@@ -12,8 +12,8 @@ import unicodedata
 from datetime import date
 from decimal import Decimal
 
-from .dates import check_date
-from .money import to_decimal
+from tracker.domain.dates import check_date
+from tracker.domain.money import plain_decimal, to_decimal
 
 _DATE_SEPARATORS = re.compile(r"[./\\\-年月日\s]+")
 _COMPACT_DAY = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
@@ -80,7 +80,7 @@ def parse_typed_money(text: str | None) -> Decimal | None:
         raise ValueError("金额不能为负数。")
     if value != value.quantize(Decimal("0.0001")):
         raise ValueError("金额最多保留 4 位小数（万元，即精确到元）。")
-    return value.normalize() if value != value.to_integral() else value.quantize(Decimal(1))
+    return plain_decimal(value)
 
 
 def date_order_problems(dates: list[tuple[str, str | None]]) -> list[str]:

@@ -10,7 +10,8 @@ import sqlite3
 from datetime import datetime
 from pathlib import Path
 
-from .errors import TrackerError
+from tracker.errors import TrackerError
+from tracker.storage.file_check import check_tracker_file
 
 KEEP_BACKUPS = 20
 BACKUP_DIR_NAME = "backups"
@@ -72,7 +73,6 @@ def restore(db_path: Path, source: Path) -> Path:
     Returns the safety backup of the file as it was. The caller must have closed its
     connections to db_path.
     """
-    from .db import check_tracker_file  # the backup must be a tracker file we can open
 
     source = Path(source)
     if not source.is_file():

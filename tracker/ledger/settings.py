@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from .errors import ValidationError
+from tracker.errors import ValidationError
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,12 @@ written through the portfolio API, so the demo also exercises the audit trail.
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
 from datetime import date, timedelta
 from decimal import Decimal
 
-from .errors import Cancelled
-from .portfolio import Portfolio
+from tracker.errors import Cancelled
+from tracker.ledger.portfolio import Portfolio
+from tracker.work import CancelFn, ProgressFn
 
 COUNTY = "青溪县"
 TOWNS = ["城关镇", "青山镇", "溪口镇", "龙泉镇", "白沙乡", "经济开发区", "高新园区", "临港工业园"]
@@ -157,8 +157,8 @@ def fill_demo(
     seed: int = 1,
     *,
     today: date | None = None,
-    progress: Callable[[int, int, str], None] | None = None,
-    cancelled: Callable[[], bool] | None = None,
+    progress: ProgressFn | None = None,
+    cancelled: CancelFn | None = None,
 ) -> int:
     """Write ``projects`` demo projects in one transaction; returns how many were written."""
     rng = random.Random(seed)

@@ -1,0 +1,52 @@
+"""What every command shares: the Chinese argument parser, opening the ledger, JSON out,
+and the ledger filters (``--year``, ``--unit`` …) that list, review, report and export take."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from tracker.domain.vocabulary import Stage, Status
+from tracker.ledger.portfolio import Portfolio
+from tracker.ledger.queries import ProjectFilter
+from tracker.storage.paths import resolve_db_path
+
+SubParsers = argparse._SubParsersAction  # type of ``add_subparsers()``'s result
+
+
+class ChineseArgumentParser(argparse.ArgumentParser):
+    """argparse that reports usage mistakes as one Chinese line and exit code 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"参数错误：{message}。运行 python -m tracker --help 查看用法。\n")
+
+
+def open_portfolio(args: argparse.Namespace, *, auto_backup: bool = True) -> Portfolio:
+    return Portfolio.open(resolve_db_path(args.db), auto_backup=auto_backup)
+
+
+def emit_json(data: Any) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=1, default=str)
+    sys.stdout.write("\n")
+
+
+def filter_from_args(args: argparse.Namespace) -> ProjectFilter:
+    return ProjectFilter(
+        search=getattr(args, "search", None),
+        year=getattr(args, "year", None),
+        unit=getattr(args, "unit", None),
+        stage=getattr(args, "stage", None),
+        industry=getattr(args, "industry", None),
+        status=getattr(args, "status", None),
+    )
+
+
+def add_filter_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--search", help="名称/投资方/单位/领导，可用拼音或首字母")
+    parser.add_argument("--year", type=int, help="签约年份")
+    parser.add_argument("--unit", help="责任单位")
+    parser.add_argument("--stage", choices=[s.value for s in Stage], help="当前阶段")
+    parser.add_argument("--industry", help="产业类别")
+    parser.add_argument("--status", choices=[s.value for s in Status], help="状态")

@@ -1,0 +1,52 @@
+"""``python -m tracker [--db PATH] COMMAND`` — everything the app does, without a window.
+
+User mistakes end with exit code 2 and one Chinese line on stderr; a traceback means a bug.
+Each ``*_commands`` module adds its subcommands with ``register(subparsers)``; each handler
+is ``handler(args) -> int``. They are imported here by name, so a packager sees them all.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from tracker.cli import (
+    database_commands,
+    import_commands,
+    ledger_commands,
+    report_commands,
+)
+from tracker.cli.common import ChineseArgumentParser, emit_json
+from tracker.errors import TrackerError
+
+COMMAND_GROUPS = (database_commands, ledger_commands, import_commands, report_commands)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = ChineseArgumentParser(
+        prog="python -m tracker", description="签约项目跟踪：台账、预警与报表（命令行）"
+    )
+    parser.add_argument("--db", help="数据库文件（默认：用户数据文件夹中的 tracker.db，或 TRACKER_DB）")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=ChineseArgumentParser)
+    for group in COMMAND_GROUPS:
+        group.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    func: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return func(args)
+    except TrackerError as exc:
+        if getattr(args, "json", False):
+            emit_json({"error": exc.message})
+        print(exc.message, file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # output piped into head and the like
+        return 0
+    except KeyboardInterrupt:
+        print("已取消。", file=sys.stderr)
+        return 130
