@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.domain.typed_input import today
+from tracker.domain.dates import today_iso
 from tracker.errors import ValidationError
 from tracker.domain.vocabulary import PROBLEM_CATEGORIES, PROBLEM_STATUSES
 from tracker.domain.project import Project
@@ -252,7 +252,7 @@ class RecordTab(QWidget):
         for field in self.spec.fields:
             widget = self.inputs[field.key]
             if isinstance(widget, DateEdit):
-                widget.set_value(today() if field.key in ("as_of", "date", "raised_date") else None)
+                widget.set_value(today_iso() if field.key in ("as_of", "date", "raised_date") else None)
             elif isinstance(widget, ChoiceCombo):
                 widget.set_value(None)
             else:

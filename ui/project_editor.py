@@ -148,21 +148,12 @@ class ProjectEditor(QDialog):
         pf = self.portfolio
         if self.project_id is None:
             pid = pf.add_project(fields)
-            current = pf.get_project(pid)
         else:
             pid = self.project_id
             pf.edit_project(pid, fields)
-            current = pf.get_project(pid)
         for stage, (planned, actual) in stage_changes.items():
             pf.set_stage_date(pid, stage, planned=planned, actual=actual)
-        if (status, status_date, status_reason) != (
-                current.status, current.status_date, current.status_reason):
-            if status is Status.TERMINATED:
-                pf.terminate(pid, status_date or "", status_reason or "")
-            elif status is Status.PAUSED:
-                pf.pause(pid, status_date or "", status_reason)
-            else:
-                pf.reopen(pid)
+        pf.set_status(pid, status, status_date, status_reason)
         for tab in (self.progress, self.visits, self.problems):
             tab.apply(pf, pid)
         return pid

@@ -11,7 +11,8 @@ from decimal import Decimal
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
-from tracker.domain.typed_input import parse_typed_date, parse_typed_money, today
+from tracker.domain.dates import today_iso
+from tracker.domain.typed_input import parse_typed_date, parse_typed_money
 from tracker.domain.money import format_wan
 
 INVALID_STYLE = "border: 1px solid #d32f2f; background: #fff3f3;"
@@ -89,7 +90,7 @@ class DateEdit(QLineEdit):
         clear_invalid(self)
 
     def set_today(self) -> None:
-        self.setText(today())
+        self.setText(today_iso())
 
 
 class MoneyEdit(QLineEdit):

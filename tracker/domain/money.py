@@ -5,9 +5,22 @@ Floats never touch an amount: 0.1 + 0.2 万元 is 3000 元, not 2999.9999.
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 YUAN_PER_WAN = 10_000
+
+# Multiplier to 万元 for each unit word a ledger or a clerk writes; 亿 before 元 so "亿元"
+# is read whole. Shared by the importer and the form.
+UNIT_FACTORS: dict[str, Decimal] = {
+    "亿元": Decimal(10000),
+    "亿": Decimal(10000),
+    "万元": Decimal(1),
+    "万": Decimal(1),
+    "元": Decimal("0.0001"),
+}
+# An amount as written once folded and stripped of thousands separators: "1.2亿", "3000".
+AMOUNT_TEXT = re.compile(r"^([+-]?(?:\d+(?:\.\d*)?|\.\d+))(亿元|万元|亿|万|元)?$")
 
 
 def to_decimal(value: object) -> Decimal:

@@ -9,22 +9,17 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date
 from decimal import Decimal
 
-from tracker.domain.dates import check_date
-from tracker.domain.money import plain_decimal, to_decimal
+from tracker.domain.dates import check_date, written_date_parts
+from tracker.domain.money import AMOUNT_TEXT, UNIT_FACTORS, plain_decimal
 
-_DATE_SEPARATORS = re.compile(r"[./\\\-年月日\s]+")
-_COMPACT_DAY = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
-_COMPACT_MONTH = re.compile(r"^(\d{4})(\d{2})$")
-_MONEY_UNITS = {"亿元": Decimal(10_000), "亿": Decimal(10_000), "万元": Decimal(1),
-                "万": Decimal(1), "元": Decimal("0.0001")}
+_SPACES = re.compile(r"\s+")
 
 
 def _fold(text: str) -> str:
-    """Full-width digits and punctuation to ASCII (NFKC), trimmed."""
-    return unicodedata.normalize("NFKC", text).strip()
+    """Full-width digits and punctuation to ASCII (NFKC), all spaces removed."""
+    return _SPACES.sub("", unicodedata.normalize("NFKC", text))
 
 
 def parse_typed_date(text: str | None, *, allow_month: bool = True) -> str | None:
@@ -38,20 +33,15 @@ def parse_typed_date(text: str | None, *, allow_month: bool = True) -> str | Non
     folded = _fold(text)
     if not folded:
         return None
-    if m := _COMPACT_DAY.match(folded):
-        parts = [m[1], m[2], m[3]]
-    elif m := _COMPACT_MONTH.match(folded):
-        parts = [m[1], m[2]]
-    else:
-        parts = [p for p in _DATE_SEPARATORS.split(folded) if p]
-    if not all(p.isdigit() for p in parts) or len(parts) not in (2, 3) or len(parts[0]) != 4:
+    parts = written_date_parts(folded)
+    if parts is None:
         raise ValueError(f"无法识别的日期“{text}”，请按 2024-05-01 或 2024.5.1 的格式填写。")
-    if len(parts) == 2:
+    year, month, day = parts
+    if day is None:
         if not allow_month:
             raise ValueError(f"“{text}”缺少日，请填写完整日期，如 2024-05-01。")
-        return check_date(f"{int(parts[0]):04d}-{int(parts[1]):02d}")
-    iso = f"{int(parts[0]):04d}-{int(parts[1]):02d}-{int(parts[2]):02d}"
-    return check_date(iso)
+        return check_date(f"{year:04d}-{month:02d}")
+    return check_date(f"{year:04d}-{month:02d}-{day:02d}")
 
 
 def parse_typed_money(text: str | None) -> Decimal | None:
@@ -62,20 +52,13 @@ def parse_typed_money(text: str | None) -> Decimal | None:
     """
     if text is None:
         return None
-    folded = _fold(text).replace(",", "").replace(" ", "")
+    folded = _fold(text).replace(",", "")
     if not folded:
         return None
-    factor = Decimal(1)
-    for unit, unit_factor in _MONEY_UNITS.items():
-        if folded.endswith(unit):
-            folded, factor = folded[: -len(unit)], unit_factor
-            break
-    try:
-        value = to_decimal(folded) * factor
-    except ValueError:
-        raise ValueError(f"“{text}”不是金额，请填写数字（单位：万元），如 1200 或 1,200.5。") from None
-    if not value.is_finite():
-        raise ValueError(f"“{text}”不是金额。")
+    m = AMOUNT_TEXT.match(folded)
+    if not m:
+        raise ValueError(f"“{text}”不是金额，请填写数字（单位：万元），如 1200 或 1,200.5。")
+    value = Decimal(m[1]) * UNIT_FACTORS[m[2] or "万元"]
     if value < 0:
         raise ValueError("金额不能为负数。")
     if value != value.quantize(Decimal("0.0001")):
@@ -99,6 +82,3 @@ def date_order_problems(dates: list[tuple[str, str | None]]) -> list[str]:
         last_label, last_value = label, value
     return problems
 
-
-def today() -> str:
-    return date.today().isoformat()

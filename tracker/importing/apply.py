@@ -92,13 +92,10 @@ def _apply_update(portfolio: Portfolio, row: PlanRow) -> None:
             kwargs["planned"] = changes["planned"][stage]
         portfolio.set_stage_date(pid, stage, **kwargs)
     if status := changes.get("status"):
-        date = status["status_date"] or today_iso()
+        reason = status["status_reason"]
         if status["status"] == Status.TERMINATED.value:
-            portfolio.terminate(pid, date, status["status_reason"] or DEFAULT_TERMINATE_REASON)
-        elif status["status"] == Status.PAUSED.value:
-            portfolio.pause(pid, date, status["status_reason"])
-        else:
-            portfolio.reopen(pid)
+            reason = reason or DEFAULT_TERMINATE_REASON
+        portfolio.set_status(pid, status["status"], status["status_date"] or today_iso(), reason)
     if figures := changes.get("progress"):
         portfolio.add_progress(pid, row.data.get("progress_as_of") or today_iso(), **figures)
 

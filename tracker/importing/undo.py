@@ -94,9 +94,4 @@ def _restore_status(portfolio: Portfolio, pid: int, old: dict[str, Any]) -> None
     status = Status(old.get("status") or current.status.value)
     date = old.get("status_date", current.status_date)
     reason = old.get("status_reason", current.status_reason)
-    if status is Status.ACTIVE:
-        portfolio.reopen(pid)
-    elif status is Status.PAUSED:
-        portfolio.pause(pid, date or current.status_date or "", reason)
-    else:
-        portfolio.terminate(pid, date or "", reason or "")
+    portfolio.set_status(pid, status, date or current.status_date, reason)

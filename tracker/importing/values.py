@@ -12,7 +12,8 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
 from tracker.domain.vocabulary import Stage, Status
-from tracker.domain.money import plain_decimal
+from tracker.domain.dates import written_date_parts
+from tracker.domain.money import AMOUNT_TEXT, UNIT_FACTORS, plain_decimal
 
 # -- text ------------------------------------------------------------------------------
 
@@ -53,10 +54,6 @@ def quote(value: object) -> str:
 # -- dates -----------------------------------------------------------------------------
 
 EXCEL_EPOCH = date(1899, 12, 30)
-_DAY = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*[日号]?(?:[T ].*)?$")
-_MONTH = re.compile(r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?(?:份)?$")
-_COMPACT_DAY = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
-_COMPACT_MONTH = re.compile(r"^(\d{4})(\d{2})$")
 _YEAR_RANGE = range(1950, 2101)
 _TIME = re.compile(r"[T\s]+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?$")
 
@@ -104,14 +101,11 @@ def parse_date(value: object) -> str | None:
     text = fold(_TIME.sub("", unicodedata.normalize("NFKC", str(value)).strip()))
     if not text or text in {"-", "—", "/", "无", "暂无"}:
         return None
-    if m := _DAY.match(text):
-        return _full_date(int(m[1]), int(m[2]), int(m[3]), value)
-    if m := _MONTH.match(text):
-        return _month_date(int(m[1]), int(m[2]), value)
-    if m := _COMPACT_DAY.match(text):
-        return _full_date(int(m[1]), int(m[2]), int(m[3]), value)
-    if m := _COMPACT_MONTH.match(text):
-        return _month_date(int(m[1]), int(m[2]), value)
+    if parts := written_date_parts(text):
+        year, month, day = parts
+        if day is None:
+            return _month_date(year, month, value)
+        return _full_date(year, month, day, value)
     try:
         return _from_number(float(text), value)
     except ValueError:
@@ -121,17 +115,8 @@ def parse_date(value: object) -> str | None:
 
 # -- amounts ---------------------------------------------------------------------------
 
-# Multiplier to 万元 for each unit word; 亿 first so "亿元" wins over "元".
-UNIT_FACTORS: dict[str, Decimal] = {
-    "亿元": Decimal(10000),
-    "亿": Decimal(10000),
-    "万元": Decimal(1),
-    "万": Decimal(1),
-    "元": Decimal("0.0001"),
-}
 _UNIT_WORD = re.compile(r"(亿元|万元|亿|万|元)")
 _UNIT_IN_TEXT = re.compile(r"单位[:：]?\s*(亿元|万元|元|亿|万)")
-_AMOUNT = re.compile(r"^([+-]?\d+(?:\.\d+)?)(亿元|万元|亿|万|元)?$")
 _NUM_TEXT = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
 
@@ -169,7 +154,7 @@ def parse_amount(value: object, unit: str | None = None) -> Decimal | None:
         text = fold(str(value)).replace(",", "").replace("，", "")
         if text in {"", "-", "—", "/"}:
             return None
-        m = _AMOUNT.match(text)
+        m = AMOUNT_TEXT.match(text)
         if not m:
             raise ValueError(f"金额应为数字：“{quote(value)}”，请写成 3000 或 1.2亿 这样的数")
         try:
