@@ -16,7 +16,6 @@ import sys
 from pathlib import Path
 
 import tracker
-import ui
 
 ROOT = Path(__file__).resolve().parent.parent
 QT = ("PySide6", "shiboken6")

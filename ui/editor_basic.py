@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.domain.typed_input import today
+from tracker.domain.dates import today_iso
 from tracker.errors import ValidationError
 from tracker.domain.vocabulary import AGREEMENT_TYPES, INVESTOR_TYPES, PROJECT_FIELDS, PROJECT_TYPES, Status
 from tracker.domain.project import Project
@@ -140,7 +140,7 @@ class BasicTab(QWidget):
         """Terminate: pick 终止, today's date as a start, and ask for the reason."""
         self.status_combo.setCurrentIndex(self.status_combo.findData(Status.TERMINATED.value))
         if not self.status_date.text():
-            self.status_date.set_value(today())
+            self.status_date.set_value(today_iso())
         self.status_reason.setFocus()
 
     def reopen(self) -> None:

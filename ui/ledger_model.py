@@ -40,23 +40,23 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 @dataclass(frozen=True)
-class Column:
+class LedgerViewColumn:
     key: str  # the row dict key, and the SQL sort key
     title: str  # English source text; translated in headerData
     width: int
 
 
-COLUMNS: tuple[Column, ...] = (
-    Column("name", QT_TRANSLATE_NOOP("LedgerModel", "Project name"), 260),
-    Column("investor", QT_TRANSLATE_NOOP("LedgerModel", "Investor"), 220),
-    Column("sign_date", QT_TRANSLATE_NOOP("LedgerModel", "Sign date"), 92),
-    Column("signed_amount_wan", QT_TRANSLATE_NOOP("LedgerModel", "Amount (10k yuan)"), 130),
-    Column("stage", QT_TRANSLATE_NOOP("LedgerModel", "Stage"), 60),
-    Column("unit", QT_TRANSLATE_NOOP("LedgerModel", "Responsible unit"), 150),
-    Column("leader", QT_TRANSLATE_NOOP("LedgerModel", "Leader"), 70),
-    Column("location", QT_TRANSLATE_NOOP("LedgerModel", "Location"), 100),
-    Column("industry", QT_TRANSLATE_NOOP("LedgerModel", "Industry"), 90),
-    Column("status", QT_TRANSLATE_NOOP("LedgerModel", "Status"), 60),
+COLUMNS: tuple[LedgerViewColumn, ...] = (
+    LedgerViewColumn("name", QT_TRANSLATE_NOOP("LedgerModel", "Project name"), 260),
+    LedgerViewColumn("investor", QT_TRANSLATE_NOOP("LedgerModel", "Investor"), 220),
+    LedgerViewColumn("sign_date", QT_TRANSLATE_NOOP("LedgerModel", "Sign date"), 92),
+    LedgerViewColumn("signed_amount_wan", QT_TRANSLATE_NOOP("LedgerModel", "Amount (10k yuan)"), 130),
+    LedgerViewColumn("stage", QT_TRANSLATE_NOOP("LedgerModel", "Stage"), 60),
+    LedgerViewColumn("unit", QT_TRANSLATE_NOOP("LedgerModel", "Responsible unit"), 150),
+    LedgerViewColumn("leader", QT_TRANSLATE_NOOP("LedgerModel", "Leader"), 70),
+    LedgerViewColumn("location", QT_TRANSLATE_NOOP("LedgerModel", "Location"), 100),
+    LedgerViewColumn("industry", QT_TRANSLATE_NOOP("LedgerModel", "Industry"), 90),
+    LedgerViewColumn("status", QT_TRANSLATE_NOOP("LedgerModel", "Status"), 60),
 )
 COLUMN_KEYS = tuple(c.key for c in COLUMNS)
 AMOUNT_COLUMN = COLUMN_KEYS.index("signed_amount_wan")
@@ -106,7 +106,7 @@ def load_ids(ctx: TaskContext, flt: ProjectFilter, order_by: str, descending: bo
                           (time.perf_counter() - started) * 1000, None)
     if index is None or not index.matches(flt, order_by, descending):
         index = LedgerIndex(pf.db, flt, order_by, descending)
-    found = index.narrow(pf.db, flt.search)
+    found = index.narrow(flt.search)
     return LoadResult(found.ids, found.count, found.total_wan, all_count,
                       all_total or Decimal(0), (time.perf_counter() - started) * 1000, index)
 

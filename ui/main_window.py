@@ -1,13 +1,12 @@
 """The main window: menus, toolbar, the ledger / warnings / statistics pages, status bar.
 
 It only turns actions into calls (the editor, dialogs, ``tracker`` through ``ui.tasks``);
-the work itself lives in those. Pages and dialogs from other modules (import wizard,
-warnings, statistics, report) are wired when their modules exist.
+the work itself lives in those. The 预警 and 统计 pages are built when their tab is first
+shown, so their reviews of the whole ledger do not compete with the ledger's first load.
 """
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 from typing import Any
 
@@ -29,18 +28,14 @@ from . import file_actions
 from .app import choose_language, install_translators, settings
 from .db_files import acquire_lock, recent_databases, remember_database
 from .ledger_model import LedgerModel, LoadResult
+from .import_wizard import ImportWizard
 from .ledger_view import LedgerView
+from .report_dialog import ReportDialog
+from .stats_view import StatsView
 from .tasks import run_task, wait_for_all
+from .warnings_view import WarningsView
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xls", ".xlsm", ".csv", ".ods", ".htm", ".html"}
-
-
-def optional_module(name: str) -> Any | None:
-    """A sibling module that another helper provides; None until it exists."""
-    try:
-        return importlib.import_module(name)
-    except ImportError:
-        return None
 
 
 class MainWindow(QMainWindow):
@@ -53,6 +48,7 @@ class MainWindow(QMainWindow):
         self.portfolio = portfolio
         self._lock = lock
         self.pages: dict[str, QWidget] = {}
+        self._page_classes: dict[str, type[WarningsView] | type[StatsView]] = {}
         self.setAcceptDrops(True)
         self.model = LedgerModel(portfolio, self.db_path, self)
         self.ledger = LedgerView(self.model, self)
@@ -82,21 +78,18 @@ class MainWindow(QMainWindow):
     # -- pages from other modules ------------------------------------------------------
 
     def wire_pages(self) -> None:
-        """Add the warnings and statistics tabs when their modules exist (idempotent).
-
-        A page is built the first time its tab is shown: their reviews of the whole
-        ledger would otherwise compete with the ledger's own first load at start-up.
-        """
-        for key, module_name, class_name, title in (
-            ("warnings", "ui.warnings_view", "WarningsView", self.tr("&Warnings")),
-            ("stats", "ui.stats_view", "StatsView", self.tr("Stat&istics")),
+        """Add the warnings and statistics tabs (idempotent); each page is built the first
+        time its tab is shown."""
+        for key, page_class, title in (
+            ("warnings", WarningsView, self.tr("&Warnings")),
+            ("stats", StatsView, self.tr("Stat&istics")),
         ):
-            if key in self.pages or optional_module(module_name) is None:
+            if key in self.pages:
                 continue
             holder = QWidget(self)
             holder.setObjectName(f"page_{key}")
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
-            holder.setProperty("page_class", f"{module_name}:{class_name}")
+            self._page_classes[key] = page_class
             self.pages[key] = holder
             self.tabs.addTab(holder, title)
 
@@ -107,13 +100,8 @@ class MainWindow(QMainWindow):
             return None
         layout = holder.layout()
         if layout.count() == 0:
-            module_name, class_name = str(holder.property("page_class")).split(":")
-            cls = getattr(optional_module(module_name), class_name, None)
-            if cls is None:
-                return None
-            widget = cls(self.db_path, holder)
-            if hasattr(widget, "open_project"):
-                widget.open_project.connect(self.edit_project)
+            widget = self._page_classes[key](self.db_path, holder)
+            widget.open_project.connect(self.edit_project)
             layout.addWidget(widget)
             return widget
         return layout.itemAt(0).widget()
@@ -259,22 +247,12 @@ class MainWindow(QMainWindow):
     # -- other dialogs -----------------------------------------------------------------
 
     def import_files(self, files: list[Path] | None = None) -> None:
-        module = optional_module("ui.import_wizard")
-        if module is None:
-            QMessageBox.information(self, self.tr("Import"),
-                                    self.tr("Import is not available in this version."))
-            return
-        batch = module.ImportWizard.run(self, self.db_path, files)
+        batch = ImportWizard.run(self, self.db_path, files)
         if batch is not None:
             self.after_change()
 
     def export_report(self) -> None:
-        module = optional_module("ui.report_dialog")
-        if module is None:
-            QMessageBox.information(self, self.tr("Export report"),
-                                    self.tr("Reports are not available in this version."))
-            return
-        module.ReportDialog.run(self, self.db_path)
+        ReportDialog.run(self, self.db_path)
 
     def open_settings(self) -> None:
         from .settings_dialog import SettingsDialog

@@ -73,11 +73,6 @@ class TaskContext:
     def cancelled(self) -> bool:
         return self._task._cancel.is_set()
 
-    def check_cancelled(self) -> None:
-        """Raise ``Cancelled`` if the user gave up (a convenience for loops)."""
-        if self.cancelled():
-            raise Cancelled()
-
     def portfolio(self) -> Portfolio:
         """The worker's own connection on ``db_path``, opened on first use, closed after."""
         if self._portfolio is None:
@@ -157,9 +152,6 @@ class Task(QObject, Generic[T]):
         self._cancel.set()
         if self._dialog is not None:
             self._dialog.setLabelText(self.tr("Cancelling…"))
-
-    def is_cancel_requested(self) -> bool:
-        return self._cancel.is_set()
 
     # -- UI thread ---------------------------------------------------------------------
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.review import RULE_LABELS, Review, Warning, run_review
+from tracker.review import RULE_LABELS, Review, ReviewWarning, run_review
 
 from .tasks import run_task
 
@@ -130,14 +130,14 @@ class WarningsModel(RowListModel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._all: list[Warning] = []
-        self._rows: list[Warning] = []
+        self._all: list[ReviewWarning] = []
+        self._rows: list[ReviewWarning] = []
         self._filter: tuple[str | None, str | None, str | None] = (None, None, None)
         self._headers = [self.tr("Level"), self.tr("Rule"), self.tr("Project"),
                          self.tr("Responsible unit"), self.tr("Leader"), self.tr("Signed on"),
                          self.tr("Facts")]
 
-    def set_warnings(self, warnings: list[Warning]) -> None:
+    def set_warnings(self, warnings: list[ReviewWarning]) -> None:
         self.beginResetModel()
         self._all = list(warnings)
         self._rows = self._filtered()
@@ -149,16 +149,16 @@ class WarningsModel(RowListModel):
         self._rows = self._filtered()
         self.endResetModel()
 
-    def _filtered(self) -> list[Warning]:
+    def _filtered(self) -> list[ReviewWarning]:
         level, rule, unit = self._filter
         return [w for w in self._all
                 if (level is None or w.level == level) and (rule is None or w.rule == rule)
                 and (unit is None or (w.unit or "") == unit)]
 
-    def warning_at(self, row: int) -> Warning:
+    def warning_at(self, row: int) -> ReviewWarning:
         return self._rows[row]
 
-    def _values(self, w: Warning) -> tuple[str, ...]:
+    def _values(self, w: ReviewWarning) -> tuple[str, ...]:
         return (w.level_label, w.rule_label, w.project, w.unit or "", w.leader or "",
                 w.sign_date, w.message)
 
@@ -177,7 +177,7 @@ class WarningsModel(RowListModel):
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()
         if column == 0:
-            self._rows.sort(key=Warning.sort_key)
+            self._rows.sort(key=ReviewWarning.sort_key)
         else:
             self._rows.sort(key=lambda w: self._values(w)[column])
         if order == Qt.SortOrder.DescendingOrder:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QTableView
 
@@ -165,7 +164,6 @@ def test_enter_opens_the_editor(qtbot, window, monkeypatch):
 
 
 def test_rows_are_tinted_by_their_worst_warning(qtbot, window):
-    pytest.importorskip("tracker.review")
     if not window.model._levels:
         with qtbot.waitSignal(window.model.levels_loaded, timeout=10000):
             pass
@@ -175,22 +173,15 @@ def test_rows_are_tinted_by_their_worst_warning(qtbot, window):
     assert brush is not None and brush.color().name() == "#fde0dc"
 
 
-def test_warning_and_statistics_pages_are_wired_when_present(window):
-    from ui.main_window import optional_module
-
+def test_warning_and_statistics_pages_are_wired(window):
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
-    assert titles[0] == "台账(&L)"
-    assert ("预警(&W)" in titles) == (optional_module("ui.warnings_view") is not None)
-    assert ("统计(&I)" in titles) == (optional_module("ui.stats_view") is not None)
+    assert titles == ["台账(&L)", "预警(&W)", "统计(&I)"]
 
 
 def test_pages_are_built_when_their_tab_is_shown(qtbot, window):
-    from ui.main_window import optional_module
+    from ui.warnings_view import WarningsView
 
-    module = optional_module("ui.warnings_view")
-    if module is None:
-        pytest.skip("ui.warnings_view not present")
     holder = window.pages["warnings"]
     assert holder.layout().count() == 0  # not built at start-up
     window.tabs.setCurrentWidget(holder)
-    assert isinstance(window.page("warnings"), module.WarningsView)
+    assert isinstance(window.page("warnings"), WarningsView)

@@ -12,7 +12,6 @@ from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox, QTableView, QToolBar
 
-from ui import main_window as mw
 from ui.db_files import DatabaseInUse, acquire_lock, recent_databases
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -84,14 +83,6 @@ def test_dropped_spreadsheets_go_to_the_import_wizard(qtbot, window, monkeypatch
                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
     window.dropEvent(event)
     assert received == [[tmp_path / "2023年台账.xlsx"]]
-
-
-def test_missing_import_module_is_explained(window, monkeypatch):
-    monkeypatch.setattr(mw, "optional_module", lambda name: None)
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "information", lambda *a: shown.append(a[2]))
-    window.import_files()
-    assert shown and "导入" in shown[0]
 
 
 def test_backup_now_writes_a_backup(qtbot, window):

@@ -99,12 +99,3 @@ def _apply_update(portfolio: Portfolio, row: PlanRow) -> None:
     if figures := changes.get("progress"):
         portfolio.add_progress(pid, row.data.get("progress_as_of") or today_iso(), **figures)
 
-
-def batches(portfolio: Portfolio) -> list[dict[str, Any]]:
-    """Import history, newest first (for the wizard and `undo-import`)."""
-    cursor = portfolio.db.execute(
-        "SELECT id, at, user, file_name, sha256, format, counts, undone_at"
-        " FROM import_batches ORDER BY id DESC"
-    )
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, r, strict=True)) for r in cursor.fetchall()]

@@ -15,7 +15,7 @@ from tracker.errors import ValidationError
 from tracker.domain.vocabulary import FIELD_BY_KEY, MONEY_FIELDS, Stage, Status
 from tracker.domain.money import wan_to_json
 from tracker.domain.fields import clean_field
-from tracker.importing.table import Column, Table
+from tracker.importing.table import SourceColumn, Table
 from tracker.importing.values import cell_text, parse_amount, parse_date, parse_flag, parse_number, parse_stage_word, parse_status, quote
 
 PROGRESS_FIELDS = ("funds_arrived_wan", "invested_wan")
@@ -41,7 +41,7 @@ def _json(value: Any) -> Any:
     return wan_to_json(value) if isinstance(value, Decimal) else value
 
 
-def _label(col: Column) -> str:
+def _label(col: SourceColumn) -> str:
     return col.header or f"第{col.index + 1}列"
 
 
@@ -129,7 +129,7 @@ def _flag_cell(value: object, stage: Stage, stage_dates: dict[str, str]) -> bool
 
 def _read_cell(
     table: Table,
-    col: Column,
+    col: SourceColumn,
     target: str,
     value: object,
     out: ParsedRow,
@@ -171,7 +171,7 @@ def _put(out: ParsedRow, key: str, value: Any) -> None:
     out.fields[key] = _json(value)
 
 
-def _approx(out: ParsedRow, col: Column, date: str | None) -> None:
+def _approx(out: ParsedRow, col: SourceColumn, date: str | None) -> None:
     if date and is_approximate(date):
         out.warnings.append(f"“{_label(col)}”只有年月（{date}），按近似日期导入")
 

@@ -126,9 +126,3 @@ def target_choices() -> list[tuple[str, str]]:
     """(target, Chinese label) for the mapping drop-downs, ledger order first."""
     return list(TARGET_LABELS.items())
 
-
-def row_kind_counts(table: Table) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for kind in table.kinds.values():
-        counts[kind] = counts.get(kind, 0) + 1
-    return counts

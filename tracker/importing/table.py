@@ -38,7 +38,7 @@ def place_name(text: str) -> str | None:
 
 
 @dataclass
-class Column:
+class SourceColumn:
     index: int
     header: str  # as the clerk sees it; two levels joined by "/"
     upper: str
@@ -55,7 +55,7 @@ class Table:
     header_rows: list[int] = field(default_factory=list)  # 0-based
     title_rows: list[int] = field(default_factory=list)
     title_unit: str | None = None
-    columns: list[Column] = field(default_factory=list)
+    columns: list[SourceColumn] = field(default_factory=list)
     skipped: str | None = None
     # 0-based row -> kind: data | blank | total | category | header | note | subrow
     kinds: dict[int, str] = field(default_factory=dict)
@@ -70,7 +70,7 @@ class Table:
     def data_start(self) -> int:
         return (self.header_rows[-1] + 1) if self.header_rows else len(self.rows)
 
-    def column_for(self, target: str) -> Column | None:
+    def column_for(self, target: str) -> SourceColumn | None:
         return next((c for c in self.columns if c.target == target), None)
 
     def data_rows(self) -> list[int]:
@@ -179,7 +179,7 @@ def find_table(sheet: Sheet) -> Table:
         text = "/".join(p for p in (upper, lower) if p)
         target, score = match_header(upper, lower)
         scored.append((target, score))
-        table.columns.append(Column(c, fold(text) and text.replace("\n", "").strip(), upper, lower,
+        table.columns.append(SourceColumn(c, fold(text) and text.replace("\n", "").strip(), upper, lower,
                                     None, score, unit_in_header(lower) or unit_in_header(upper)))
     for col, target in zip(table.columns, assign(scored), strict=True):
         col.target = target

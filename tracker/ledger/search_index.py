@@ -60,7 +60,7 @@ class LedgerIndex:
     def all(self) -> LedgerSlice:
         return LedgerSlice(list(self.ids), len(self.ids), self._total(self.ids))
 
-    def narrow(self, db: Database | None, search: str | None) -> LedgerSlice:
+    def narrow(self, search: str | None) -> LedgerSlice:
         """The base ledger narrowed to projects whose search keys contain ``search``."""
         needle = search_needle(search or "")
         if not needle:

@@ -21,7 +21,7 @@ WRAP_STYLES = {"wrap", "header", "note"}
 
 
 @dataclass(frozen=True)
-class Column:
+class ReportColumn:
     header: str
     style: str = "text"  # a style name from styles._STYLE_SPECS
     width: float | None = None  # wrap columns: the width; others: the least width
@@ -46,7 +46,7 @@ def title_block(w: SheetWriter, row: int, ncols: int, title: str, left: str, rig
 def table(
     w: SheetWriter,
     row: int,
-    columns: Sequence[Column],
+    columns: Sequence[ReportColumn],
     rows: Iterable[Sequence[Any]],
     tints: Iterable[str | None] | None = None,
 ) -> tuple[int, int]:
@@ -78,7 +78,7 @@ def table(
     return row, last
 
 
-def set_widths(w: SheetWriter, columns: Sequence[Column], header_row: int, last_row: int,
+def set_widths(w: SheetWriter, columns: Sequence[ReportColumn], header_row: int, last_row: int,
                sample: int = 300) -> None:
     """Wrap columns get their given width; others fit the header and the first ``sample``
     rows (at least the given width), so nothing is clipped when printed."""

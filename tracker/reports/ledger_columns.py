@@ -48,4 +48,3 @@ LEDGER_COLUMNS: tuple[LedgerColumn, ...] = (
     LedgerColumn("状态日期", "status_date", "date"),
     LedgerColumn("终止原因", "status_reason", "text"),
 )
-HEADER_TO_KEY: dict[str, str] = {c.header: c.key for c in LEDGER_COLUMNS}

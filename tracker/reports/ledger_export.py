@@ -17,7 +17,7 @@ from tracker.domain.project import Project
 from tracker.domain.vocabulary import Stage
 from tracker.ledger.queries import ProjectFilter
 from tracker.ledger.loader import load_projects
-from tracker.reports.layout import Column, set_widths, table
+from tracker.reports.layout import ReportColumn, set_widths, table
 from tracker.reports.ledger_columns import LEDGER_COLUMNS
 from tracker.reports.output import save_workbook
 from tracker.reports.styles import SheetWriter, filter_range, print_setup
@@ -78,7 +78,7 @@ def write_ledger_export(
     wb = Workbook()
     ws = wb.active
     ws.title = "项目台账"
-    columns = [Column(c.header, STYLE_OF_KIND[c.kind], WIDE.get(c.key)) for c in LEDGER_COLUMNS]
+    columns = [ReportColumn(c.header, STYLE_OF_KIND[c.kind], WIDE.get(c.key)) for c in LEDGER_COLUMNS]
     w = SheetWriter(ws)
     title = f"{settings.get('county_name') or ''}签约项目台账（导出于 {date.today().isoformat()}）"
     w.merged(1, 1, 6, title, "title")  # within the first printed page

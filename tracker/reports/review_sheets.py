@@ -18,37 +18,37 @@ from tracker.domain.project import Project
 from tracker.domain.vocabulary import Stage
 from tracker.review import LEVEL_LABELS, RED, Review
 from tracker.review import facts as f
-from tracker.reports.layout import Column, set_widths, signoff, table, title_block
+from tracker.reports.layout import ReportColumn, set_widths, signoff, table, title_block
 from tracker.reports.styles import SheetWriter, filter_range, print_setup
 
 WARNING_COLUMNS = [
-    Column("序号", "int", 6), Column("预警\n等级", "center", 7), Column("预警类型", "center", 12),
-    Column("项目名称", "wrap", 24), Column("投资主体", "wrap", 20), Column("签约日期", "center", 11),
-    Column("签约总投资\n（万元）", "money", 13), Column("当前\n阶段", "center", 7),
-    Column("预警事实", "wrap", 58), Column("责任单位", "wrap", 14), Column("包抓\n领导", "center", 9),
+    ReportColumn("序号", "int", 6), ReportColumn("预警\n等级", "center", 7), ReportColumn("预警类型", "center", 12),
+    ReportColumn("项目名称", "wrap", 24), ReportColumn("投资主体", "wrap", 20), ReportColumn("签约日期", "center", 11),
+    ReportColumn("签约总投资\n（万元）", "money", 13), ReportColumn("当前\n阶段", "center", 7),
+    ReportColumn("预警事实", "wrap", 58), ReportColumn("责任单位", "wrap", 14), ReportColumn("包抓\n领导", "center", 9),
 ]
 TERMINATED_COLUMNS = [
-    Column("序号", "int"), Column("状态", "center"), Column("终止日期", "center"),
-    Column("项目名称", "wrap"), Column("投资主体", "wrap"), Column("签约日期", "center"),
-    Column("签约总投资\n（万元）", "money"), Column("终止前\n阶段", "center"),
-    Column("终止原因", "wrap"), Column("责任单位", "wrap"), Column("包抓\n领导", "center"),
+    ReportColumn("序号", "int"), ReportColumn("状态", "center"), ReportColumn("终止日期", "center"),
+    ReportColumn("项目名称", "wrap"), ReportColumn("投资主体", "wrap"), ReportColumn("签约日期", "center"),
+    ReportColumn("签约总投资\n（万元）", "money"), ReportColumn("终止前\n阶段", "center"),
+    ReportColumn("终止原因", "wrap"), ReportColumn("责任单位", "wrap"), ReportColumn("包抓\n领导", "center"),
 ]
 LEDGER_COLUMNS = [
-    Column("序号", "int", 6), Column("项目名称", "wrap", 24), Column("投资主体", "wrap", 20),
-    Column("产业类别", "wrap", 10), Column("签约形式", "center", 9), Column("签约日期", "center", 11),
-    Column("签约总投资\n（万元）", "money", 12), Column("责任单位", "wrap", 12),
-    Column("包抓\n领导", "center", 8), Column("落地乡镇\n/园区", "wrap", 10),
-    Column("当前\n阶段", "center", 6), Column("状态", "center", 6),
-    Column("实际注册", "center", 11), Column("计划开工", "center", 11), Column("实际开工", "center", 11),
-    Column("计划投产", "center", 11), Column("实际投产", "center", 11),
-    Column("累计到位资金\n（万元）", "money", 12), Column("资金\n到位率", "percent", 8),
-    Column("累计完成投资\n（万元）", "money", 12), Column("预警", "center", 6),
+    ReportColumn("序号", "int", 6), ReportColumn("项目名称", "wrap", 24), ReportColumn("投资主体", "wrap", 20),
+    ReportColumn("产业类别", "wrap", 10), ReportColumn("签约形式", "center", 9), ReportColumn("签约日期", "center", 11),
+    ReportColumn("签约总投资\n（万元）", "money", 12), ReportColumn("责任单位", "wrap", 12),
+    ReportColumn("包抓\n领导", "center", 8), ReportColumn("落地乡镇\n/园区", "wrap", 10),
+    ReportColumn("当前\n阶段", "center", 6), ReportColumn("状态", "center", 6),
+    ReportColumn("实际注册", "center", 11), ReportColumn("计划开工", "center", 11), ReportColumn("实际开工", "center", 11),
+    ReportColumn("计划投产", "center", 11), ReportColumn("实际投产", "center", 11),
+    ReportColumn("累计到位资金\n（万元）", "money", 12), ReportColumn("资金\n到位率", "percent", 8),
+    ReportColumn("累计完成投资\n（万元）", "money", 12), ReportColumn("预警", "center", 6),
 ]
 PROBLEM_COLUMNS = [
-    Column("序号", "int", 6), Column("项目名称", "wrap", 24), Column("责任单位", "wrap", 14),
-    Column("包抓\n领导", "center", 8), Column("提出日期", "center", 11), Column("诉求\n类别", "center", 7),
-    Column("诉求内容", "wrap", 44), Column("承办单位", "wrap", 14), Column("办结时限", "center", 11),
-    Column("办理\n状态", "center", 7), Column("逾期\n天数", "int", 7),
+    ReportColumn("序号", "int", 6), ReportColumn("项目名称", "wrap", 24), ReportColumn("责任单位", "wrap", 14),
+    ReportColumn("包抓\n领导", "center", 8), ReportColumn("提出日期", "center", 11), ReportColumn("诉求\n类别", "center", 7),
+    ReportColumn("诉求内容", "wrap", 44), ReportColumn("承办单位", "wrap", 14), ReportColumn("办结时限", "center", 11),
+    ReportColumn("办理\n状态", "center", 7), ReportColumn("逾期\n天数", "int", 7),
 ]
 
 
@@ -66,7 +66,7 @@ def _actual(p: Project, stage: Stage) -> str | None:
     return d.actual if d else None
 
 
-def _finish(w: SheetWriter, columns: list[Column], header: int, last: int, ncols: int) -> None:
+def _finish(w: SheetWriter, columns: list[ReportColumn], header: int, last: int, ncols: int) -> None:
     signoff(w, last + 1, ncols)
     set_widths(w, columns, header, last)
     print_setup(w.ws, title_rows=(1, header), freeze=f"A{header + 1}",

@@ -11,20 +11,20 @@ from openpyxl.chart.label import DataLabelList
 from openpyxl.worksheet.worksheet import Worksheet
 
 from tracker.review import Rates, Review, Share, percent
-from tracker.reports.layout import Column, set_widths, signoff, table, title_block
+from tracker.reports.layout import ReportColumn, set_widths, signoff, table, title_block
 from tracker.reports.styles import LINE_HEIGHT, SheetWriter, display_width, print_setup
 
 NO_VALUE = "—"
 
 
-def rate_columns(first: str) -> list[Column]:
+def rate_columns(first: str) -> list[ReportColumn]:
     return [
-        Column(first, "wrap", 22), Column("签约\n项目数", "int", 8), Column("签约总投资\n（万元）", "money", 14),
-        Column("履约\n项目数", "int", 8), Column("履约率", "percent", 9), Column("落地\n项目数", "int", 8),
-        Column("落地率", "percent", 9), Column("开工\n项目数", "int", 8), Column("开工率", "percent", 9),
-        Column("到位资金\n（万元）", "money", 14), Column("资金\n到位率", "percent", 9),
-        Column("投产\n项目数", "int", 8), Column("投产率", "percent", 9),
-        Column("平均签约至\n开工天数", "decimal1", 11), Column("终止\n项目数", "int", 8),
+        ReportColumn(first, "wrap", 22), ReportColumn("签约\n项目数", "int", 8), ReportColumn("签约总投资\n（万元）", "money", 14),
+        ReportColumn("履约\n项目数", "int", 8), ReportColumn("履约率", "percent", 9), ReportColumn("落地\n项目数", "int", 8),
+        ReportColumn("落地率", "percent", 9), ReportColumn("开工\n项目数", "int", 8), ReportColumn("开工率", "percent", 9),
+        ReportColumn("到位资金\n（万元）", "money", 14), ReportColumn("资金\n到位率", "percent", 9),
+        ReportColumn("投产\n项目数", "int", 8), ReportColumn("投产率", "percent", 9),
+        ReportColumn("平均签约至\n开工天数", "decimal1", 11), ReportColumn("终止\n项目数", "int", 8),
     ]
 
 
@@ -64,8 +64,8 @@ def _rates_table(w: SheetWriter, row: int, title: str, first: str,
 def _share_table(w: SheetWriter, row: int, title: str, first: str, items: list[Share]) -> int:
     row = _section(w, row, title)
     # same column kinds as the rate tables above, so the shared column widths suit both
-    columns = [Column(first, "wrap"), Column("项目数", "int"), Column("签约总投资\n（万元）", "money"),
-               Column("项目数\n占比", "percent"), Column("金额占比", "percent")]
+    columns = [ReportColumn(first, "wrap"), ReportColumn("项目数", "int"), ReportColumn("签约总投资\n（万元）", "money"),
+               ReportColumn("项目数\n占比", "percent"), ReportColumn("金额占比", "percent")]
     rows = [[s.name, s.count, s.amount_wan, fraction(s.count_pct), fraction(s.amount_pct)]
             for s in items]
     n = sum(s.count for s in items)
@@ -78,7 +78,7 @@ def _share_table(w: SheetWriter, row: int, title: str, first: str, items: list[S
 def _funnel(w: SheetWriter, row: int, review: Review, title: str) -> int:
     row = _section(w, row, title)
     signed = review.funnel[0][1] if review.funnel else 0
-    columns = [Column("阶段", "center"), Column("项目数", "int"), Column("占签约项目比例", "percent")]
+    columns = [ReportColumn("阶段", "center"), ReportColumn("项目数", "int"), ReportColumn("占签约项目比例", "percent")]
     rows = [[label, n, fraction(percent(n, signed))] for label, n in review.funnel]
     header, last = table(w, row, columns, rows)
     chart = BarChart()

@@ -18,12 +18,12 @@ from tracker.ledger.queries import ProjectFilter
 from tracker.ledger.loader import load_projects
 from tracker.review import facts
 from tracker.review.rates import GROUPINGS, Rates, Share, compute_rates, funnel, grouped_rates, industry_shares, percent, project_facts, project_type_split
-from tracker.review.rules import LEVEL_LABELS, RED, RULE_LABELS, YELLOW, Warning, evaluate, project_warnings, worst_by_project
+from tracker.review.rules import LEVEL_LABELS, RED, RULE_LABELS, YELLOW, ReviewWarning, evaluate, project_warnings, worst_by_project
 from tracker.work import CancelFn
 
 __all__ = [
     "GROUPINGS", "LEVEL_LABELS", "RED", "RULE_LABELS", "YELLOW", "Rates", "Review", "Share",
-    "Warning", "compute_rates", "evaluate", "funnel", "grouped_rates", "industry_shares",
+    "ReviewWarning", "compute_rates", "evaluate", "funnel", "grouped_rates", "industry_shares",
     "parse_as_of", "percent", "project_type_split", "project_warnings", "review_projects",
     "run_review", "worst_by_project", "worst_levels",
 ]
@@ -37,7 +37,7 @@ class Review:
     year: int | None
     settings: dict[str, Any]
     projects: list[Project]
-    warnings: list[Warning]
+    warnings: list[ReviewWarning]
     rates: Rates
     by_group: dict[str, list[tuple[str, Rates]]] = field(default_factory=dict)
     funnel: list[tuple[str, int]] = field(default_factory=list)

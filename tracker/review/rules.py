@@ -1,6 +1,6 @@
 """The 一签了之 warning rules (预警), as published county practice defines them.
 
-Each rule is a pure function ``(project, settings, as_of) -> list[Warning]``; thresholds come
+Each rule is a pure function ``(project, settings, as_of) -> list[ReviewWarning]``; thresholds come
 from ``tracker.settings``. Boundaries follow the wording in domain.md: "signed ≥ 90 days ago"
 fires ON day 90; "past the planned date" fires the day AFTER it. Terminated projects get no
 warnings (they are listed with their reason instead).
@@ -38,7 +38,7 @@ INTENT_AGREEMENTS = AGREEMENT_TYPES[2:]  # 框架协议, 意向协议
 
 
 @dataclass(frozen=True)
-class Warning:
+class ReviewWarning:
     """One traffic light on one project, with the facts a reviewer reads out."""
 
     project_id: int
@@ -64,8 +64,8 @@ class Warning:
         return (LEVEL_ORDER[self.level], RULE_ORDER[self.rule], -(self.days or 0), self.project_id)
 
 
-def _warn(p: Project, rule: str, level: str, message: str, days: int | None, **extra: Any) -> Warning:
-    return Warning(
+def _warn(p: Project, rule: str, level: str, message: str, days: int | None, **extra: Any) -> ReviewWarning:
+    return ReviewWarning(
         project_id=p.id,
         project=str(p.fields.get("name") or ""),
         rule=rule,
@@ -79,7 +79,7 @@ def _warn(p: Project, rule: str, level: str, message: str, days: int | None, **e
     )
 
 
-def overdue_registration(p: Project, s: dict[str, Any], as_of: date) -> list[Warning]:
+def overdue_registration(p: Project, s: dict[str, Any], as_of: date) -> list[ReviewWarning]:
     if facts.reached(p, Stage.REGISTERED, as_of):
         return []
     days = (as_of - facts.sign_day(p)).days
@@ -91,7 +91,7 @@ def overdue_registration(p: Project, s: dict[str, Any], as_of: date) -> list[War
     return [_warn(p, "overdue_registration", level, msg, days)]
 
 
-def overdue_start(p: Project, s: dict[str, Any], as_of: date) -> list[Warning]:
+def overdue_start(p: Project, s: dict[str, Any], as_of: date) -> list[ReviewWarning]:
     if facts.reached(p, Stage.STARTED, as_of):
         return []
     planned = facts.planned_day(p, Stage.STARTED)
@@ -111,7 +111,7 @@ def overdue_start(p: Project, s: dict[str, Any], as_of: date) -> list[Warning]:
     return [_warn(p, "overdue_start", level, f"{head}（逾期 {extra} 天转红灯）", late)]
 
 
-def funds_lagging(p: Project, s: dict[str, Any], as_of: date) -> list[Warning]:
+def funds_lagging(p: Project, s: dict[str, Any], as_of: date) -> list[ReviewWarning]:
     months = s["funds_min_months"]
     if as_of < facts.add_months(facts.sign_day(p), months):
         return []
@@ -132,7 +132,7 @@ def funds_lagging(p: Project, s: dict[str, Any], as_of: date) -> list[Warning]:
     return [_warn(p, "funds_lagging", level, msg, None, pct=shown)]
 
 
-def overdue_production(p: Project, s: dict[str, Any], as_of: date) -> list[Warning]:
+def overdue_production(p: Project, s: dict[str, Any], as_of: date) -> list[ReviewWarning]:
     planned = facts.planned_day(p, Stage.PRODUCING)
     if planned is None or facts.reached(p, Stage.PRODUCING, as_of):
         return []
@@ -148,7 +148,7 @@ def overdue_production(p: Project, s: dict[str, Any], as_of: date) -> list[Warni
     return [_warn(p, "overdue_production", level, msg, late)]
 
 
-def no_progress(p: Project, s: dict[str, Any], as_of: date) -> list[Warning]:
+def no_progress(p: Project, s: dict[str, Any], as_of: date) -> list[ReviewWarning]:
     # A project that reached 达产 has no further stage to progress to.
     if facts.reached(p, Stage.TARGET, as_of):
         return []
@@ -169,7 +169,7 @@ def no_progress(p: Project, s: dict[str, Any], as_of: date) -> list[Warning]:
     return [_warn(p, "no_progress", level, msg, idle, propose_removal=idle >= remove)]
 
 
-def no_visit(p: Project, s: dict[str, Any], as_of: date) -> list[Warning]:
+def no_visit(p: Project, s: dict[str, Any], as_of: date) -> list[ReviewWarning]:
     if not facts.is_active(p, as_of):
         return []
     limit = s["no_visit_days"]
@@ -185,8 +185,8 @@ def no_visit(p: Project, s: dict[str, Any], as_of: date) -> list[Warning]:
     return [_warn(p, "no_visit", YELLOW, msg, idle)]
 
 
-def problem_overdue(p: Project, s: dict[str, Any], as_of: date) -> list[Warning]:
-    out: list[Warning] = []
+def problem_overdue(p: Project, s: dict[str, Any], as_of: date) -> list[ReviewWarning]:
+    out: list[ReviewWarning] = []
     extra = s["problem_red_extra_days"]
     for problem in p.problems:
         deadline = facts.to_date(problem.deadline)
@@ -206,7 +206,7 @@ def problem_overdue(p: Project, s: dict[str, Any], as_of: date) -> list[Warning]
     return out
 
 
-def intent_not_converted(p: Project, s: dict[str, Any], as_of: date) -> list[Warning]:
+def intent_not_converted(p: Project, s: dict[str, Any], as_of: date) -> list[ReviewWarning]:
     kind = p.fields.get("agreement_type")
     if kind not in INTENT_AGREEMENTS or facts.reached(p, Stage.REGISTERED, as_of):
         return []
@@ -218,7 +218,7 @@ def intent_not_converted(p: Project, s: dict[str, Any], as_of: date) -> list[War
     return [_warn(p, "intent_not_converted", YELLOW, msg, days)]
 
 
-Rule = Callable[[Project, dict[str, Any], date], list[Warning]]
+Rule = Callable[[Project, dict[str, Any], date], list[ReviewWarning]]
 RULES: dict[str, Rule] = {
     "overdue_registration": overdue_registration,
     "overdue_start": overdue_start,
@@ -232,24 +232,24 @@ RULES: dict[str, Rule] = {
 assert list(RULES) == list(RULE_LABELS)
 
 
-def project_warnings(p: Project, settings: dict[str, Any], as_of: date) -> list[Warning]:
+def project_warnings(p: Project, settings: dict[str, Any], as_of: date) -> list[ReviewWarning]:
     """All warnings of one project on ``as_of``; none if terminated or not yet signed."""
     if facts.is_terminated(p, as_of) or not facts.is_signed_by(p, as_of):
         return []
-    out: list[Warning] = []
+    out: list[ReviewWarning] = []
     for rule in RULES.values():
         out.extend(rule(p, settings, as_of))
     return out
 
 
-def evaluate(projects: Iterable[Project], settings: dict[str, Any], as_of: date) -> list[Warning]:
+def evaluate(projects: Iterable[Project], settings: dict[str, Any], as_of: date) -> list[ReviewWarning]:
     """Every warning of every project, red before yellow, then by rule and days overdue."""
     out = [w for p in projects for w in project_warnings(p, settings, as_of)]
-    out.sort(key=Warning.sort_key)
+    out.sort(key=ReviewWarning.sort_key)
     return out
 
 
-def worst_by_project(warnings: Iterable[Warning]) -> dict[int, str]:
+def worst_by_project(warnings: Iterable[ReviewWarning]) -> dict[int, str]:
     worst: dict[int, str] = {}
     for w in warnings:
         if worst.get(w.project_id) != RED:
