@@ -101,7 +101,8 @@ class MainWindow(QMainWindow):
         layout = holder.layout()
         if layout.count() == 0:
             widget = self._page_classes[key](self.db_path, holder)
-            widget.open_project.connect(self.edit_project)
+            if isinstance(widget, WarningsView):
+                widget.open_project.connect(self.edit_project)
             layout.addWidget(widget)
             return widget
         return layout.itemAt(0).widget()
