@@ -5,9 +5,8 @@ by the wizard through ``ui.tasks`` (off the UI thread)."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,23 +33,31 @@ from tracker.importing.session import LoadedFile, target_choices
 from tracker.importing.table import Table
 
 from .import_models import PlanModel, PreviewModel, column_letter
-
-if TYPE_CHECKING:
-    from .import_wizard import ImportWizard
+from .import_state import ImportState, ImportSteps
 
 FILE_FILTER = "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.htm *.html);;All files (*)"
 
 
 class _Page(QWizardPage):
-    def wiz(self) -> ImportWizard:
-        return self.wizard()  # type: ignore[return-value]
+    """A page reads the shared ``state`` and asks ``steps`` for work."""
+
+    def __init__(self, state: ImportState, steps: ImportSteps) -> None:
+        super().__init__()
+        self.state = state
+        self.steps = steps
+
+
+def counts_text(state: ImportState) -> str:
+    return QCoreApplication.translate(
+        "ImportWizard", "{rows} project rows: {create} new, {update} updated, {skip} skipped, "
+        "{reject} rejected.").format(**state.totals())
 
 
 class FilesPage(_Page):
     """Choose files (button or drop)."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, state: ImportState, steps: ImportSteps) -> None:
+        super().__init__(state, steps)
         self.setTitle(self.tr("Choose the spreadsheets to import"))
         self.setSubTitle(self.tr("Previous-year ledgers: .xlsx, .xls, .ods, .csv or a web table. "
                                  "You can also drop files here."))
@@ -104,17 +111,17 @@ class FilesPage(_Page):
         return self.list.count() > 0
 
     def validatePage(self) -> bool:
-        return self.wiz().advance_when_loaded(self.paths())
+        return self.steps.advance_when_loaded(self.paths())
 
     def nextId(self) -> int:
-        return self.wiz().after_files_id()
+        return self.steps.after_files_id()
 
 
 class PasswordPage(_Page):
     """One password box per encrypted file."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, state: ImportState, steps: ImportSteps) -> None:
+        super().__init__(state, steps)
         self.setTitle(self.tr("Password"))
         self.setSubTitle(self.tr("These workbooks are encrypted. Enter the password to open them "
                                  "(it is used only in memory and not saved)."))
@@ -128,7 +135,7 @@ class PasswordPage(_Page):
         while self.form.rowCount():
             self.form.removeRow(0)
         self.edits = {}
-        for f in self.wiz().loaded:
+        for f in self.state.loaded:
             if f.needs_password:
                 edit = QLineEdit(self)
                 edit.setObjectName("password")
@@ -142,19 +149,19 @@ class PasswordPage(_Page):
         self.show_errors()
 
     def show_errors(self) -> None:
-        wrong = [f.path.name for f in self.wiz().loaded if f.wrong_password]
+        wrong = [f.path.name for f in self.state.loaded if f.wrong_password]
         self.message.setText(self.tr("Wrong password for: {files}").format(files="、".join(wrong))
                              if wrong else "")
 
     def validatePage(self) -> bool:
-        return self.wiz().advance_when_unlocked({p: e.text() for p, e in self.edits.items()})
+        return self.steps.advance_when_unlocked({p: e.text() for p, e in self.edits.items()})
 
 
 class MappingPage(_Page):
     """Per sheet: a preview with header/title rows highlighted, and the column mapping."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, state: ImportState, steps: ImportSteps) -> None:
+        super().__init__(state, steps)
         self.setTitle(self.tr("Check the columns"))
         self.setSubTitle(self.tr("Blue rows are the header, grey rows are titles, totals and notes "
                                  "(not imported). Correct any column whose field is wrong."))
@@ -188,7 +195,7 @@ class MappingPage(_Page):
     def initializePage(self) -> None:
         self.sheet_combo.blockSignals(True)
         self.sheet_combo.clear()
-        for fi, f in enumerate(self.wiz().loaded):
+        for fi, f in enumerate(self.state.loaded):
             for ti, t in enumerate(f.tables):
                 self.sheet_combo.addItem(f"{f.path.name} — {t.sheet}", (fi, ti))
         self.sheet_combo.blockSignals(False)
@@ -198,7 +205,7 @@ class MappingPage(_Page):
         data = self.sheet_combo.currentData()
         if data is None:
             return None
-        f = self.wiz().loaded[data[0]]
+        f = self.state.loaded[data[0]]
         return f, f.tables[data[1]]
 
     def show_sheet(self) -> None:
@@ -208,7 +215,7 @@ class MappingPage(_Page):
         self.mapping.setRowCount(0)
         self.combos = []
         if table is None:
-            self.info.setText(self.wiz().problems_text())
+            self.info.setText(self.state.problems_text())
             return
         self.show_info(table)
         self.mapping.setRowCount(len(table.columns))
@@ -232,7 +239,7 @@ class MappingPage(_Page):
             text = self.tr("Header in row {rows}; {count} project rows; amounts in {unit}.").format(
                 rows="、".join(str(r + 1) for r in table.header_rows),
                 count=len(table.data_rows()), unit=table.title_unit or self.tr("the header's unit"))
-        problems = self.wiz().problems_text()
+        problems = self.state.problems_text()
         self.info.setText(text + ("\n" + problems if problems else ""))
 
     def mapping_changed(self) -> None:
@@ -241,19 +248,20 @@ class MappingPage(_Page):
             return
         f, table = cur
         mapping = {col.header: combo.currentData() for col, combo in zip(table.columns, self.combos, strict=True)}
-        self.wiz().remap(f, table.sheet, mapping)
+        self.state.remap(f, table.sheet, mapping)
         self.preview.set_table(table)
         self.show_info(table)
 
     def validatePage(self) -> bool:
-        return self.wiz().advance_when_planned()
+        return self.steps.advance_when_planned()
 
 
 class PlanPage(_Page):
     """The dry run: every row with its action and reasons; filter to the problems."""
 
-    def __init__(self, headers: list[str], labels: dict[str, str]) -> None:
-        super().__init__()
+    def __init__(self, state: ImportState, steps: ImportSteps, headers: list[str],
+                 labels: dict[str, str]) -> None:
+        super().__init__(state, steps)
         self.setTitle(self.tr("What will be imported"))
         self.setSubTitle(self.tr("Nothing has been written yet. Red rows will not be imported; "
                                  "the reason is beside each."))
@@ -279,17 +287,16 @@ class PlanPage(_Page):
         layout.addWidget(self.view, 1)
 
     def initializePage(self) -> None:
-        wiz = self.wiz()
-        self.model.set_rows([r for p in wiz.plans for r in p.rows])
-        self.summary.setText(wiz.counts_text(wiz.plans))
+        self.model.set_rows([r for p in self.state.plans for r in p.rows])
+        self.summary.setText(counts_text(self.state))
         self.view.resizeColumnsToContents()
 
 
 class DuplicatesPage(_Page):
     """What to do with projects already in the ledger."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, state: ImportState, steps: ImportSteps) -> None:
+        super().__init__(state, steps)
         self.setTitle(self.tr("Projects already in the ledger"))
         self.info = QLabel(self)
         self.info.setWordWrap(True)
@@ -309,7 +316,7 @@ class DuplicatesPage(_Page):
         layout.addStretch(1)
 
     def initializePage(self) -> None:
-        updates = sum(1 for p in self.wiz().plans for r in p.rows if r.action == "update")
+        updates = sum(1 for p in self.state.plans for r in p.rows if r.action == "update")
         self.info.setText(self.tr("{count} rows match projects already stored and differ from "
                                   "them. Rows repeated within the file are always skipped.")
                           .format(count=updates))
@@ -321,15 +328,15 @@ class DuplicatesPage(_Page):
 class RunPage(_Page):
     """Writes the import (a backup first); progress and 取消 come from ui.tasks."""
 
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, state: ImportState, steps: ImportSteps) -> None:
+        super().__init__(state, steps)
         self.setTitle(self.tr("Importing"))
         self.setCommitPage(True)
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.start_button = QPushButton(self.tr("Import now"), self)
         self.start_button.setObjectName("start_import")
-        self.start_button.clicked.connect(lambda: self.wiz().start_import())
+        self.start_button.clicked.connect(lambda: self.steps.start_import())
         layout = QVBoxLayout(self)
         layout.addWidget(self.label)
         layout.addWidget(self.start_button)
@@ -340,25 +347,25 @@ class RunPage(_Page):
         self.done = False
         self.label.setText(self.tr("A backup of the database is made first. The whole import is "
                                    "one step: cancelled or failed, nothing is written."))
-        self.wiz().start_import()
+        self.steps.start_import()
 
     def isComplete(self) -> bool:
         return self.done
 
 
 class SummaryPage(_Page):
-    def __init__(self) -> None:
-        super().__init__()
+    def __init__(self, state: ImportState, steps: ImportSteps) -> None:
+        super().__init__(state, steps)
         self.setTitle(self.tr("Import finished"))
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.undo_button = QPushButton(self.tr("Undo this import"), self)
         self.undo_button.setObjectName("undo_import")
-        self.undo_button.clicked.connect(lambda: self.wiz().undo())
+        self.undo_button.clicked.connect(lambda: self.steps.undo())
         self.errors_button = QPushButton(self.tr("Export rejected rows…"), self)
         self.errors_button.setObjectName("export_errors")
-        self.errors_button.clicked.connect(lambda: self.wiz().export_errors())
+        self.errors_button.clicked.connect(lambda: self.steps.export_errors())
         buttons = QHBoxLayout()
         buttons.addWidget(self.undo_button)
         buttons.addWidget(self.errors_button)
@@ -369,8 +376,8 @@ class SummaryPage(_Page):
         layout.addStretch(1)
 
     def initializePage(self) -> None:
-        wiz = self.wiz()
-        self.label.setText(wiz.counts_text(wiz.plans) + "\n" + self.tr("Batch number: {ids}").format(
-            ids="、".join(str(b) for b in wiz.batch_ids)))
-        self.undo_button.setEnabled(bool(wiz.batch_ids))
-        self.errors_button.setEnabled(any(r.action == "reject" for p in wiz.plans for r in p.rows))
+        state = self.state
+        self.label.setText(counts_text(state) + "\n" + self.tr("Batch number: {ids}").format(
+            ids="、".join(str(b) for b in state.batch_ids)))
+        self.undo_button.setEnabled(bool(state.batch_ids))
+        self.errors_button.setEnabled(state.has_rejects())

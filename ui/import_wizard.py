@@ -27,6 +27,7 @@ from .import_pages import (
     RunPage,
     SummaryPage,
 )
+from .import_state import ImportState
 from .tasks import Task, TaskContext, run_task
 
 FILES, PASSWORD, MAPPING, PLAN, DUPLICATES, RUN, SUMMARY = range(7)
@@ -40,10 +41,7 @@ class ImportWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.resize(980, 640)
         self.db_path = Path(db_path)
-        self.loaded: list[LoadedFile] = []
-        self.plans: list[Plan] = []
-        self.batch_ids: list[int] = []
-        self.undone = False
+        self.state = ImportState(self.db_path)
         self.task: Task[Any] | None = None
         self._ready: set[int] = set()
         self.action_labels = {"create": self.tr("New"), "update": self.tr("Update"),
@@ -51,13 +49,14 @@ class ImportWizard(QWizard):
         headers = [self.tr("Sheet"), self.tr("Row"), self.tr("Action"), self.tr("Project name"),
                    self.tr("Investor"), self.tr("Signed on"), self.tr("Amount (10k yuan)"),
                    self.tr("Reasons")]
-        self.files_page = FilesPage()
-        self.password_page = PasswordPage()
-        self.mapping_page = MappingPage()
-        self.plan_page = PlanPage(headers, self.action_labels)
-        self.duplicates_page = DuplicatesPage()
-        self.run_page = RunPage()
-        self.summary_page = SummaryPage()
+        state = self.state
+        self.files_page = FilesPage(state, self)
+        self.password_page = PasswordPage(state, self)
+        self.mapping_page = MappingPage(state, self)
+        self.plan_page = PlanPage(state, self, headers, self.action_labels)
+        self.duplicates_page = DuplicatesPage(state, self)
+        self.run_page = RunPage(state, self)
+        self.summary_page = SummaryPage(state, self)
         for pid, page in ((FILES, self.files_page), (PASSWORD, self.password_page),
                           (MAPPING, self.mapping_page), (PLAN, self.plan_page),
                           (DUPLICATES, self.duplicates_page), (RUN, self.run_page),
@@ -71,7 +70,8 @@ class ImportWizard(QWizard):
         """Show the wizard; the first batch id imported (and not undone), else None."""
         wizard = cls(parent, db_path, files)
         wizard.exec()
-        return wizard.batch_ids[0] if wizard.batch_ids and not wizard.undone else None
+        state = wizard.state
+        return state.batch_ids[0] if state.batch_ids and not state.undone else None
 
     def reject(self) -> None:
         """Closing while work runs: ask it to stop, and close once it has (an import either
@@ -108,41 +108,38 @@ class ImportWizard(QWizard):
                                       cancelled=ctx.cancelled)
 
         def done(loaded: list[LoadedFile]) -> bool:
-            self.loaded = loaded
+            self.state.loaded = loaded
             if not any(f.tables or f.needs_password for f in loaded):
-                self.files_page.status.setText(self.problems_text())
+                self.files_page.status.setText(self.state.problems_text())
                 return False
             return True
 
         return self._start(FILES, self.tr("Reading files"), work, done)
 
     def after_files_id(self) -> int:
-        return PASSWORD if any(f.needs_password for f in self.loaded) else MAPPING
+        return PASSWORD if any(f.needs_password for f in self.state.loaded) else MAPPING
 
     def advance_when_unlocked(self, passwords: dict[Path, str]) -> bool:
         def work(ctx: TaskContext) -> list[LoadedFile]:
             return [session.load_file(f.path, ctx.portfolio(), passwords.get(f.path))
-                    if f.needs_password else f for f in self.loaded]
+                    if f.needs_password else f for f in self.state.loaded]
 
         def done(loaded: list[LoadedFile]) -> bool:
-            self.loaded = loaded
+            self.state.loaded = loaded
             self.password_page.show_errors()
             return not any(f.wrong_password for f in loaded)
 
         return self._start(PASSWORD, self.tr("Opening encrypted files"), work, done)
 
-    def remap(self, loaded: LoadedFile, sheet: str, mapping: dict[str, str | None]) -> None:
-        session.remap(loaded, sheet, mapping)
-
     def advance_when_planned(self) -> bool:
         def work(ctx: TaskContext) -> list[Plan]:
-            return session.plan_files(self.loaded, ctx.portfolio(), "update",
+            return session.plan_files(self.state.loaded, ctx.portfolio(), "update",
                                       progress=ctx.progress, cancelled=ctx.cancelled)
 
         def done(plans: list[Plan]) -> bool:
-            self.plans = plans
+            self.state.plans = plans
             if not plans:
-                QMessageBox.warning(self, self.windowTitle(), self.problems_text()
+                QMessageBox.warning(self, self.windowTitle(), self.state.problems_text()
                                     or self.tr("No project rows were found."))
             return bool(plans)
 
@@ -157,13 +154,13 @@ class ImportWizard(QWizard):
         self.run_page.start_button.setEnabled(False)
 
         def work(ctx: TaskContext) -> tuple[list[Plan], list[int]]:
-            plans = session.plan_files(self.loaded, ctx.portfolio(), policy,
+            plans = session.plan_files(self.state.loaded, ctx.portfolio(), policy,
                                        progress=ctx.progress, cancelled=ctx.cancelled)
             return plans, session.apply_plans(ctx.portfolio(), plans, progress=ctx.progress,
                                               cancelled=ctx.cancelled)
 
         def done(result: tuple[list[Plan], list[int]]) -> None:
-            self.plans, self.batch_ids = result
+            self.state.plans, self.state.batch_ids = result
             self.run_page.done = True
             self.run_page.completeChanged.emit()
             self.next()
@@ -184,13 +181,13 @@ class ImportWizard(QWizard):
         self.run_page.start_button.setEnabled(True)
 
     def undo(self) -> None:
-        ids = list(self.batch_ids)
+        ids = list(self.state.batch_ids)
 
         def work(ctx: TaskContext) -> dict[str, int]:
             return session.undo_batches(ctx.portfolio(), ids, progress=ctx.progress)
 
         def done(result: dict[str, int]) -> None:
-            self.undone = True
+            self.state.undone = True
             self.summary_page.undo_button.setEnabled(False)
             self.summary_page.label.setText(self.summary_page.label.text() + "\n" + self.tr(
                 "Undone: {deleted} new projects removed, {reverted} changes reverted.").format(**result))
@@ -199,7 +196,7 @@ class ImportWizard(QWizard):
                              on_done=done)
 
     def export_errors(self) -> None:
-        plans = [p for p in self.plans if any(r.action == "reject" for r in p.rows)]
+        plans = [p for p in self.state.plans if any(r.action == "reject" for r in p.rows)]
         if not plans:
             return
         first = plans[0].file
@@ -223,17 +220,3 @@ class ImportWizard(QWizard):
                 "Rejected rows saved to: {paths}").format(paths="、".join(str(p) for p in paths)))
 
         self.task = run_task(self, self.tr("Saving rejected rows"), work, on_done=done)
-
-    # -- text ---------------------------------------------------------------------------
-
-    def problems_text(self) -> str:
-        lines = [f"{f.path.name}：{f.error}" for f in self.loaded if f.error and not f.needs_password]
-        return "\n".join(lines)
-
-    def counts_text(self, plans: list[Plan]) -> str:
-        totals = {"rows": 0, "create": 0, "update": 0, "skip": 0, "reject": 0}
-        for p in plans:
-            for k, v in p.summary().items():
-                totals[k] += v
-        return self.tr("{rows} project rows: {create} new, {update} updated, {skip} skipped, "
-                       "{reject} rejected.").format(**totals)

@@ -26,13 +26,14 @@ from tracker.ledger.portfolio import Portfolio
 
 from . import file_actions
 from .app import choose_language, install_translators, settings
-from .db_files import acquire_lock, recent_databases, remember_database
+from .database_switcher import DatabaseSwitcher
+from .db_files import acquire_lock, recent_databases
 from .ledger_model import LedgerModel, LoadResult
 from .import_wizard import ImportWizard
 from .ledger_view import LedgerView
 from .report_dialog import ReportDialog
 from .stats_view import StatsView
-from .tasks import run_task, wait_for_all
+from .tasks import run_task
 from .warnings_view import WarningsView
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xls", ".xlsm", ".csv", ".ods", ".htm", ".html"}
@@ -44,9 +45,10 @@ class MainWindow(QMainWindow):
     def __init__(self, db_path: Path, portfolio: Portfolio, lock: QLockFile) -> None:
         super().__init__()
         self.setObjectName("main_window")
-        self.db_path = Path(db_path)
-        self.portfolio = portfolio
-        self._lock = lock
+        self.databases = DatabaseSwitcher(Path(db_path), portfolio, lock, self)
+        self.databases.switched.connect(self._database_switched)
+        self.databases.message.connect(
+            lambda text, ms: self.statusBar().showMessage(text, ms))
         self.pages: dict[str, QWidget] = {}
         self._page_classes: dict[str, type[WarningsView] | type[StatsView]] = {}
         self.setAcceptDrops(True)
@@ -69,13 +71,20 @@ class MainWindow(QMainWindow):
         self.ledger.fill_filter_choices(portfolio)
         self._levels_pending = True  # tints start once the rows are on screen
         self._update_title()
-        remember_database(self.db_path)
         self.resize(1280, 720)
         geometry = settings().value("main/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
 
-    # -- pages from other modules ------------------------------------------------------
+    @property
+    def db_path(self) -> Path:
+        return self.databases.path
+
+    @property
+    def portfolio(self) -> Portfolio:
+        return self.databases.portfolio
+
+    # -- pages ------------------------------------------------------
 
     def wire_pages(self) -> None:
         """Add the warnings and statistics tabs (idempotent); each page is built the first
@@ -142,17 +151,17 @@ class MainWindow(QMainWindow):
         self.report_action = a("action_report", self.tr("E&xport report…"), self.export_report,
                                "Ctrl+E", self.tr("Export the review workbook"))
         self.backup_action = a("action_backup", self.tr("&Backup now"),
-                               lambda: file_actions.backup_now(self))
+                               lambda: file_actions.backup_now(self, self.databases))
         self.settings_action = a("action_settings", self.tr("&Settings…"), self.open_settings,
                                  "Ctrl+,")
         self.refresh_action = a("action_refresh", self.tr("&Refresh"), self.refresh_all,
                                 "F5")
         open_db = a("action_open_db", self.tr("&Open database…"),
-                    lambda: file_actions.open_database(self), "Ctrl+O")
+                    lambda: file_actions.open_database(self, self.databases), "Ctrl+O")
         new_db = a("action_new_db", self.tr("Ne&w database…"),
-                   lambda: file_actions.new_database(self))
+                   lambda: file_actions.new_database(self, self.databases))
         restore = a("action_restore", self.tr("&Restore from backup…"),
-                    lambda: file_actions.restore_backup(self))
+                    lambda: file_actions.restore_backup(self, self.databases))
         quit_action = a("action_quit", self.tr("E&xit"), self.close, "Ctrl+Q")
 
         menu = self.menuBar().addMenu(self.tr("&File"))
@@ -185,7 +194,7 @@ class MainWindow(QMainWindow):
             action = self.recent_menu.addAction(str(path))
             action.setEnabled(path.exists() and path.resolve() != self.db_path.resolve())
             action.triggered.connect(
-                lambda _c=False, p=path: file_actions.switch_database(self, p)
+                lambda _c=False, p=path: file_actions.switch_database(self, self.databases, p)
             )
         if not self.recent_menu.actions():
             self.recent_menu.addAction(self.tr("(none)")).setEnabled(False)
@@ -313,34 +322,26 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Signed project tracker — {name}").format(
             name=self.db_path.name))
 
-    # -- switching databases (used by file_actions) ------------------------------------
+    # -- another database ---------------------------------------------------------------
 
-    def replace_database(self, db_path: Path, portfolio: Portfolio, lock: QLockFile) -> None:
-        old_portfolio, old_lock = self.portfolio, self._lock
-        wait_for_all()
-        self.db_path, self.portfolio, self._lock = Path(db_path), portfolio, lock
-        self.model.set_portfolio(portfolio, self.db_path)
+    def _database_switched(self, db_path: Path) -> None:
+        """The switcher opened another file (or reopened this one after a restore)."""
+        self.model.set_portfolio(self.portfolio, db_path)
         for key in list(self.pages):
             page = self.pages.pop(key)
             self.tabs.removeTab(self.tabs.indexOf(page))
             page.deleteLater()
         self.wire_pages()
-        old_portfolio.close()
-        if old_lock is not lock:
-            old_lock.unlock()
-        remember_database(self.db_path)
         self._update_title()
         self.ledger.clear_filters()
         self.after_change()
-        self.database_changed.emit(self.db_path)
+        self.database_changed.emit(db_path)
 
     def release(self) -> None:
         """Close the database and drop the lock (after background work has finished)."""
         if self.ledger.model.levels_task is not None:
             self.ledger.model.levels_task.cancel()  # read-only and slow on big ledgers
-        wait_for_all()
-        self.portfolio.close()
-        self._lock.unlock()
+        self.databases.release()
 
     def closeEvent(self, event: Any) -> None:
         settings().setValue("main/geometry", self.saveGeometry())

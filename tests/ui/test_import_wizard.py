@@ -83,7 +83,7 @@ def test_wizard_end_to_end_with_undo(qtbot, db: Path, tmp_path: Path, monkeypatc
     assert wizard.currentId() == DUPLICATES
     wizard.next()
     wait_page(qtbot, wizard, SUMMARY)
-    assert count(db) == 2 and wizard.batch_ids
+    assert count(db) == 2 and wizard.state.batch_ids
     p = Portfolio.open(db, auto_backup=False)
     try:
         assert {r["unit"] for r in p.list_rows()} == {"县商务局", "县经信局"}
@@ -97,7 +97,7 @@ def test_wizard_end_to_end_with_undo(qtbot, db: Path, tmp_path: Path, monkeypatc
     assert load_workbook(out)["签约项目"]["C2"].value == "坏金额项目"
 
     wizard.summary_page.undo_button.click()
-    qtbot.waitUntil(lambda: wizard.undone, timeout=10000)
+    qtbot.waitUntil(lambda: wizard.state.undone, timeout=10000)
     assert count(db) == 0
     assert not wizard.summary_page.undo_button.isEnabled()
 

@@ -119,7 +119,7 @@ def test_restore_from_backup_reopens_the_restored_ledger(qtbot, window, monkeypa
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(saved), ""))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(window.database_changed, timeout=10000):
-        file_actions.restore_backup(window)
+        file_actions.restore_backup(window, window.databases)
     qtbot.waitUntil(lambda: window.model.rowCount() == 4 and not window.model.loading,
                     timeout=5000)
     assert window.portfolio.project_count() == 4
@@ -134,7 +134,7 @@ def test_open_another_database_switches_and_moves_the_lock(qtbot, window, tmp_pa
 
     other = tmp_path / "other" / "第二本台账.db"
     with qtbot.waitSignal(window.database_changed, timeout=10000):
-        assert file_actions.switch_database(window, other)
+        assert file_actions.switch_database(window, window.databases, other)
     qtbot.waitUntil(lambda: window.model.last_result is not None and not window.model.loading)
     assert window.model.rowCount() == 0
     assert "第二本台账.db" in window.windowTitle()

@@ -1,0 +1,68 @@
+"""What the import wizard's pages share with the wizard: the data of one import run and
+the steps a page may ask for.
+
+The pages never see the wizard itself: they read ``ImportState`` and call the
+``ImportSteps`` it was given (the wizard implements them, running the core off the UI
+thread). So a page can be built and tested with any state, and neither module imports the
+other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol
+
+from tracker.importing import session
+from tracker.importing.plan import Plan
+from tracker.importing.session import LoadedFile
+
+
+class ImportSteps(Protocol):
+    """The work a page asks for. ``advance_*`` return True once their background work has
+    finished (the wizard then moves on by itself), False while it runs."""
+
+    def advance_when_loaded(self, paths: list[Path]) -> bool: ...
+
+    def after_files_id(self) -> int: ...
+
+    def advance_when_unlocked(self, passwords: dict[Path, str]) -> bool: ...
+
+    def advance_when_planned(self) -> bool: ...
+
+    def start_import(self) -> None: ...
+
+    def undo(self) -> None: ...
+
+    def export_errors(self) -> None: ...
+
+
+@dataclass
+class ImportState:
+    """One run of the wizard: the files read, the plans made, the batches written."""
+
+    db_path: Path
+    loaded: list[LoadedFile] = field(default_factory=list)
+    plans: list[Plan] = field(default_factory=list)
+    batch_ids: list[int] = field(default_factory=list)
+    undone: bool = False
+
+    def remap(self, loaded: LoadedFile, sheet: str, mapping: dict[str, str | None]) -> None:
+        """The clerk corrected a sheet's columns: re-read its rows with the new mapping."""
+        session.remap(loaded, sheet, mapping)
+
+    def problems_text(self) -> str:
+        """One line per file that could not be read (encrypted files are asked for)."""
+        return "\n".join(f"{f.path.name}：{f.error}" for f in self.loaded
+                         if f.error and not f.needs_password)
+
+    def totals(self) -> dict[str, int]:
+        """Rows and actions over every plan: rows, create, update, skip, reject."""
+        totals = {"rows": 0, "create": 0, "update": 0, "skip": 0, "reject": 0}
+        for plan in self.plans:
+            for key, value in plan.summary().items():
+                totals[key] = totals.get(key, 0) + value
+        return totals
+
+    def has_rejects(self) -> bool:
+        return any(r.action == "reject" for p in self.plans for r in p.rows)
