@@ -6,9 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-from import_fixtures import HEADER, ROWS, db_snapshot, run_cli, write_xlsx
 from openpyxl import load_workbook
 
+from tests.helpers.ledgers import HEADER, ROWS, db_snapshot, run_cli, write_xlsx
 from tracker.errors import Cancelled
 from tracker.importing.apply import apply_plan
 from tracker.importing.errors_out import write_rejected

@@ -13,8 +13,8 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from import_fixtures import HEADER, write_xlsx
 
+from tests.helpers.ledgers import HEADER, write_xlsx
 from tracker.errors import TrackerError
 from tracker.importing.apply import apply_plan
 from tracker.importing.plan import plan_file

@@ -7,8 +7,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from import_fixtures import HEADER, ROWS, write_xlsx
 
+from tests.helpers.ledgers import HEADER, ROWS, write_xlsx
 from tracker.errors import TrackerError
 from tracker.importing import read as read_mod
 from tracker.importing.plan import plan_file

@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from import_fixtures import HEADER, ROWS, write_xlsx
-
+from tests.helpers.ledgers import HEADER, ROWS, write_xlsx
 from tracker.importing.plan import plan_file
 from tracker.importing.read import read_workbook
 from tracker.importing.table import find_table

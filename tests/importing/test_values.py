@@ -7,8 +7,16 @@ from decimal import Decimal
 
 import pytest
 
-from tracker.importing.values import parse_amount, parse_date, parse_flag, parse_stage_word, parse_status, unit_in_header, unit_in_text
 from tracker.domain.vocabulary import Stage, Status
+from tracker.importing.values import (
+    parse_amount,
+    parse_date,
+    parse_flag,
+    parse_stage_word,
+    parse_status,
+    unit_in_header,
+    unit_in_text,
+)
 
 
 @pytest.mark.parametrize(

@@ -6,11 +6,11 @@ from datetime import timedelta
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from review_builders import AS_OF, make_project
 
+from tests.helpers.review import AS_OF, make_project
 from tracker.domain.vocabulary import DATED_STAGES, Status
-from tracker.review import review_projects
 from tracker.ledger.settings import defaults
+from tracker.review import review_projects
 
 day = st.integers(min_value=-30, max_value=1500).map(lambda n: (AS_OF - timedelta(days=n)).isoformat())
 month = st.integers(min_value=0, max_value=48).map(

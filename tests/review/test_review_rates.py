@@ -5,11 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from review_builders import HAND_AS_OF
 
+from tests.helpers.review import HAND_AS_OF
+from tracker.ledger.loader import load_projects
 from tracker.review import percent, run_review, worst_levels
 from tracker.review.rates import shares
-from tracker.ledger.loader import load_projects
 
 
 @pytest.mark.parametrize(

@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from review_builders import AS_OF, ago, make_project
 
+from tests.helpers.review import AS_OF, ago, make_project
 from tracker.domain.project import Problem
 from tracker.domain.vocabulary import Stage, Status
 from tracker.review import project_warnings

@@ -1,6 +1,6 @@
 """One spreadsheet row -> the project data it states, with errors and warnings in Chinese.
 
-Validation goes through ``tracker.records.clean_field`` — the same check the portfolio
+Validation goes through ``tracker.domain.fields.clean_field`` — the same check the portfolio
 applies on write — so a row the plan accepts is a row the database accepts.
 """
 

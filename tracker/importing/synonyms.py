@@ -4,7 +4,7 @@ Kept as data so a new county's wording is one line here, not a code change. Keys
 compared after ``mapping.header_key`` (NFKC, no spaces, unit brackets dropped, other
 brackets opened: "注册（计划）" -> "注册计划"), so write them in that folded form.
 
-Targets are the ledger field keys of ``tracker.model.PROJECT_FIELDS`` plus:
+Targets are the ledger field keys of ``tracker.domain.vocabulary.PROJECT_FIELDS`` plus:
 ``serial`` (序号, evidence of a data row), ``stage`` (a progress word column),
 ``status``/``status_date``/``status_reason``, ``funds_arrived_wan``/``invested_wan``,
 ``planned_start``/``planned_production``, and per stage ``stage_dates.<key>`` (actual

@@ -1,7 +1,7 @@
 """Settings that belong to the data: county name, 填报单位, warning thresholds, lists.
 
 One registry of typed options with their defaults (as Picard does), stored as JSON in the
-``settings`` table. Thresholds default to the published county practice in domain.md.
+``settings`` table. Thresholds default to published county practice.
 Window geometry and recent files are not here: they belong to the machine (QSettings).
 """
 

@@ -111,7 +111,7 @@ def review_projects(
 
 
 def run_review(portfolio: Any, as_of: str | date | None = None, year: int | None = None) -> Review:
-    """Load the portfolio (``tracker.portfolio.Portfolio``) and review it."""
+    """Load the portfolio (``tracker.ledger.portfolio.Portfolio``) and review it."""
     day = parse_as_of(as_of)
     projects = load_projects(portfolio.db, ProjectFilter(year=year) if year else None)
     return review_projects(projects, portfolio.settings(), day, year)

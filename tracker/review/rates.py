@@ -1,4 +1,4 @@
-"""The review's rates (统计口径), exactly as domain.md defines them.
+"""The review's rates (统计口径), exactly as the published review definitions give them.
 
 Counts are integers, money is Decimal 万元, rates are Decimal percentages rounded half-up
 to two decimals (907/1093 → 82.98). Terminated projects stay in every denominator; a

@@ -1,7 +1,7 @@
 """The 一签了之 warning rules (预警), as published county practice defines them.
 
 Each rule is a pure function ``(project, settings, as_of) -> list[ReviewWarning]``; thresholds come
-from ``tracker.settings``. Boundaries follow the wording in domain.md: "signed ≥ 90 days ago"
+from ``tracker.ledger.settings``. Boundaries follow the published wording: "signed ≥ 90 days ago"
 fires ON day 90; "past the planned date" fires the day AFTER it. Terminated projects get no
 warnings (they are listed with their reason instead).
 """

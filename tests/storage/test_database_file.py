@@ -7,13 +7,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from core_helpers import sample
 from sqlite_utils import Database
 
-from tracker.storage import backup
-from tracker.storage.db import open_db
+from tests.helpers.projects import sample
 from tracker.errors import TrackerError
 from tracker.ledger.portfolio import Portfolio
+from tracker.storage import backup
+from tracker.storage.db import open_db
 from tracker.storage.schema import APPLICATION_ID, SCHEMA_VERSION, migrations
 
 

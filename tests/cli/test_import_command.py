@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from import_fixtures import write_xlsx
+from tests.helpers.ledgers import write_xlsx
 
 ROOT = Path(__file__).resolve().parents[2]
 

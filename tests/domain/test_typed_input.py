@@ -1,4 +1,4 @@
-"""tracker.entry: what a clerk types into the form (no Qt needed)."""
+"""tracker.domain.typed_input: what a clerk types into the form (no Qt needed)."""
 
 from __future__ import annotations
 

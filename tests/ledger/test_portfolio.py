@@ -1,10 +1,10 @@
 import json
 
 import pytest
-from core_helpers import sample
 
-from tracker.errors import TrackerError, ValidationError
+from tests.helpers.projects import sample
 from tracker.domain.vocabulary import Stage, Status
+from tracker.errors import TrackerError, ValidationError
 from tracker.ledger.queries import ProjectFilter
 
 

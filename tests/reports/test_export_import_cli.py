@@ -2,16 +2,11 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
-import pytest
-from import_fixtures import run_cli
 
-pytestmark = pytest.mark.skipif(
-    importlib.util.find_spec("tracker.reports.ledger_export") is None,
-    reason="the ledger export (tracker.reports.ledger_export) is not in this build",
-)
+from tests.helpers.ledgers import run_cli
+
 VOLATILE = {"id", "batch_id", "created_at", "updated_at"}
 
 

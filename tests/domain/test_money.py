@@ -1,12 +1,12 @@
 from decimal import Decimal
 
 import pytest
-from core_helpers import sample
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tracker.errors import ValidationError
+from tests.helpers.projects import sample
 from tracker.domain.money import format_wan, wan_to_yuan, yuan_to_wan
+from tracker.errors import ValidationError
 
 
 def test_point_one_plus_point_two_wan_sums_exactly(portfolio):

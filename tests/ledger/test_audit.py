@@ -2,8 +2,7 @@
 
 import json
 
-from core_helpers import sample
-
+from tests.helpers.projects import sample
 from tracker.ledger.audit import os_user
 
 

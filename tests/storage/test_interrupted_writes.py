@@ -6,8 +6,8 @@ import textwrap
 import time
 
 import pytest
-from core_helpers import sample
 
+from tests.helpers.projects import sample
 from tracker.ledger.portfolio import Portfolio
 
 

@@ -12,10 +12,10 @@ from typing import Any
 from openpyxl import load_workbook
 
 from tracker.domain.vocabulary import Stage
+from tracker.ledger.loader import load_projects
 from tracker.ledger.portfolio import Portfolio
 from tracker.reports.ledger_columns import LEDGER_COLUMNS
 from tracker.reports.ledger_export import write_ledger_export
-from tracker.ledger.loader import load_projects
 
 EVIL = '=HYPERLINK("http://x","y")'
 

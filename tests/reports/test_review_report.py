@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from review_builders import HAND_AS_OF, build_hand_portfolio
 
+from tests.helpers.review import HAND_AS_OF, build_hand_portfolio
 from tracker.errors import TrackerError
 from tracker.ledger.portfolio import Portfolio
 from tracker.reports import output

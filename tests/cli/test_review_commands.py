@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from review_builders import HAND_AS_OF, build_hand_portfolio
 
+from tests.helpers.review import HAND_AS_OF, build_hand_portfolio
 from tracker.ledger.portfolio import Portfolio
 
 RATE_KEYS = {"signed", "performing_pct", "registered_pct", "started_pct", "funds_pct",

@@ -1,10 +1,10 @@
-"""tracker.ledger_index: a search narrows the sorted base ledger exactly as the core would."""
+"""tracker.ledger.search_index: a search narrows the sorted base ledger exactly as the core would."""
 
 from __future__ import annotations
 
-from tracker.ledger.search_index import LedgerIndex
 from tracker.ledger.portfolio import Portfolio
 from tracker.ledger.queries import ProjectFilter
+from tracker.ledger.search_index import LedgerIndex
 
 
 def test_narrow_equals_the_core_query(sample_db):

@@ -1,0 +1,1 @@
+"""The test suite: one folder per package of ``tracker`` (and ``ui``), shared helpers in ``helpers``."""

@@ -1,0 +1,1 @@
+"""Builders and generated fixtures shared across test folders (imported as ``tests.helpers``)."""
