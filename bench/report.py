@@ -24,9 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from openpyxl import Workbook  # noqa: E402
 
+from tracker.domain.fields import json_value
 from tracker.ledger.demo import fill_demo
 from tracker.ledger.portfolio import Portfolio
-from tracker.domain.fields import json_value
 from tracker.reports.review_report import build_review_workbook
 from tracker.reports.styles import clean_text
 from tracker.review import run_review

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.domain.vocabulary import FIELD_BY_KEY, Stage
-from tracker.domain.project import AuditEntry
 from tracker.domain.money import yuan_to_wan
+from tracker.domain.project import AuditEntry
+from tracker.domain.vocabulary import FIELD_BY_KEY, Stage
 
 ENTITY_TITLES = {"project": "项目", "stage": "进度节点", "progress": "资金与投资",
                  "visit": "跟踪服务", "problem": "企业诉求", "settings": "设置"}

@@ -22,10 +22,16 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.dates import today_iso
-from tracker.errors import ValidationError
-from tracker.domain.vocabulary import AGREEMENT_TYPES, INVESTOR_TYPES, PROJECT_FIELDS, PROJECT_TYPES, Status
-from tracker.domain.project import Project
 from tracker.domain.fields import clean_field
+from tracker.domain.project import Project
+from tracker.domain.vocabulary import (
+    AGREEMENT_TYPES,
+    INVESTOR_TYPES,
+    PROJECT_FIELDS,
+    PROJECT_TYPES,
+    Status,
+)
+from tracker.errors import ValidationError
 
 from .widgets import (
     ChoiceCombo,

@@ -31,10 +31,10 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.dates import today_iso
-from tracker.errors import ValidationError
-from tracker.domain.vocabulary import PROBLEM_CATEGORIES, PROBLEM_STATUSES
-from tracker.domain.project import Project
 from tracker.domain.money import format_wan
+from tracker.domain.project import Project
+from tracker.domain.vocabulary import PROBLEM_CATEGORIES, PROBLEM_STATUSES
+from tracker.errors import ValidationError
 from tracker.ledger.portfolio import Portfolio
 
 from .widgets import (

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
-from tracker.domain.typed_input import date_order_problems
-from tracker.errors import ValidationError
-from tracker.domain.vocabulary import DATED_STAGES, Stage
 from tracker.domain.project import Project
+from tracker.domain.typed_input import date_order_problems
+from tracker.domain.vocabulary import DATED_STAGES, Stage
+from tracker.errors import ValidationError
 
 from .editor_basic import FormErrors
 from .widgets import DateEdit, clear_invalid, mark_invalid

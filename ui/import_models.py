@@ -11,10 +11,10 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
+from tracker.domain.money import format_wan, to_decimal
 from tracker.importing.plan import PlanRow
 from tracker.importing.table import Table
 from tracker.importing.values import cell_text
-from tracker.domain.money import format_wan, to_decimal
 
 PREVIEW_ROWS = 300
 KIND_COLOURS = {

@@ -26,11 +26,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from tracker.domain.dates import today_iso
-from tracker.ledger.search_index import LedgerIndex
-from tracker.domain.vocabulary import Stage, Status
 from tracker.domain.money import format_wan
+from tracker.domain.vocabulary import Stage, Status
 from tracker.ledger.portfolio import Portfolio
 from tracker.ledger.queries import ProjectFilter
+from tracker.ledger.search_index import LedgerIndex
 
 from .tasks import TaskContext, run_task, show_error
 

@@ -28,8 +28,8 @@ from . import file_actions
 from .app import choose_language, install_translators, settings
 from .database_switcher import DatabaseSwitcher
 from .db_files import acquire_lock, recent_databases
-from .ledger_model import LedgerModel, LoadResult
 from .import_wizard import ImportWizard
+from .ledger_model import LedgerModel, LoadResult
 from .ledger_view import LedgerView
 from .report_dialog import ReportDialog
 from .stats_view import StatsView

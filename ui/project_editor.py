@@ -21,9 +21,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.errors import TrackerError, ValidationError
 from tracker.domain.project import Project
 from tracker.domain.vocabulary import Status
+from tracker.errors import TrackerError, ValidationError
 from tracker.ledger.portfolio import Portfolio
 
 from .editor_audit import AuditTab

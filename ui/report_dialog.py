@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.storage.db import connect
 from tracker.errors import TrackerError
 from tracker.ledger.portfolio import Portfolio
 from tracker.ledger.queries import ProjectFilter, distinct_values
@@ -37,6 +36,7 @@ from tracker.reports.ledger_export import write_ledger_export
 from tracker.reports.output import OutputLockedError
 from tracker.reports.review_report import default_file_name, write_review_report
 from tracker.review import run_review
+from tracker.storage.db import connect
 
 from .tasks import run_task
 

@@ -29,9 +29,9 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
-from tracker.storage.db import connect
 from tracker.errors import Cancelled, TrackerError
 from tracker.ledger.portfolio import Portfolio
+from tracker.storage.db import connect
 
 T = TypeVar("T")
 

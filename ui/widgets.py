@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QBoxLayout, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
 
 from tracker.domain.dates import today_iso
-from tracker.domain.typed_input import parse_typed_date, parse_typed_money
 from tracker.domain.money import format_wan
+from tracker.domain.typed_input import parse_typed_date, parse_typed_money
 
 INVALID_STYLE = "border: 1px solid #d32f2f; background: #fff3f3;"
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-
 from tests.helpers.ledgers import run_cli
 
 VOLATILE = {"id", "batch_id", "created_at", "updated_at"}

@@ -12,10 +12,10 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from tracker.errors import TrackerError
-from tracker.storage.paths import resolve_db_path
-from tracker.ledger.portfolio import Portfolio
 from tracker.cli.common import SubParsers
+from tracker.errors import TrackerError
+from tracker.ledger.portfolio import Portfolio
+from tracker.storage.paths import resolve_db_path
 
 ACTION_LABELS = {"create": "新增", "update": "更新", "skip": "跳过", "reject": "拒绝"}
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from tracker.cli.common import SubParsers
 from tracker.domain.money import format_wan
 from tracker.review import Review, run_review
-from tracker.cli.common import SubParsers
 
 
 def _pct(value: object) -> str:

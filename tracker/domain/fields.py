@@ -11,9 +11,10 @@ from decimal import Decimal
 from typing import Any
 
 from tracker.domain.dates import check_date
-from tracker.errors import ValidationError
-from tracker.domain.vocabulary import FIELD_BY_KEY, Stage, Status
 from tracker.domain.money import plain_decimal, to_decimal, wan_to_json, wan_to_yuan, yuan_to_wan
+from tracker.domain.vocabulary import FIELD_BY_KEY, Stage, Status
+from tracker.errors import ValidationError
+
 
 def clean_text(value: Any) -> str | None:
     if value is None:

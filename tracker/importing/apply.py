@@ -10,15 +10,15 @@ import getpass
 import json
 from typing import Any
 
-from tracker.storage import backup
 from tracker.domain.dates import today_iso
-from tracker.errors import Cancelled
 from tracker.domain.vocabulary import Status
-from tracker.ledger.portfolio import Portfolio
-from tracker.ledger.audit import now_iso
+from tracker.errors import Cancelled
 from tracker.importing.mapping import save_preset
-from tracker.work import CancelFn, ProgressFn, never_cancelled, no_progress
 from tracker.importing.plan import Plan, PlanRow
+from tracker.ledger.audit import now_iso
+from tracker.ledger.portfolio import Portfolio
+from tracker.storage import backup
+from tracker.work import CancelFn, ProgressFn, never_cancelled, no_progress
 
 DEFAULT_TERMINATE_REASON = "原台账标注为终止/解约（导入）"
 

@@ -12,10 +12,10 @@ import json
 import re
 from functools import lru_cache
 
-from tracker.ledger.portfolio import Portfolio
-from tracker.ledger.audit import now_iso
 from tracker.importing.synonyms import TARGET_LABELS, build_synonyms
 from tracker.importing.values import fold
+from tracker.ledger.audit import now_iso
+from tracker.ledger.portfolio import Portfolio
 
 _BRACKETS = re.compile(r"[(\[{【]([^()\[\]{}【】]*)[)\]}】]")
 _UNIT_HINT = re.compile(r"元|亿|万|亩|美元|%|％|个|平方米|㎡|人|年|月|日期")

@@ -12,18 +12,18 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from tracker.errors import Cancelled, TrackerError
-from tracker.domain.vocabulary import FIELD_BY_KEY, Stage, Status
-from tracker.ledger.portfolio import Portfolio
+from tracker.domain.money import plain_decimal
 from tracker.domain.search_keys import name_key, normalise_name
+from tracker.domain.vocabulary import FIELD_BY_KEY, Stage, Status
+from tracker.errors import Cancelled, TrackerError
 from tracker.importing.changes import compute_changes
 from tracker.importing.mapping import load_preset, signature
-from tracker.importing.workbook import Workbook
 from tracker.importing.read import read_workbook
 from tracker.importing.rows import ParsedRow, parse_row
 from tracker.importing.table import Table, apply_mapping, find_table
+from tracker.importing.workbook import Workbook
+from tracker.ledger.portfolio import Portfolio
 from tracker.work import CancelFn, ProgressFn, never_cancelled, no_progress
-from tracker.domain.money import plain_decimal
 
 CancelFn = CancelFn
 ACTIONS = ("create", "update", "skip", "reject")

@@ -17,8 +17,13 @@ from pathlib import Path
 import python_calamine
 
 from tracker.errors import TrackerError
+from tracker.importing.read_text import (
+    decode_text,
+    looks_like_html,
+    read_csv_text,
+    read_html_tables,
+)
 from tracker.importing.workbook import Sheet, Workbook
-from tracker.importing.read_text import decode_text, looks_like_html, read_csv_text, read_html_tables
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"

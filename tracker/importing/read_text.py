@@ -11,6 +11,7 @@ import csv
 import io
 import re
 from html.parser import HTMLParser
+
 from tracker.errors import TrackerError
 from tracker.importing.workbook import Sheet
 

@@ -11,12 +11,21 @@ from decimal import Decimal
 from typing import Any
 
 from tracker.domain.dates import is_approximate
-from tracker.errors import ValidationError
-from tracker.domain.vocabulary import FIELD_BY_KEY, MONEY_FIELDS, Stage, Status
-from tracker.domain.money import wan_to_json
 from tracker.domain.fields import clean_field
+from tracker.domain.money import wan_to_json
+from tracker.domain.vocabulary import FIELD_BY_KEY, MONEY_FIELDS, Stage, Status
+from tracker.errors import ValidationError
 from tracker.importing.table import SourceColumn, Table
-from tracker.importing.values import cell_text, parse_amount, parse_date, parse_flag, parse_number, parse_stage_word, parse_status, quote
+from tracker.importing.values import (
+    cell_text,
+    parse_amount,
+    parse_date,
+    parse_flag,
+    parse_number,
+    parse_stage_word,
+    parse_status,
+    quote,
+)
 
 PROGRESS_FIELDS = ("funds_arrived_wan", "invested_wan")
 DATE_TARGETS = {"sign_date", "status_date", "planned_start", "planned_production", "progress_as_of"}

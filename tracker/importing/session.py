@@ -9,15 +9,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tracker.errors import TrackerError
-from tracker.ledger.portfolio import Portfolio
 from tracker.importing.apply import apply_plan
-from tracker.work import CancelFn, ProgressFn, never_cancelled, no_progress
 from tracker.importing.plan import Plan, build_plan, load_tables
 from tracker.importing.read import PasswordRequired, WrongPassword, read_workbook
-from tracker.importing.workbook import Workbook
 from tracker.importing.synonyms import TARGET_LABELS
 from tracker.importing.table import Table, apply_mapping
 from tracker.importing.undo import undo_import
+from tracker.importing.workbook import Workbook
+from tracker.ledger.portfolio import Portfolio
+from tracker.work import CancelFn, ProgressFn, never_cancelled, no_progress
 
 Mappings = dict[str, dict[str, str | None]]  # sheet name -> {header text: target or None}
 

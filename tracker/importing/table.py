@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass, field
 
 from tracker.importing.mapping import assign, exact_target, match_header
-from tracker.importing.workbook import Sheet
 from tracker.importing.values import cell_text, fold, unit_in_header, unit_in_text
+from tracker.importing.workbook import Sheet
 
 HEADER_SCAN_ROWS = 40
 MIN_HEADER_FIELDS = 2

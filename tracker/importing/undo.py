@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from tracker.errors import Cancelled, TrackerError
 from tracker.domain.vocabulary import Status
-from tracker.ledger.portfolio import Portfolio
+from tracker.errors import Cancelled, TrackerError
 from tracker.ledger.audit import now_iso
+from tracker.ledger.portfolio import Portfolio
 from tracker.work import CancelFn, ProgressFn, never_cancelled, no_progress
 
 

@@ -11,9 +11,9 @@ import unicodedata
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
-from tracker.domain.vocabulary import Stage, Status
 from tracker.domain.dates import written_date_parts
 from tracker.domain.money import AMOUNT_TEXT, UNIT_FACTORS, plain_decimal
+from tracker.domain.vocabulary import Stage, Status
 
 # -- text ------------------------------------------------------------------------------
 

@@ -10,12 +10,12 @@ import json
 from typing import Any
 
 from tracker.domain.dates import check_date, today_iso
-from tracker.errors import TrackerError, ValidationError
-from tracker.domain.vocabulary import PROBLEM_STATUSES
-from tracker.domain.money import yuan_to_wan
-from tracker.ledger.rows import PROGRESS_MONEY
 from tracker.domain.fields import clean_text, money_value
+from tracker.domain.money import yuan_to_wan
+from tracker.domain.vocabulary import PROBLEM_STATUSES
+from tracker.errors import TrackerError, ValidationError
 from tracker.ledger.audit import LedgerWriter, audit_text, now_iso
+from tracker.ledger.rows import PROGRESS_MONEY
 
 CHILD_TABLES = {"progress": "progress", "visit": "visits", "problem": "problems"}
 

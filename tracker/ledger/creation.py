@@ -14,14 +14,14 @@ from dataclasses import dataclass
 from typing import Any
 
 from tracker.domain.dates import check_date, today_iso
-from tracker.errors import Cancelled, ValidationError
-from tracker.domain.vocabulary import PROJECT_FIELDS, Stage, Status
+from tracker.domain.fields import clean_field, clean_text, money_value
 from tracker.domain.money import yuan_to_wan
+from tracker.domain.search_keys import build_search_text, name_key
+from tracker.domain.vocabulary import PROJECT_FIELDS, Stage, Status
+from tracker.errors import Cancelled, ValidationError
 from tracker.ledger.audit import AuditRow, LedgerWriter, audit_row, audit_text, now_iso, write_audit
 from tracker.ledger.child_records import optional_date
 from tracker.ledger.rows import PROGRESS_MONEY, fields_to_columns
-from tracker.domain.fields import clean_field, clean_text, money_value
-from tracker.domain.search_keys import build_search_text, name_key
 from tracker.work import CancelFn, ProgressFn
 
 # Keys a new project accepts besides the ledger fields (what an importer row can carry).

@@ -12,9 +12,9 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from tracker.domain.money import yuan_to_wan
 from tracker.domain.project import Problem, ProgressSnapshot, Project, StageDate, Visit
 from tracker.domain.vocabulary import Stage
-from tracker.domain.money import yuan_to_wan
 from tracker.ledger.queries import ProjectFilter
 from tracker.ledger.rows import project_from_row
 

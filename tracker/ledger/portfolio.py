@@ -15,20 +15,20 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from tracker.domain.dates import check_date
+from tracker.domain.fields import clean_field, clean_text
+from tracker.domain.project import AuditEntry, Project
+from tracker.domain.search_keys import build_search_text, name_key
+from tracker.domain.vocabulary import DATED_STAGES, Stage, Status
+from tracker.errors import TrackerError, ValidationError
 from tracker.ledger import queries
 from tracker.ledger import settings as settings_mod
-from tracker.ledger.creation import insert_projects
-from tracker.domain.dates import check_date
-from tracker.storage.db import db_path_of, open_db
-from tracker.errors import TrackerError, ValidationError
-from tracker.domain.vocabulary import DATED_STAGES, Stage, Status
-from tracker.domain.project import AuditEntry, Project
-from tracker.ledger.child_records import CHILD_TABLES, ChildRecordsMixin, optional_date
 from tracker.ledger.audit import audit_row, now_iso, os_user, write_audit
-from tracker.domain.fields import clean_field, clean_text
+from tracker.ledger.child_records import CHILD_TABLES, ChildRecordsMixin, optional_date
+from tracker.ledger.creation import insert_projects
 from tracker.ledger.loader import load_projects
 from tracker.ledger.rows import columns_to_fields, fields_to_columns, project_to_json
-from tracker.domain.search_keys import build_search_text, name_key
+from tracker.storage.db import db_path_of, open_db
 from tracker.work import CancelFn, ProgressFn
 
 _UNSET: Any = object()

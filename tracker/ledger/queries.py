@@ -12,12 +12,12 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from tracker.errors import TrackerError
-from tracker.domain.vocabulary import STAGE_ORDER, Stage
-from tracker.domain.money import yuan_to_wan
-from tracker.ledger.rows import COLUMN_TO_FIELD
 from tracker.domain.fields import json_value
+from tracker.domain.money import yuan_to_wan
 from tracker.domain.search_keys import like_pattern
+from tracker.domain.vocabulary import STAGE_ORDER, Stage
+from tracker.errors import TrackerError
+from tracker.ledger.rows import COLUMN_TO_FIELD
 
 # The furthest stage reached, computed where needed: a derived value, never a column.
 STAGE_RANK_SQL = (

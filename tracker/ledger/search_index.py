@@ -18,8 +18,8 @@ from decimal import Decimal
 from sqlite_utils import Database
 
 from tracker.domain.money import yuan_to_wan
-from tracker.ledger.queries import ProjectFilter, order_clause
 from tracker.domain.search_keys import search_needle
+from tracker.ledger.queries import ProjectFilter, order_clause
 
 
 @dataclass(frozen=True)

@@ -12,11 +12,11 @@ from typing import Any
 
 from openpyxl import Workbook
 
-from tracker.errors import Cancelled
 from tracker.domain.project import Project
 from tracker.domain.vocabulary import Stage
-from tracker.ledger.queries import ProjectFilter
+from tracker.errors import Cancelled
 from tracker.ledger.loader import load_projects
+from tracker.ledger.queries import ProjectFilter
 from tracker.reports.layout import ReportColumn, set_widths, table
 from tracker.reports.ledger_columns import LEDGER_COLUMNS
 from tracker.reports.output import save_workbook

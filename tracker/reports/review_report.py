@@ -8,12 +8,11 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from tracker.errors import Cancelled
-from tracker.review import Review, facts
 from tracker.reports.output import save_workbook
 from tracker.reports.review_sheets import write_ledger, write_problems, write_warnings
 from tracker.reports.review_summary import write_summary
+from tracker.review import Review, facts
 from tracker.work import CancelFn, ProgressFn
-
 
 
 def year_text(review: Review) -> str:

@@ -16,10 +16,10 @@ from openpyxl.worksheet.worksheet import Worksheet
 from tracker.domain.dates import to_date
 from tracker.domain.project import Project
 from tracker.domain.vocabulary import Stage
-from tracker.review import LEVEL_LABELS, RED, Review
-from tracker.review import facts as f
 from tracker.reports.layout import ReportColumn, set_widths, signoff, table, title_block
 from tracker.reports.styles import SheetWriter, filter_range, print_setup
+from tracker.review import LEVEL_LABELS, RED, Review
+from tracker.review import facts as f
 
 WARNING_COLUMNS = [
     ReportColumn("序号", "int", 6), ReportColumn("预警\n等级", "center", 7), ReportColumn("预警类型", "center", 12),

@@ -10,9 +10,9 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.label import DataLabelList
 from openpyxl.worksheet.worksheet import Worksheet
 
-from tracker.review import Rates, Review, Share, percent
 from tracker.reports.layout import ReportColumn, set_widths, signoff, table, title_block
 from tracker.reports.styles import LINE_HEIGHT, SheetWriter, display_width, print_setup
+from tracker.review import Rates, Review, Share, percent
 
 NO_VALUE = "—"
 

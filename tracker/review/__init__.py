@@ -12,13 +12,33 @@ from datetime import date
 from typing import Any
 
 from tracker.domain.dates import check_date, to_date
-from tracker.errors import Cancelled, TrackerError
 from tracker.domain.project import Project
-from tracker.ledger.queries import ProjectFilter
+from tracker.errors import Cancelled, TrackerError
 from tracker.ledger.loader import load_projects
+from tracker.ledger.queries import ProjectFilter
 from tracker.review import facts
-from tracker.review.rates import GROUPINGS, Rates, Share, compute_rates, funnel, grouped_rates, industry_shares, percent, project_facts, project_type_split
-from tracker.review.rules import LEVEL_LABELS, RED, RULE_LABELS, YELLOW, ReviewWarning, evaluate, project_warnings, worst_by_project
+from tracker.review.rates import (
+    GROUPINGS,
+    Rates,
+    Share,
+    compute_rates,
+    funnel,
+    grouped_rates,
+    industry_shares,
+    percent,
+    project_facts,
+    project_type_split,
+)
+from tracker.review.rules import (
+    LEVEL_LABELS,
+    RED,
+    RULE_LABELS,
+    YELLOW,
+    ReviewWarning,
+    evaluate,
+    project_warnings,
+    worst_by_project,
+)
 from tracker.work import CancelFn
 
 __all__ = [

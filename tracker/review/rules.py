@@ -14,9 +14,9 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from tracker.domain.vocabulary import AGREEMENT_TYPES, Stage
-from tracker.domain.project import Project
 from tracker.domain.money import format_wan
+from tracker.domain.project import Project
+from tracker.domain.vocabulary import AGREEMENT_TYPES, Stage
 from tracker.review import facts
 
 RED, YELLOW = "red", "yellow"

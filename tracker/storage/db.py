@@ -12,10 +12,11 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from tracker.storage import backup
 from tracker.errors import TrackerError
+from tracker.storage import backup
 from tracker.storage.file_check import check_tracker_file
 from tracker.storage.schema import APPLICATION_ID, SCHEMA_VERSION, migrations
+
 
 def connect(path: Path) -> Database:
     """A plain connection to an already-checked tracker file (worker threads use this)."""
