@@ -51,8 +51,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--db", help="database file (default: the user's data folder)")
     parser.add_argument("--screenshot", metavar="FILE.png", help="save the window and exit")
     args = parser.parse_args(argv)
-    if args.screenshot and sys.platform.startswith("linux") and not (
-            os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+    if (
+        args.screenshot
+        and sys.platform.startswith("linux")
+        and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    ):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # docs / CI machines
     app = ensure_app(sys.argv[:1])
     db_path = resolve_db_path(args.db)

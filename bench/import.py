@@ -27,8 +27,22 @@ from tracker.importing.plan import build_plan, load_tables
 from tracker.importing.read import read_workbook
 from tracker.ledger.portfolio import Portfolio
 
-HEADERS = ["序号", "项目名称", "投资主体", "投资方来源地", "产业类别", "签约时间", "签约金额",
-           "注册时间", "开工时间", "投产时间", "累计到位资金", "责任单位", "包抓领导", "备注"]
+HEADERS = [
+    "序号",
+    "项目名称",
+    "投资主体",
+    "投资方来源地",
+    "产业类别",
+    "签约时间",
+    "签约金额",
+    "注册时间",
+    "开工时间",
+    "投产时间",
+    "累计到位资金",
+    "责任单位",
+    "包抓领导",
+    "备注",
+]
 TOWNS = ["城关镇", "青山镇", "溪口镇", "经济开发区", "高新园区", "临港工业园"]
 WORDS = ["绿色", "精密", "新能", "华信", "康泰", "瑞丰", "明辉", "博远", "永盛", "天成"]
 GOODS = ["锂电池隔膜", "生物制剂", "机器人", "特种纸", "冷链物流", "轴承", "光伏组件"]
@@ -36,19 +50,29 @@ GOODS = ["锂电池隔膜", "生物制剂", "机器人", "特种纸", "冷链物
 
 def _row(rng: random.Random, n: int) -> list[object]:
     signed = date(2023, 1, 1) + timedelta(days=rng.randrange(365))
-    sign_forms = [signed, signed.strftime("%Y.%-m.%-d"), f"{signed.year}年{signed.month}月{signed.day}日",
-                  signed.strftime("%Y/%-m/%-d")]
+    sign_forms = [
+        signed,
+        signed.strftime("%Y.%-m.%-d"),
+        f"{signed.year}年{signed.month}月{signed.day}日",
+        signed.strftime("%Y/%-m/%-d"),
+    ]
     amount = rng.choice([3000, 8500, 12500.5, 50000, 120000])
     stages = [signed + timedelta(days=40 * k + rng.randrange(30)) for k in (1, 3, 8)]
     reached = rng.randrange(4)
     word = rng.choice(WORDS)
     return [
-        n, f"{word}{rng.choice(GOODS)}生产基地项目{n}号", f"{rng.choice(['浙江', '广东', '上海'])}{word}有限公司{n}",
-        rng.choice(["江苏苏州", "浙江杭州", "上海"]), rng.choice(["新能源", "数字经济", "生物医药"]),
-        rng.choice(sign_forms), rng.choice([amount, f"{amount:,}"]),
+        n,
+        f"{word}{rng.choice(GOODS)}生产基地项目{n}号",
+        f"{rng.choice(['浙江', '广东', '上海'])}{word}有限公司{n}",
+        rng.choice(["江苏苏州", "浙江杭州", "上海"]),
+        rng.choice(["新能源", "数字经济", "生物医药"]),
+        rng.choice(sign_forms),
+        rng.choice([amount, f"{amount:,}"]),
         *[stages[k] if k < reached else None for k in range(3)],
-        round(amount * rng.random(), 2), rng.choice(["县商务局", "县经信局", "县发改局"]),
-        rng.choice(["王建国", "陈志强", "刘晓燕"]), "",
+        round(amount * rng.random(), 2),
+        rng.choice(["县商务局", "县经信局", "县发改局"]),
+        rng.choice(["王建国", "陈志强", "刘晓燕"]),
+        "",
     ]
 
 
@@ -97,15 +121,20 @@ def whole_import(path: Path, db: Path) -> tuple[float, dict[str, float], int]:
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        for label, sheets, per_sheet in (("1,500 rows, 6 sheets", 6, 250), ("20,000 rows, 1 sheet", 1, 20000)):
+        for label, sheets, per_sheet in (
+            ("1,500 rows, 6 sheets", 6, 250),
+            ("20,000 rows, 1 sheet", 1, 20000),
+        ):
             path = folder / f"bench-{sheets}x{per_sheet}.xlsx"
             make_workbook(path, sheets, per_sheet)
             read = min(bare_read(path) for _ in range(3))
             total, split, count = whole_import(path, folder / f"bench-{sheets}.db")
             assert count == sheets * per_sheet, count
             parts = "  ".join(f"{k} {v:.2f}" for k, v in split.items())
-            print(f"{label:<22} calamine read {read:6.2f} s   whole import {total:6.2f} s "
-                  f"({parts})   ratio {total / read:4.1f}x   ({count} projects)")
+            print(
+                f"{label:<22} calamine read {read:6.2f} s   whole import {total:6.2f} s "
+                f"({parts})   ratio {total / read:4.1f}x   ({count} projects)"
+            )
 
 
 if __name__ == "__main__":

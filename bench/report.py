@@ -88,14 +88,17 @@ def main() -> None:
 
     t_write, cells = timed(write, args.repeat)
     ledger = portfolio.list_rows()
-    rows = [[clean_text(v) if isinstance(v, str) else json_value(v) for v in r.values()]
-            for r in ledger]
+    rows = [
+        [clean_text(v) if isinstance(v, str) else json_value(v) for v in r.values()] for r in ledger
+    ]
     t_base, _ = timed(lambda: baseline(rows, cells, out_dir / "plain.xlsx"), args.repeat)
     portfolio.close()
 
     counts = review.counts_by_level()
-    print(f"{args.projects:,} projects, {len(review.warnings):,} warnings "
-          f"(red {counts['red']:,}, yellow {counts['yellow']:,}), {cells:,} cells written")
+    print(
+        f"{args.projects:,} projects, {len(review.warnings):,} warnings "
+        f"(red {counts['red']:,}, yellow {counts['yellow']:,}), {cells:,} cells written"
+    )
     print(f"  review (load + rules + rates)     {t_review:6.2f} s")
     print(f"  review workbook (build + save)    {t_write:6.2f} s")
     print(f"  openpyxl plain, same cell count   {t_base:6.2f} s")

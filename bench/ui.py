@@ -87,8 +87,13 @@ def demo_db(cache: Path, projects: int) -> Path:
 def time_process(code: str) -> float:
     """Milliseconds from spawning ``python -c code`` to its "drawn" line."""
     started = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", code],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    )
     assert proc.stdout is not None
     for line in proc.stdout:
         if line.startswith("drawn"):
@@ -147,8 +152,9 @@ def bench_search(db: Path, queries: list[str]) -> list[tuple[str, float, float, 
                 QTest.keyClicks(search, char)  # a real key event
             else:
                 search.insert(char)
-            wait_loaded(lambda t=typed: window.model.filter.search == t
-                        and not window.model.loading)
+            wait_loaded(
+                lambda t=typed: window.model.filter.search == t and not window.model.loading
+            )
             elapsed = (stamp["loaded"] - started) * 1000  # the model holds the filtered rows
             painted = (time.perf_counter() - started) * 1000  # and the table has repainted
             result = window.model.last_result
@@ -161,8 +167,9 @@ def bench_search(db: Path, queries: list[str]) -> list[tuple[str, float, float, 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cache", type=Path,
-                        default=Path(tempfile.gettempdir()) / "tracker-ui-bench")
+    parser.add_argument(
+        "--cache", type=Path, default=Path(tempfile.gettempdir()) / "tracker-ui-bench"
+    )
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
     args.cache.mkdir(parents=True, exist_ok=True)
@@ -172,18 +179,24 @@ def main() -> int:
     small, big = demo_db(args.cache, 10_000), demo_db(args.cache, 50_000)
 
     bare, ours = bench_startup(small, args.runs)
-    print(f"start-up, 10,000 projects: app {ours:.0f} ms, bare PySide6 window {bare:.0f} ms, "
-          f"ratio {ours / bare:.2f}× (target ≤ 2×) — median of {args.runs}")
+    print(
+        f"start-up, 10,000 projects: app {ours:.0f} ms, bare PySide6 window {bare:.0f} ms, "
+        f"ratio {ours / bare:.2f}× (target ≤ 2×) — median of {args.runs}"
+    )
 
     rows = bench_search(big, ["jygy", "精益", "县发改", "qingshan"])
     for typed, elapsed, work, count, painted in rows:
-        print(f"  search {typed!r:10} keystroke→model {elapsed:6.1f} ms (worker {work:5.1f} ms, "
-              f"{count} rows; repainted at {painted:6.1f} ms)")
+        print(
+            f"  search {typed!r:10} keystroke→model {elapsed:6.1f} ms (worker {work:5.1f} ms, "
+            f"{count} rows; repainted at {painted:6.1f} ms)"
+        )
     worst = max(r[1] for r in rows)
     median = statistics.median(r[1] for r in rows)
     painted = statistics.median(r[4] for r in rows)
-    print(f"search keystroke→filtered model, 50,000 projects: median {median:.1f} ms, "
-          f"worst {worst:.1f} ms (target ≤ 50 ms); median until repainted {painted:.1f} ms")
+    print(
+        f"search keystroke→filtered model, 50,000 projects: median {median:.1f} ms, "
+        f"worst {worst:.1f} ms (target ≤ 50 ms); median until repainted {painted:.1f} ms"
+    )
     return 0
 
 

@@ -49,7 +49,14 @@ SAMPLE = [
     ("精益光源产业园项目", "浙江精益光源科技有限公司", "2024-03-15", "52000", "县经信局", "王建国"),
     ("宏达新材料扩建项目", "宏达新材料股份有限公司", "2023-07-01", "8000", "县发改局", "李明华"),
     ("康泰生物制剂生产基地", "康泰医药集团", "2024-11-20", "120000", "经济开发区管委会", "张卫东"),
-    ("青山茶叶精深加工项目", "青山农业开发有限公司", "2022-05-09", "3000.5", "县农业农村局", "王建国"),
+    (
+        "青山茶叶精深加工项目",
+        "青山农业开发有限公司",
+        "2022-05-09",
+        "3000.5",
+        "县农业农村局",
+        "王建国",
+    ),
 ]
 
 
@@ -57,8 +64,16 @@ SAMPLE = [
 def sample_db(tmp_db: Path) -> Path:
     pf = Portfolio.open(tmp_db)
     for name, investor, sign_date, amount, unit, leader in SAMPLE:
-        pf.add_project({"name": name, "investor": investor, "sign_date": sign_date,
-                        "signed_amount_wan": amount, "unit": unit, "leader": leader})
+        pf.add_project(
+            {
+                "name": name,
+                "investor": investor,
+                "sign_date": sign_date,
+                "signed_amount_wan": amount,
+                "unit": unit,
+                "leader": leader,
+            }
+        )
     pf.close()
     return tmp_db
 

@@ -33,8 +33,7 @@ def test_every_tracker_module_loads_without_qt():
         f"for name in {names!r}: importlib.import_module(name)\n"
         f"print(json.dumps([m for m in sys.modules if m.split('.')[0] in {QT!r}]))\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            cwd=ROOT)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == []
     assert len(names) > 40  # the walk really found the package
@@ -107,7 +106,7 @@ def test_no_import_circles_between_modules():
         stack.append(node)
         for nxt in sorted(graph[node]):
             if state.get(nxt) == 1:
-                cycles.append(stack[stack.index(nxt):] + [nxt])
+                cycles.append(stack[stack.index(nxt) :] + [nxt])
             elif nxt not in state:
                 visit(nxt)
         stack.pop()

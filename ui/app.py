@@ -67,5 +67,6 @@ def install_translators(language: str) -> bool:
 def settings() -> QSettings:
     """Per-machine UI state: window geometry, column widths, recent databases."""
     # An ini file (not the Windows registry): easy to reset, and tests can redirect it.
-    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION,
-                     APPLICATION)
+    return QSettings(
+        QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANIZATION, APPLICATION
+    )

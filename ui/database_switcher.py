@@ -22,8 +22,9 @@ class DatabaseSwitcher(QObject):
     switched = Signal(object)  # Path of the database now open
     message = Signal(str, int)  # a status-bar message and how long to show it (ms)
 
-    def __init__(self, path: Path, portfolio: Portfolio, lock: QLockFile,
-                 parent: QObject | None = None) -> None:
+    def __init__(
+        self, path: Path, portfolio: Portfolio, lock: QLockFile, parent: QObject | None = None
+    ) -> None:
         super().__init__(parent)
         self._path, self._portfolio, self._lock = Path(path), portfolio, lock
         remember_database(self._path)

@@ -41,7 +41,8 @@ def acquire_lock(db_path: Path) -> QLockFile:
     pid, host = (info[0], info[1]) if ok else (0, "")
     who = (
         QCoreApplication.translate("db_files", "process {pid} on {host}").format(pid=pid, host=host)
-        if ok else QCoreApplication.translate("db_files", "another program")
+        if ok
+        else QCoreApplication.translate("db_files", "another program")
     )
     raise DatabaseInUse(
         QCoreApplication.translate(

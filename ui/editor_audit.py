@@ -17,17 +17,46 @@ from tracker.domain.money import yuan_to_wan
 from tracker.domain.project import AuditEntry
 from tracker.domain.vocabulary import FIELD_BY_KEY, Stage
 
-ENTITY_TITLES = {"project": "项目", "stage": "进度节点", "progress": "资金与投资",
-                 "visit": "跟踪服务", "problem": "企业诉求", "settings": "设置"}
-ACTION_TITLES = {"create": "新增", "update": "修改", "delete": "删除", "terminate": "终止",
-                 "pause": "暂缓", "reopen": "恢复", "undo": "撤销"}
-OTHER_FIELDS = {"status": "状态", "status_date": "状态日期", "status_reason": "原因",
-                "resolution": "办理结果", "resolved_date": "解决日期", "as_of": "统计日期",
-                "note": "备注", "date": "走访日期", "visitor": "走访人", "content": "服务内容",
-                "raised_date": "提出日期", "description": "诉求内容", "category": "类别",
-                "owner_unit": "责任单位", "deadline": "办结时限"}
-PROGRESS_TITLES = {"funds_arrived": "累计到位资金", "invested": "累计完成投资", "output": "产值",
-                   "tax": "税收"}
+ENTITY_TITLES = {
+    "project": "项目",
+    "stage": "进度节点",
+    "progress": "资金与投资",
+    "visit": "跟踪服务",
+    "problem": "企业诉求",
+    "settings": "设置",
+}
+ACTION_TITLES = {
+    "create": "新增",
+    "update": "修改",
+    "delete": "删除",
+    "terminate": "终止",
+    "pause": "暂缓",
+    "reopen": "恢复",
+    "undo": "撤销",
+}
+OTHER_FIELDS = {
+    "status": "状态",
+    "status_date": "状态日期",
+    "status_reason": "原因",
+    "resolution": "办理结果",
+    "resolved_date": "解决日期",
+    "as_of": "统计日期",
+    "note": "备注",
+    "date": "走访日期",
+    "visitor": "走访人",
+    "content": "服务内容",
+    "raised_date": "提出日期",
+    "description": "诉求内容",
+    "category": "类别",
+    "owner_unit": "责任单位",
+    "deadline": "办结时限",
+}
+PROGRESS_TITLES = {
+    "funds_arrived": "累计到位资金",
+    "invested": "累计完成投资",
+    "output": "产值",
+    "tax": "税收",
+}
 HIDDEN_KEYS = {"id", "project_id"}
 
 
@@ -70,8 +99,15 @@ class AuditTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("tab_audit")
-        headers = [self.tr("Time"), self.tr("User"), self.tr("Record"), self.tr("Action"),
-                   self.tr("Field"), self.tr("Old value"), self.tr("New value")]
+        headers = [
+            self.tr("Time"),
+            self.tr("User"),
+            self.tr("Record"),
+            self.tr("Action"),
+            self.tr("Field"),
+            self.tr("Old value"),
+            self.tr("New value"),
+        ]
         self.table = QTableWidget(0, len(headers), self)
         self.table.setObjectName("audit_table")
         self.table.setAccessibleName(self.tr("Change history"))
@@ -90,9 +126,15 @@ class AuditTab(QWidget):
         rows = list(reversed(entries))
         self.table.setRowCount(len(rows))
         for r, e in enumerate(rows):
-            values = (e.at.replace("T", " "), e.user, ENTITY_TITLES.get(e.entity, e.entity),
-                      ACTION_TITLES.get(e.action, e.action), field_title(e.field, e.entity),
-                      describe(e.old, e.entity), describe(e.new, e.entity))
+            values = (
+                e.at.replace("T", " "),
+                e.user,
+                ENTITY_TITLES.get(e.entity, e.entity),
+                ACTION_TITLES.get(e.action, e.action),
+                field_title(e.field, e.entity),
+                describe(e.old, e.entity),
+                describe(e.new, e.entity),
+            )
             for c, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 item.setToolTip(value)
@@ -100,5 +142,7 @@ class AuditTab(QWidget):
 
     def texts(self) -> list[tuple[str, ...]]:
         """Cell texts, for tests and copying."""
-        return [tuple(self.table.item(r, c).text() for c in range(self.table.columnCount()))
-                for r in range(self.table.rowCount())]
+        return [
+            tuple(self.table.item(r, c).text() for c in range(self.table.columnCount()))
+            for r in range(self.table.rowCount())
+        ]

@@ -50,7 +50,10 @@ FIXED_CHOICES: dict[str, tuple[str, ...]] = {
 }
 # Field -> the settings list that feeds its combo (new values are still accepted).
 SETTINGS_LISTS: dict[str, str] = {
-    "industry": "industries", "location": "towns", "unit": "units", "leader": "leaders",
+    "industry": "industries",
+    "location": "towns",
+    "unit": "units",
+    "leader": "leaders",
 }
 LONG_TEXT = ("content", "notes")
 
@@ -130,9 +133,15 @@ class BasicTab(QWidget):
         self.reopen_button.clicked.connect(self.reopen)
         self.status_combo.currentIndexChanged.connect(self._status_changed)
         layout = QHBoxLayout(box)
-        add_labelled(layout, [(self.tr("Status:"), self.status_combo),
-                              (self.tr("Date:"), self.status_date),
-                              (self.tr("Reason:"), self.status_reason)], self.status_reason)
+        add_labelled(
+            layout,
+            [
+                (self.tr("Status:"), self.status_combo),
+                (self.tr("Date:"), self.status_date),
+                (self.tr("Reason:"), self.status_reason),
+            ],
+            self.status_reason,
+        )
         layout.addWidget(self.terminate_button)
         layout.addWidget(self.reopen_button)
         self.inputs["status_date"] = self.status_date

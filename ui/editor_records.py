@@ -64,9 +64,15 @@ class RecordSpec:
 
 
 def _add_progress(pf: Portfolio, pid: int, v: dict[str, Any]) -> int:
-    return pf.add_progress(pid, v["as_of"], funds_arrived_wan=v["funds_arrived_wan"],
-                           invested_wan=v["invested_wan"], output_wan=v["output_wan"],
-                           tax_wan=v["tax_wan"], note=v["note"])
+    return pf.add_progress(
+        pid,
+        v["as_of"],
+        funds_arrived_wan=v["funds_arrived_wan"],
+        invested_wan=v["invested_wan"],
+        output_wan=v["output_wan"],
+        tax_wan=v["tax_wan"],
+        note=v["note"],
+    )
 
 
 def _add_visit(pf: Portfolio, pid: int, v: dict[str, Any]) -> int:
@@ -74,24 +80,41 @@ def _add_visit(pf: Portfolio, pid: int, v: dict[str, Any]) -> int:
 
 
 def _add_problem(pf: Portfolio, pid: int, v: dict[str, Any]) -> int:
-    return pf.add_problem(pid, v["raised_date"], v["description"], category=v["category"],
-                          owner_unit=v["owner_unit"], deadline=v["deadline"])
+    return pf.add_problem(
+        pid,
+        v["raised_date"],
+        v["description"],
+        category=v["category"],
+        owner_unit=v["owner_unit"],
+        deadline=v["deadline"],
+    )
 
 
 PROGRESS_FIELDS = (
-    FieldDef("as_of", "统计日期", "date"), FieldDef("funds_arrived_wan", "累计到位资金（万元）", "money"),
-    FieldDef("invested_wan", "累计完成投资（万元）", "money"), FieldDef("output_wan", "产值（万元）", "money"),
-    FieldDef("tax_wan", "税收（万元）", "money"), FieldDef("note", "备注"),
+    FieldDef("as_of", "统计日期", "date"),
+    FieldDef("funds_arrived_wan", "累计到位资金（万元）", "money"),
+    FieldDef("invested_wan", "累计完成投资（万元）", "money"),
+    FieldDef("output_wan", "产值（万元）", "money"),
+    FieldDef("tax_wan", "税收（万元）", "money"),
+    FieldDef("note", "备注"),
 )
-VISIT_FIELDS = (FieldDef("date", "走访日期", "date"), FieldDef("visitor", "走访人"),
-                FieldDef("content", "服务内容"))
+VISIT_FIELDS = (
+    FieldDef("date", "走访日期", "date"),
+    FieldDef("visitor", "走访人"),
+    FieldDef("content", "服务内容"),
+)
 PROBLEM_FIELDS = (
-    FieldDef("raised_date", "提出日期", "date"), FieldDef("description", "诉求内容"),
-    FieldDef("category", "类别", "category"), FieldDef("owner_unit", "责任单位", "unit"),
+    FieldDef("raised_date", "提出日期", "date"),
+    FieldDef("description", "诉求内容"),
+    FieldDef("category", "类别", "category"),
+    FieldDef("owner_unit", "责任单位", "unit"),
     FieldDef("deadline", "办结时限", "date"),
 )
-PROBLEM_SHOWN = PROBLEM_FIELDS + (FieldDef("status", "状态"), FieldDef("resolution", "办理结果"),
-                                  FieldDef("resolved_date", "解决日期", "date"))
+PROBLEM_SHOWN = PROBLEM_FIELDS + (
+    FieldDef("status", "状态"),
+    FieldDef("resolution", "办理结果"),
+    FieldDef("resolved_date", "解决日期", "date"),
+)
 SPECS = {
     "progress": RecordSpec("progress", "progress", PROGRESS_FIELDS, PROGRESS_FIELDS, _add_progress),
     "visit": RecordSpec("visit", "visits", VISIT_FIELDS, VISIT_FIELDS, _add_visit),
@@ -198,7 +221,9 @@ class RecordTab(QWidget):
                 value = self.display(field, values)
                 item = QTableWidgetItem(value)
                 if field.kind == "money":
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
                 if kind == "pending":
                     item.setFont(italic)
                     item.setToolTip(self.tr("Not saved yet"))
@@ -252,7 +277,9 @@ class RecordTab(QWidget):
         for field in self.spec.fields:
             widget = self.inputs[field.key]
             if isinstance(widget, DateEdit):
-                widget.set_value(today_iso() if field.key in ("as_of", "date", "raised_date") else None)
+                widget.set_value(
+                    today_iso() if field.key in ("as_of", "date", "raised_date") else None
+                )
             elif isinstance(widget, ChoiceCombo):
                 widget.set_value(None)
             else:
@@ -312,8 +339,11 @@ class ProblemTab(RecordTab):
         self.set_status_button = QPushButton(self.tr("Set &status"), box)
         self.set_status_button.setObjectName("problem_set_status")
         self.set_status_button.clicked.connect(self.stage_status)
-        add_labelled(row, [(self.tr("Status:"), self.status_combo),
-                           (self.tr("Result:"), self.resolution)], self.resolution)
+        add_labelled(
+            row,
+            [(self.tr("Status:"), self.status_combo), (self.tr("Result:"), self.resolution)],
+            self.resolution,
+        )
         row.addWidget(self.set_status_button)
         self.layout_.insertWidget(2, box)
 
@@ -352,6 +382,9 @@ class ProblemTab(RecordTab):
             try:
                 portfolio.set_problem_status(problem_id, status, resolution=resolution)
             except ValidationError as exc:
-                row = next(i for i, (_k, r) in enumerate(self.rows())
-                           if getattr(r, "id", None) == problem_id)
+                row = next(
+                    i
+                    for i, (_k, r) in enumerate(self.rows())
+                    if getattr(r, "id", None) == problem_id
+                )
                 raise RecordError(self, row, exc) from exc

@@ -44,10 +44,13 @@ class StagesTab(QWidget):
             grid.addWidget(actual, row, 2)
             self.planned[stage], self.actual[stage] = planned, actual
         grid.setColumnStretch(3, 1)
-        hint = QLabel(self.tr(
-            "The current stage is the furthest stage with an actual date. Dates may be "
-            "typed as 2024-05-01, 2024.5.1 or 2024年5月1日; a month alone (2024-05) is kept."
-        ), self)
+        hint = QLabel(
+            self.tr(
+                "The current stage is the furthest stage with an actual date. Dates may be "
+                "typed as 2024-05-01, 2024.5.1 or 2024年5月1日; a month alone (2024-05) is kept."
+            ),
+            self,
+        )
         hint.setWordWrap(True)
         self.order_warning = QLabel(self)
         self.order_warning.setObjectName("stage_order_warning")
@@ -111,7 +114,8 @@ class StagesTab(QWidget):
                 dates.append((stage.label, None))
         problems = date_order_problems(dates)
         self.order_warning.setText(
-            (self.tr("Please check: ") + " ".join(problems)) if problems else "")
+            (self.tr("Please check: ") + " ".join(problems)) if problems else ""
+        )
         return problems
 
     def mark(self, error: ValidationError) -> QWidget | None:

@@ -90,13 +90,17 @@ class PreviewModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ForegroundRole and self.kind(index.row()) in (
-            "total", "category", "note", "title"
+            "total",
+            "category",
+            "note",
+            "title",
         ):
             return QBrush(QColor("#777777"))
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -107,10 +111,20 @@ class PreviewModel(QAbstractTableModel):
 class PlanModel(QAbstractTableModel):
     """Plan rows, coloured by action, with the reasons beside each."""
 
-    FIELDS = ("sheet", "row", "action", "name", "investor", "sign_date", "signed_amount_wan",
-              "reasons")
+    FIELDS = (
+        "sheet",
+        "row",
+        "action",
+        "name",
+        "investor",
+        "sign_date",
+        "signed_amount_wan",
+        "reasons",
+    )
 
-    def __init__(self, headers: list[str], action_labels: dict[str, str], parent: Any = None) -> None:
+    def __init__(
+        self, headers: list[str], action_labels: dict[str, str], parent: Any = None
+    ) -> None:
         super().__init__(parent)
         self._headers = headers
         self._labels = action_labels
@@ -123,7 +137,7 @@ class PlanModel(QAbstractTableModel):
         self.set_filter(self.filter)
 
     def set_filter(self, which: str) -> None:
-        """"all", "problems" (rejected or with warnings) or one action name."""
+        """ "all", "problems" (rejected or with warnings) or one action name."""
         self.beginResetModel()
         self.filter = which
         if which == "all":
@@ -169,8 +183,9 @@ class PlanModel(QAbstractTableModel):
             return QBrush(QColor("#b00020"))
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self._headers[section]
         return None

@@ -49,8 +49,9 @@ class _Page(QWizardPage):
 
 def counts_text(state: ImportState) -> str:
     return QCoreApplication.translate(
-        "ImportWizard", "{rows} project rows: {create} new, {update} updated, {skip} skipped, "
-        "{reject} rejected.").format(**state.totals())
+        "ImportWizard",
+        "{rows} project rows: {create} new, {update} updated, {skip} skipped, {reject} rejected.",
+    ).format(**state.totals())
 
 
 class FilesPage(_Page):
@@ -59,8 +60,12 @@ class FilesPage(_Page):
     def __init__(self, state: ImportState, steps: ImportSteps) -> None:
         super().__init__(state, steps)
         self.setTitle(self.tr("Choose the spreadsheets to import"))
-        self.setSubTitle(self.tr("Previous-year ledgers: .xlsx, .xls, .ods, .csv or a web table. "
-                                 "You can also drop files here."))
+        self.setSubTitle(
+            self.tr(
+                "Previous-year ledgers: .xlsx, .xls, .ods, .csv or a web table. "
+                "You can also drop files here."
+            )
+        )
         self.setAcceptDrops(True)
         self.list = QListWidget(self)
         self.list.setObjectName("files")
@@ -91,7 +96,9 @@ class FilesPage(_Page):
         self.completeChanged.emit()
 
     def browse(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Choose spreadsheets"), "", FILE_FILTER)
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Choose spreadsheets"), "", FILE_FILTER
+        )
         self.add_paths([Path(f) for f in files])
 
     def remove_selected(self) -> None:
@@ -123,8 +130,12 @@ class PasswordPage(_Page):
     def __init__(self, state: ImportState, steps: ImportSteps) -> None:
         super().__init__(state, steps)
         self.setTitle(self.tr("Password"))
-        self.setSubTitle(self.tr("These workbooks are encrypted. Enter the password to open them "
-                                 "(it is used only in memory and not saved)."))
+        self.setSubTitle(
+            self.tr(
+                "These workbooks are encrypted. Enter the password to open them "
+                "(it is used only in memory and not saved)."
+            )
+        )
         self.form = QFormLayout(self)
         self.edits: dict[Path, QLineEdit] = {}
         self.message = QLabel(self)
@@ -150,8 +161,9 @@ class PasswordPage(_Page):
 
     def show_errors(self) -> None:
         wrong = [f.path.name for f in self.state.loaded if f.wrong_password]
-        self.message.setText(self.tr("Wrong password for: {files}").format(files="、".join(wrong))
-                             if wrong else "")
+        self.message.setText(
+            self.tr("Wrong password for: {files}").format(files="、".join(wrong)) if wrong else ""
+        )
 
     def validatePage(self) -> bool:
         return self.steps.advance_when_unlocked({p: e.text() for p, e in self.edits.items()})
@@ -163,8 +175,12 @@ class MappingPage(_Page):
     def __init__(self, state: ImportState, steps: ImportSteps) -> None:
         super().__init__(state, steps)
         self.setTitle(self.tr("Check the columns"))
-        self.setSubTitle(self.tr("Blue rows are the header, grey rows are titles, totals and notes "
-                                 "(not imported). Correct any column whose field is wrong."))
+        self.setSubTitle(
+            self.tr(
+                "Blue rows are the header, grey rows are titles, totals and notes "
+                "(not imported). Correct any column whose field is wrong."
+            )
+        )
         self.sheet_combo = QComboBox(self)
         self.sheet_combo.setObjectName("sheet")
         self.sheet_combo.currentIndexChanged.connect(self.show_sheet)
@@ -238,7 +254,9 @@ class MappingPage(_Page):
         else:
             text = self.tr("Header in row {rows}; {count} project rows; amounts in {unit}.").format(
                 rows="、".join(str(r + 1) for r in table.header_rows),
-                count=len(table.data_rows()), unit=table.title_unit or self.tr("the header's unit"))
+                count=len(table.data_rows()),
+                unit=table.title_unit or self.tr("the header's unit"),
+            )
         problems = self.state.problems_text()
         self.info.setText(text + ("\n" + problems if problems else ""))
 
@@ -247,7 +265,10 @@ class MappingPage(_Page):
         if cur is None:
             return
         f, table = cur
-        mapping = {col.header: combo.currentData() for col, combo in zip(table.columns, self.combos, strict=True)}
+        mapping = {
+            col.header: combo.currentData()
+            for col, combo in zip(table.columns, self.combos, strict=True)
+        }
         self.state.remap(f, table.sheet, mapping)
         self.preview.set_table(table)
         self.show_info(table)
@@ -259,21 +280,33 @@ class MappingPage(_Page):
 class PlanPage(_Page):
     """The dry run: every row with its action and reasons; filter to the problems."""
 
-    def __init__(self, state: ImportState, steps: ImportSteps, headers: list[str],
-                 labels: dict[str, str]) -> None:
+    def __init__(
+        self, state: ImportState, steps: ImportSteps, headers: list[str], labels: dict[str, str]
+    ) -> None:
         super().__init__(state, steps)
         self.setTitle(self.tr("What will be imported"))
-        self.setSubTitle(self.tr("Nothing has been written yet. Red rows will not be imported; "
-                                 "the reason is beside each."))
+        self.setSubTitle(
+            self.tr(
+                "Nothing has been written yet. Red rows will not be imported; "
+                "the reason is beside each."
+            )
+        )
         self.summary = QLabel(self)
         self.filter = QComboBox(self)
         self.filter.setObjectName("plan_filter")
-        for key, text in (("all", self.tr("All rows")), ("problems", self.tr("Rows with problems")),
-                          ("reject", self.tr("Rejected")), ("create", self.tr("New")),
-                          ("update", self.tr("Updated")), ("skip", self.tr("Skipped"))):
+        for key, text in (
+            ("all", self.tr("All rows")),
+            ("problems", self.tr("Rows with problems")),
+            ("reject", self.tr("Rejected")),
+            ("create", self.tr("New")),
+            ("update", self.tr("Updated")),
+            ("skip", self.tr("Skipped")),
+        ):
             self.filter.addItem(text, key)
         self.model = PlanModel(headers, labels, self)
-        self.filter.currentIndexChanged.connect(lambda: self.model.set_filter(self.filter.currentData()))
+        self.filter.currentIndexChanged.connect(
+            lambda: self.model.set_filter(self.filter.currentData())
+        )
         self.view = QTableView(self)
         self.view.setObjectName("plan")
         self.view.setModel(self.model)
@@ -300,8 +333,9 @@ class DuplicatesPage(_Page):
         self.setTitle(self.tr("Projects already in the ledger"))
         self.info = QLabel(self)
         self.info.setWordWrap(True)
-        self.update_radio = QRadioButton(self.tr("Update them with the file's values "
-                                                 "(blank cells never erase anything)"), self)
+        self.update_radio = QRadioButton(
+            self.tr("Update them with the file's values (blank cells never erase anything)"), self
+        )
         self.update_radio.setObjectName("dup_update")
         self.skip_radio = QRadioButton(self.tr("Leave them as they are"), self)
         self.skip_radio.setObjectName("dup_skip")
@@ -317,9 +351,12 @@ class DuplicatesPage(_Page):
 
     def initializePage(self) -> None:
         updates = sum(1 for p in self.state.plans for r in p.rows if r.action == "update")
-        self.info.setText(self.tr("{count} rows match projects already stored and differ from "
-                                  "them. Rows repeated within the file are always skipped.")
-                          .format(count=updates))
+        self.info.setText(
+            self.tr(
+                "{count} rows match projects already stored and differ from "
+                "them. Rows repeated within the file are always skipped."
+            ).format(count=updates)
+        )
 
     def policy(self) -> str:
         return "skip" if self.skip_radio.isChecked() else "update"
@@ -345,8 +382,12 @@ class RunPage(_Page):
 
     def initializePage(self) -> None:
         self.done = False
-        self.label.setText(self.tr("A backup of the database is made first. The whole import is "
-                                   "one step: cancelled or failed, nothing is written."))
+        self.label.setText(
+            self.tr(
+                "A backup of the database is made first. The whole import is "
+                "one step: cancelled or failed, nothing is written."
+            )
+        )
         self.steps.start_import()
 
     def isComplete(self) -> bool:
@@ -377,7 +418,10 @@ class SummaryPage(_Page):
 
     def initializePage(self) -> None:
         state = self.state
-        self.label.setText(counts_text(state) + "\n" + self.tr("Batch number: {ids}").format(
-            ids="、".join(str(b) for b in state.batch_ids)))
+        self.label.setText(
+            counts_text(state)
+            + "\n"
+            + self.tr("Batch number: {ids}").format(ids="、".join(str(b) for b in state.batch_ids))
+        )
         self.undo_button.setEnabled(bool(state.batch_ids))
         self.errors_button.setEnabled(state.has_rejects())

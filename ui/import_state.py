@@ -53,8 +53,9 @@ class ImportState:
 
     def problems_text(self) -> str:
         """One line per file that could not be read (encrypted files are asked for)."""
-        return "\n".join(f"{f.path.name}：{f.error}" for f in self.loaded
-                         if f.error and not f.needs_password)
+        return "\n".join(
+            f"{f.path.name}：{f.error}" for f in self.loaded if f.error and not f.needs_password
+        )
 
     def totals(self) -> dict[str, int]:
         """Rows and actions over every plan: rows, create, update, skip, reject."""

@@ -44,11 +44,22 @@ class ImportWizard(QWizard):
         self.state = ImportState(self.db_path)
         self.task: Task[Any] | None = None
         self._ready: set[int] = set()
-        self.action_labels = {"create": self.tr("New"), "update": self.tr("Update"),
-                              "skip": self.tr("Skip"), "reject": self.tr("Reject")}
-        headers = [self.tr("Sheet"), self.tr("Row"), self.tr("Action"), self.tr("Project name"),
-                   self.tr("Investor"), self.tr("Signed on"), self.tr("Amount (10k yuan)"),
-                   self.tr("Reasons")]
+        self.action_labels = {
+            "create": self.tr("New"),
+            "update": self.tr("Update"),
+            "skip": self.tr("Skip"),
+            "reject": self.tr("Reject"),
+        }
+        headers = [
+            self.tr("Sheet"),
+            self.tr("Row"),
+            self.tr("Action"),
+            self.tr("Project name"),
+            self.tr("Investor"),
+            self.tr("Signed on"),
+            self.tr("Amount (10k yuan)"),
+            self.tr("Reasons"),
+        ]
         state = self.state
         self.files_page = FilesPage(state, self)
         self.password_page = PasswordPage(state, self)
@@ -57,16 +68,23 @@ class ImportWizard(QWizard):
         self.duplicates_page = DuplicatesPage(state, self)
         self.run_page = RunPage(state, self)
         self.summary_page = SummaryPage(state, self)
-        for pid, page in ((FILES, self.files_page), (PASSWORD, self.password_page),
-                          (MAPPING, self.mapping_page), (PLAN, self.plan_page),
-                          (DUPLICATES, self.duplicates_page), (RUN, self.run_page),
-                          (SUMMARY, self.summary_page)):
+        for pid, page in (
+            (FILES, self.files_page),
+            (PASSWORD, self.password_page),
+            (MAPPING, self.mapping_page),
+            (PLAN, self.plan_page),
+            (DUPLICATES, self.duplicates_page),
+            (RUN, self.run_page),
+            (SUMMARY, self.summary_page),
+        ):
             self.setPage(pid, page)
         if files:
             self.files_page.add_paths([Path(f) for f in files])
 
     @classmethod
-    def run(cls, parent: QWidget | None, db_path: Path, files: list[Path] | None = None) -> int | None:
+    def run(
+        cls, parent: QWidget | None, db_path: Path, files: list[Path] | None = None
+    ) -> int | None:
         """Show the wizard; the first batch id imported (and not undone), else None."""
         wizard = cls(parent, db_path, files)
         wizard.exec()
@@ -104,8 +122,9 @@ class ImportWizard(QWizard):
 
     def advance_when_loaded(self, paths: list[Path]) -> bool:
         def work(ctx: TaskContext) -> list[LoadedFile]:
-            return session.load_files(paths, ctx.portfolio(), progress=ctx.progress,
-                                      cancelled=ctx.cancelled)
+            return session.load_files(
+                paths, ctx.portfolio(), progress=ctx.progress, cancelled=ctx.cancelled
+            )
 
         def done(loaded: list[LoadedFile]) -> bool:
             self.state.loaded = loaded
@@ -121,8 +140,12 @@ class ImportWizard(QWizard):
 
     def advance_when_unlocked(self, passwords: dict[Path, str]) -> bool:
         def work(ctx: TaskContext) -> list[LoadedFile]:
-            return [session.load_file(f.path, ctx.portfolio(), passwords.get(f.path))
-                    if f.needs_password else f for f in self.state.loaded]
+            return [
+                session.load_file(f.path, ctx.portfolio(), passwords.get(f.path))
+                if f.needs_password
+                else f
+                for f in self.state.loaded
+            ]
 
         def done(loaded: list[LoadedFile]) -> bool:
             self.state.loaded = loaded
@@ -133,14 +156,22 @@ class ImportWizard(QWizard):
 
     def advance_when_planned(self) -> bool:
         def work(ctx: TaskContext) -> list[Plan]:
-            return session.plan_files(self.state.loaded, ctx.portfolio(), "update",
-                                      progress=ctx.progress, cancelled=ctx.cancelled)
+            return session.plan_files(
+                self.state.loaded,
+                ctx.portfolio(),
+                "update",
+                progress=ctx.progress,
+                cancelled=ctx.cancelled,
+            )
 
         def done(plans: list[Plan]) -> bool:
             self.state.plans = plans
             if not plans:
-                QMessageBox.warning(self, self.windowTitle(), self.state.problems_text()
-                                    or self.tr("No project rows were found."))
+                QMessageBox.warning(
+                    self,
+                    self.windowTitle(),
+                    self.state.problems_text() or self.tr("No project rows were found."),
+                )
             return bool(plans)
 
         return self._start(MAPPING, self.tr("Checking rows"), work, done)
@@ -154,10 +185,16 @@ class ImportWizard(QWizard):
         self.run_page.start_button.setEnabled(False)
 
         def work(ctx: TaskContext) -> tuple[list[Plan], list[int]]:
-            plans = session.plan_files(self.state.loaded, ctx.portfolio(), policy,
-                                       progress=ctx.progress, cancelled=ctx.cancelled)
-            return plans, session.apply_plans(ctx.portfolio(), plans, progress=ctx.progress,
-                                              cancelled=ctx.cancelled)
+            plans = session.plan_files(
+                self.state.loaded,
+                ctx.portfolio(),
+                policy,
+                progress=ctx.progress,
+                cancelled=ctx.cancelled,
+            )
+            return plans, session.apply_plans(
+                ctx.portfolio(), plans, progress=ctx.progress, cancelled=ctx.cancelled
+            )
 
         def done(result: tuple[list[Plan], list[int]]) -> None:
             self.state.plans, self.state.batch_ids = result
@@ -172,8 +209,9 @@ class ImportWizard(QWizard):
             self.run_page.start_button.setEnabled(True)
             show_error(self, self.windowTitle(), exc)
 
-        self.task = run_task(self, self.tr("Importing"), work, db_path=self.db_path,
-                             on_done=done, on_error=failed)
+        self.task = run_task(
+            self, self.tr("Importing"), work, db_path=self.db_path, on_done=done, on_error=failed
+        )
         self.task.cancelled.connect(self._import_cancelled)
 
     def _import_cancelled(self) -> None:
@@ -189,11 +227,17 @@ class ImportWizard(QWizard):
         def done(result: dict[str, int]) -> None:
             self.state.undone = True
             self.summary_page.undo_button.setEnabled(False)
-            self.summary_page.label.setText(self.summary_page.label.text() + "\n" + self.tr(
-                "Undone: {deleted} new projects removed, {reverted} changes reverted.").format(**result))
+            self.summary_page.label.setText(
+                self.summary_page.label.text()
+                + "\n"
+                + self.tr(
+                    "Undone: {deleted} new projects removed, {reverted} changes reverted."
+                ).format(**result)
+            )
 
-        self.task = run_task(self, self.tr("Undoing the import"), work, db_path=self.db_path,
-                             on_done=done)
+        self.task = run_task(
+            self, self.tr("Undoing the import"), work, db_path=self.db_path, on_done=done
+        )
 
     def export_errors(self) -> None:
         plans = [p for p in self.state.plans if any(r.action == "reject" for r in p.rows)]
@@ -201,8 +245,11 @@ class ImportWizard(QWizard):
             return
         first = plans[0].file
         out, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save rejected rows"), str(first.with_name(first.stem + "_错误行.xlsx")),
-            "Excel (*.xlsx)")
+            self,
+            self.tr("Save rejected rows"),
+            str(first.with_name(first.stem + "_错误行.xlsx")),
+            "Excel (*.xlsx)",
+        )
         if not out:
             return
         target = Path(out)
@@ -210,13 +257,20 @@ class ImportWizard(QWizard):
         def work(ctx: TaskContext) -> list[Path]:
             written = []
             for i, plan in enumerate(plans):
-                path = target if i == 0 else target.with_name(f"{target.stem}_{plan.file.stem}.xlsx")
+                path = (
+                    target if i == 0 else target.with_name(f"{target.stem}_{plan.file.stem}.xlsx")
+                )
                 write_rejected(plan, path)
                 written.append(path)
             return written
 
         def done(paths: list[Path]) -> None:
-            self.summary_page.label.setText(self.summary_page.label.text() + "\n" + self.tr(
-                "Rejected rows saved to: {paths}").format(paths="、".join(str(p) for p in paths)))
+            self.summary_page.label.setText(
+                self.summary_page.label.text()
+                + "\n"
+                + self.tr("Rejected rows saved to: {paths}").format(
+                    paths="、".join(str(p) for p in paths)
+                )
+            )
 
         self.task = run_task(self, self.tr("Saving rejected rows"), work, on_done=done)

@@ -50,7 +50,9 @@ COLUMNS: tuple[LedgerViewColumn, ...] = (
     LedgerViewColumn("name", QT_TRANSLATE_NOOP("LedgerModel", "Project name"), 260),
     LedgerViewColumn("investor", QT_TRANSLATE_NOOP("LedgerModel", "Investor"), 220),
     LedgerViewColumn("sign_date", QT_TRANSLATE_NOOP("LedgerModel", "Sign date"), 92),
-    LedgerViewColumn("signed_amount_wan", QT_TRANSLATE_NOOP("LedgerModel", "Amount (10k yuan)"), 130),
+    LedgerViewColumn(
+        "signed_amount_wan", QT_TRANSLATE_NOOP("LedgerModel", "Amount (10k yuan)"), 130
+    ),
     LedgerViewColumn("stage", QT_TRANSLATE_NOOP("LedgerModel", "Stage"), 60),
     LedgerViewColumn("unit", QT_TRANSLATE_NOOP("LedgerModel", "Responsible unit"), 150),
     LedgerViewColumn("leader", QT_TRANSLATE_NOOP("LedgerModel", "Leader"), 70),
@@ -88,8 +90,13 @@ class LoadResult:
     index: LedgerIndex | None = None
 
 
-def load_ids(ctx: TaskContext, flt: ProjectFilter, order_by: str, descending: bool,
-             index: LedgerIndex | None = None) -> LoadResult:
+def load_ids(
+    ctx: TaskContext,
+    flt: ProjectFilter,
+    order_by: str,
+    descending: bool,
+    index: LedgerIndex | None = None,
+) -> LoadResult:
     """Worker side of a refresh: the ordered ids plus the counts the status bar shows.
 
     ``index`` (kept while the data has not changed) spares re-sorting the whole ledger
@@ -102,17 +109,32 @@ def load_ids(ctx: TaskContext, flt: ProjectFilter, order_by: str, descending: bo
     if (index is None or not index.matches(flt, order_by, descending)) and not flt.search:
         ids = pf.query_ids(flt, order_by, descending)
         count, total = (all_count, all_total) if flt.is_empty() else pf.totals(flt)
-        return LoadResult(ids, count, total or Decimal(0), all_count, all_total or Decimal(0),
-                          (time.perf_counter() - started) * 1000, None)
+        return LoadResult(
+            ids,
+            count,
+            total or Decimal(0),
+            all_count,
+            all_total or Decimal(0),
+            (time.perf_counter() - started) * 1000,
+            None,
+        )
     if index is None or not index.matches(flt, order_by, descending):
         index = LedgerIndex(pf.db, flt, order_by, descending)
     found = index.narrow(flt.search)
-    return LoadResult(found.ids, found.count, found.total_wan, all_count,
-                      all_total or Decimal(0), (time.perf_counter() - started) * 1000, index)
+    return LoadResult(
+        found.ids,
+        found.count,
+        found.total_wan,
+        all_count,
+        all_total or Decimal(0),
+        (time.perf_counter() - started) * 1000,
+        index,
+    )
 
 
-def build_index(ctx: TaskContext, flt: ProjectFilter, order_by: str,
-                descending: bool) -> LedgerIndex:
+def build_index(
+    ctx: TaskContext, flt: ProjectFilter, order_by: str, descending: bool
+) -> LedgerIndex:
     return LedgerIndex(ctx.portfolio().db, flt, order_by, descending)
 
 
@@ -150,8 +172,13 @@ class LedgerModel(QAbstractTableModel):
 
     # -- loading -----------------------------------------------------------------------
 
-    def refresh(self, *, with_levels: bool = True, data_changed: bool = True,
-                on_loaded: Callable[[LoadResult], None] | None = None) -> None:
+    def refresh(
+        self,
+        *,
+        with_levels: bool = True,
+        data_changed: bool = True,
+        on_loaded: Callable[[LoadResult], None] | None = None,
+    ) -> None:
         """Ask the core for the ids again (after a filter, sort or data change)."""
         self._generation += 1
         generation = self._generation
@@ -174,9 +201,13 @@ class LedgerModel(QAbstractTableModel):
             show_error(self.parent_widget(), self.tr("Loading the ledger"), exc)
 
         run_task(
-            self.parent_widget(), self.tr("Loading the ledger"),
+            self.parent_widget(),
+            self.tr("Loading the ledger"),
             lambda ctx: load_ids(ctx, flt, order_by, descending, index),
-            db_path=self._db_path, on_done=done, on_error=failed, show_progress=False,
+            db_path=self._db_path,
+            on_done=done,
+            on_error=failed,
+            show_progress=False,
             interactive=True,
         )
         if with_levels:
@@ -187,8 +218,12 @@ class LedgerModel(QAbstractTableModel):
         if self.levels_task is not None:
             self.levels_task.cancel()  # superseded: the data changed again
         self.levels_task = run_task(
-            self.parent_widget(), self.tr("Checking warnings"), load_warning_levels,
-            db_path=self._db_path, on_done=self._apply_levels, show_progress=False,
+            self.parent_widget(),
+            self.tr("Checking warnings"),
+            load_warning_levels,
+            db_path=self._db_path,
+            on_done=self._apply_levels,
+            show_progress=False,
             on_error=lambda exc: None,  # tints are a nicety; never block the ledger
         )
 
@@ -218,16 +253,25 @@ class LedgerModel(QAbstractTableModel):
             if generation == self._generation and self._index is None:
                 self._index = index
 
-        run_task(self.parent_widget(), self.tr("Loading the ledger"),
-                 lambda ctx: build_index(ctx, flt, order_by, descending),
-                 db_path=self._db_path, on_done=done, on_error=lambda exc: None,
-                 show_progress=False, interactive=True)
+        run_task(
+            self.parent_widget(),
+            self.tr("Loading the ledger"),
+            lambda ctx: build_index(ctx, flt, order_by, descending),
+            db_path=self._db_path,
+            on_done=done,
+            on_error=lambda exc: None,
+            show_progress=False,
+            interactive=True,
+        )
 
     def _apply_levels(self, levels: dict[int, str]) -> None:
         self._levels = levels
         if self._ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1,
-                                  len(COLUMNS) - 1), [Qt.ItemDataRole.BackgroundRole])
+            self.dataChanged.emit(
+                self.index(0, 0),
+                self.index(len(self._ids) - 1, len(COLUMNS) - 1),
+                [Qt.ItemDataRole.BackgroundRole],
+            )
         self.levels_loaded.emit()
 
     def invalidate_rows(self, ids: list[int] | None = None) -> None:
@@ -240,8 +284,9 @@ class LedgerModel(QAbstractTableModel):
                 self._cache.pop(pid, None)
                 self._texts.pop(pid, None)
         if self._ids:
-            self.dataChanged.emit(self.index(0, 0),
-                                  self.index(len(self._ids) - 1, len(COLUMNS) - 1))
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1)
+            )
 
     def set_filter(self, flt: ProjectFilter) -> None:
         self._filter = flt
@@ -266,8 +311,7 @@ class LedgerModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = DISPLAY) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
         if orientation == Qt.Orientation.Vertical:
             return section + 1 if role == DISPLAY else None
         if 0 <= section < len(COLUMNS):

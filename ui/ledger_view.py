@@ -161,10 +161,14 @@ class LedgerView(QWidget):
 
     def fill_filter_choices(self, portfolio: Portfolio) -> None:
         """Years and units in use (and the settings list of units), keeping selections."""
-        units = sorted(set(distinct_values(portfolio.db, "unit"))
-                       | set(portfolio.settings().get("units") or []))
-        for combo, values in ((self.year_combo, distinct_values(portfolio.db, "year")),
-                              (self.unit_combo, units)):
+        units = sorted(
+            set(distinct_values(portfolio.db, "unit"))
+            | set(portfolio.settings().get("units") or [])
+        )
+        for combo, values in (
+            (self.year_combo, distinct_values(portfolio.db, "year")),
+            (self.unit_combo, units),
+        ):
             current = combo.currentData()
             combo.blockSignals(True)
             while combo.count() > 1:

@@ -47,8 +47,7 @@ class MainWindow(QMainWindow):
         self.setObjectName("main_window")
         self.databases = DatabaseSwitcher(Path(db_path), portfolio, lock, self)
         self.databases.switched.connect(self._database_switched)
-        self.databases.message.connect(
-            lambda text, ms: self.statusBar().showMessage(text, ms))
+        self.databases.message.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
         self.pages: dict[str, QWidget] = {}
         self._page_classes: dict[str, type[WarningsView] | type[StatsView]] = {}
         self.setAcceptDrops(True)
@@ -127,8 +126,9 @@ class MainWindow(QMainWindow):
 
     # -- actions -----------------------------------------------------------------------
 
-    def _action(self, name: str, text: str, slot: Any, shortcut: Any = None,
-                tip: str | None = None) -> QAction:
+    def _action(
+        self, name: str, text: str, slot: Any, shortcut: Any = None, tip: str | None = None
+    ) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
         if shortcut is not None:
@@ -140,28 +140,52 @@ class MainWindow(QMainWindow):
 
     def _build_actions(self) -> None:
         a = self._action
-        self.new_project_action = a("action_new_project", self.tr("&New project"),
-                                    self.new_project, "Ctrl+N")
-        self.edit_action = a("action_edit_project", self.tr("&Edit project"),
-                             self.edit_selected)
-        self.delete_action = a("action_delete_project", self.tr("&Delete project…"),
-                               self.delete_selected, "Ctrl+Del")
-        self.import_action = a("action_import", self.tr("&Import…"), self.import_files,
-                               "Ctrl+I", self.tr("Import last years' ledgers from Excel or CSV"))
-        self.report_action = a("action_report", self.tr("E&xport report…"), self.export_report,
-                               "Ctrl+E", self.tr("Export the review workbook"))
-        self.backup_action = a("action_backup", self.tr("&Backup now"),
-                               lambda: file_actions.backup_now(self, self.databases))
-        self.settings_action = a("action_settings", self.tr("&Settings…"), self.open_settings,
-                                 "Ctrl+,")
-        self.refresh_action = a("action_refresh", self.tr("&Refresh"), self.refresh_all,
-                                "F5")
-        open_db = a("action_open_db", self.tr("&Open database…"),
-                    lambda: file_actions.open_database(self, self.databases), "Ctrl+O")
-        new_db = a("action_new_db", self.tr("Ne&w database…"),
-                   lambda: file_actions.new_database(self, self.databases))
-        restore = a("action_restore", self.tr("&Restore from backup…"),
-                    lambda: file_actions.restore_backup(self, self.databases))
+        self.new_project_action = a(
+            "action_new_project", self.tr("&New project"), self.new_project, "Ctrl+N"
+        )
+        self.edit_action = a("action_edit_project", self.tr("&Edit project"), self.edit_selected)
+        self.delete_action = a(
+            "action_delete_project", self.tr("&Delete project…"), self.delete_selected, "Ctrl+Del"
+        )
+        self.import_action = a(
+            "action_import",
+            self.tr("&Import…"),
+            self.import_files,
+            "Ctrl+I",
+            self.tr("Import last years' ledgers from Excel or CSV"),
+        )
+        self.report_action = a(
+            "action_report",
+            self.tr("E&xport report…"),
+            self.export_report,
+            "Ctrl+E",
+            self.tr("Export the review workbook"),
+        )
+        self.backup_action = a(
+            "action_backup",
+            self.tr("&Backup now"),
+            lambda: file_actions.backup_now(self, self.databases),
+        )
+        self.settings_action = a(
+            "action_settings", self.tr("&Settings…"), self.open_settings, "Ctrl+,"
+        )
+        self.refresh_action = a("action_refresh", self.tr("&Refresh"), self.refresh_all, "F5")
+        open_db = a(
+            "action_open_db",
+            self.tr("&Open database…"),
+            lambda: file_actions.open_database(self, self.databases),
+            "Ctrl+O",
+        )
+        new_db = a(
+            "action_new_db",
+            self.tr("Ne&w database…"),
+            lambda: file_actions.new_database(self, self.databases),
+        )
+        restore = a(
+            "action_restore",
+            self.tr("&Restore from backup…"),
+            lambda: file_actions.restore_backup(self, self.databases),
+        )
         quit_action = a("action_quit", self.tr("E&xit"), self.close, "Ctrl+Q")
 
         menu = self.menuBar().addMenu(self.tr("&File"))
@@ -185,8 +209,15 @@ class MainWindow(QMainWindow):
         toolbar.setObjectName("main_toolbar")
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.addActions([self.new_project_action, self.import_action, self.report_action,
-                            self.backup_action, self.settings_action])
+        toolbar.addActions(
+            [
+                self.new_project_action,
+                self.import_action,
+                self.report_action,
+                self.backup_action,
+                self.settings_action,
+            ]
+        )
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -227,12 +258,16 @@ class MainWindow(QMainWindow):
             return
         name = self.portfolio.get_project(pid).fields["name"]
         answer = QMessageBox.question(
-            self, self.tr("Delete project"),
-            self.tr("Delete “{name}” with its stage dates, figures, visits and problems?\n"
-                    "A project that fell through should be terminated instead: it then stays "
-                    "in the ledger and in the rates.").format(name=name),
+            self,
+            self.tr("Delete project"),
+            self.tr(
+                "Delete “{name}” with its stage dates, figures, visits and problems?\n"
+                "A project that fell through should be terminated instead: it then stays "
+                "in the ledger and in the rates."
+            ).format(name=name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
+            QMessageBox.StandardButton.No,
+        )
         if answer == QMessageBox.StandardButton.Yes:
             self.portfolio.delete_project(pid)
             self.after_change()
@@ -271,29 +306,44 @@ class MainWindow(QMainWindow):
             self.after_change()
 
     def about(self) -> None:
-        QMessageBox.about(self, self.tr("About"), self.tr(
-            "Signed project tracker: the ledger of signed investment deals, their lifecycle, "
-            "warnings and review reports.\nDatabase: {path}").format(path=self.db_path))
+        QMessageBox.about(
+            self,
+            self.tr("About"),
+            self.tr(
+                "Signed project tracker: the ledger of signed investment deals, their lifecycle, "
+                "warnings and review reports.\nDatabase: {path}"
+            ).format(path=self.db_path),
+        )
 
     def offer_demo(self) -> None:
         """On an empty database, offer the demo portfolio (not in tests or screenshots)."""
         if self.portfolio.project_count() > 0:
             return
         answer = QMessageBox.question(
-            self, self.tr("Empty ledger"),
-            self.tr("The ledger is empty. Load a demo portfolio of 300 projects to try the "
-                    "program? (You can start a new empty database later.)"))
+            self,
+            self.tr("Empty ledger"),
+            self.tr(
+                "The ledger is empty. Load a demo portfolio of 300 projects to try the "
+                "program? (You can start a new empty database later.)"
+            ),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return
 
         def work(ctx: Any) -> int:
             from tracker.ledger.demo import fill_demo
 
-            return fill_demo(ctx.portfolio(), projects=300, progress=ctx.progress,
-                             cancelled=ctx.cancelled)
+            return fill_demo(
+                ctx.portfolio(), projects=300, progress=ctx.progress, cancelled=ctx.cancelled
+            )
 
-        run_task(self, self.tr("Loading the demo portfolio"), work, db_path=self.db_path,
-                 on_done=lambda _n: self.after_change())
+        run_task(
+            self,
+            self.tr("Loading the demo portfolio"),
+            work,
+            db_path=self.db_path,
+            on_done=lambda _n: self.after_change(),
+        )
 
     # -- drag and drop -----------------------------------------------------------------
 
@@ -313,14 +363,18 @@ class MainWindow(QMainWindow):
         if self._levels_pending:
             self._levels_pending = False
             self.model.refresh_levels()
-        self.status_label.setText(self.tr(
-            "{total} projects · signed total {amount} (10k yuan) · {shown} shown"
-        ).format(total=result.all_count, amount=format_wan(result.all_total),
-                 shown=result.filtered_count))
+        self.status_label.setText(
+            self.tr("{total} projects · signed total {amount} (10k yuan) · {shown} shown").format(
+                total=result.all_count,
+                amount=format_wan(result.all_total),
+                shown=result.filtered_count,
+            )
+        )
 
     def _update_title(self) -> None:
-        self.setWindowTitle(self.tr("Signed project tracker — {name}").format(
-            name=self.db_path.name))
+        self.setWindowTitle(
+            self.tr("Signed project tracker — {name}").format(name=self.db_path.name)
+        )
 
     # -- another database ---------------------------------------------------------------
 

@@ -36,8 +36,9 @@ from .widgets import ErrorBanner
 class ProjectEditor(QDialog):
     saved = Signal(int)
 
-    def __init__(self, portfolio: Portfolio, project_id: int | None = None,
-                 parent: QWidget | None = None) -> None:
+    def __init__(
+        self, portfolio: Portfolio, project_id: int | None = None, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("project_editor")
         self.setAccessibleName(self.tr("Project editor"))
@@ -55,15 +56,19 @@ class ProjectEditor(QDialog):
         self.problems = ProblemTab(settings, self)
         self.audit = AuditTab(self)
         for page, title in (
-            (self.basic, self.tr("&Basic information")), (self.stages, self.tr("&Milestones")),
-            (self.progress, self.tr("&Funds and investment")), (self.visits, self.tr("&Visits")),
-            (self.problems, self.tr("&Problems")), (self.audit, self.tr("&Change history")),
+            (self.basic, self.tr("&Basic information")),
+            (self.stages, self.tr("&Milestones")),
+            (self.progress, self.tr("&Funds and investment")),
+            (self.visits, self.tr("&Visits")),
+            (self.problems, self.tr("&Problems")),
+            (self.audit, self.tr("&Change history")),
         ):
             self.tabs.addTab(page, title)
         self.basic.inputs["sign_date"].editingFinished.connect(self._sign_date_changed)
         self.banner = ErrorBanner(self)
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.setObjectName("editor_buttons")
         self.buttons.accepted.connect(self.save_and_close)
         self.buttons.rejected.connect(self.reject)
@@ -86,8 +91,11 @@ class ProjectEditor(QDialog):
         self.stages.load(project)
         for tab in (self.progress, self.visits, self.problems):
             tab.load(project)
-        self.audit.load(self.portfolio.audit_for(project_id=self.project_id)
-                        if self.project_id is not None else [])
+        self.audit.load(
+            self.portfolio.audit_for(project_id=self.project_id)
+            if self.project_id is not None
+            else []
+        )
         self.tabs.setTabEnabled(self.tabs.indexOf(self.audit), project is not None)
         if project is None:
             self.setWindowTitle(self.tr("New project"))
@@ -97,8 +105,11 @@ class ProjectEditor(QDialog):
         self._snapshot = self.form_state()
 
     def form_state(self) -> Any:
-        return (self.basic.raw_values(), self.stages.raw_values(),
-                [t.is_dirty() for t in (self.progress, self.visits, self.problems)])
+        return (
+            self.basic.raw_values(),
+            self.stages.raw_values(),
+            [t.is_dirty() for t in (self.progress, self.visits, self.problems)],
+        )
 
     def is_dirty(self) -> bool:
         return self.form_state() != self._snapshot
@@ -143,8 +154,14 @@ class ProjectEditor(QDialog):
         self.saved.emit(pid)
         return True
 
-    def _write(self, fields: dict[str, Any], status: Status, status_date: str | None,
-               status_reason: str | None, stage_changes: dict[Any, Any]) -> int:
+    def _write(
+        self,
+        fields: dict[str, Any],
+        status: Status,
+        status_date: str | None,
+        status_reason: str | None,
+        stage_changes: dict[Any, Any],
+    ) -> int:
         pf = self.portfolio
         if self.project_id is None:
             pid = pf.add_project(fields)
@@ -167,8 +184,9 @@ class ProjectEditor(QDialog):
             page = self.stages if first.parent() is self.stages else self.basic
             self.tabs.setCurrentWidget(page)
             first.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.banner.show_message("\n".join(e.message for e in errors[:4])
-                                 + ("\n…" if len(errors) > 4 else ""))
+        self.banner.show_message(
+            "\n".join(e.message for e in errors[:4]) + ("\n…" if len(errors) > 4 else "")
+        )
 
     def save_and_close(self) -> None:
         if self.save():
@@ -180,10 +198,14 @@ class ProjectEditor(QDialog):
         """Esc / Cancel / the window's close button: ask first if something changed."""
         if self.is_dirty():
             answer = QMessageBox.question(
-                self, self.tr("Unsaved changes"),
+                self,
+                self.tr("Unsaved changes"),
                 self.tr("This project has unsaved changes. Save them?"),
-                QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
-                | QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save)
+                QMessageBox.StandardButton.Save
+                | QMessageBox.StandardButton.Discard
+                | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Save,
+            )
             if answer == QMessageBox.StandardButton.Cancel:
                 return
             if answer == QMessageBox.StandardButton.Save and not self.save():
@@ -195,8 +217,9 @@ class ProjectEditor(QDialog):
         self.reject()
 
     @classmethod
-    def run(cls, parent: QWidget | None, portfolio: Portfolio,
-            project_id: int | None) -> int | None:
+    def run(
+        cls, parent: QWidget | None, portfolio: Portfolio, project_id: int | None
+    ) -> int | None:
         """Open modally; returns the project id if anything was saved, else None."""
         editor = cls(portfolio, project_id, parent)
         editor.exec()

@@ -57,10 +57,12 @@ class ReportDialog(QDialog):
             portfolio.close()
 
         self.review_radio = QRadioButton(
-            self.tr("Review workbook (summary, warnings, ledger, open requests)"), self)
+            self.tr("Review workbook (summary, warnings, ledger, open requests)"), self
+        )
         self.review_radio.setObjectName("kind_review")
         self.ledger_radio = QRadioButton(
-            self.tr("Full ledger (every field and stage date; can be imported again)"), self)
+            self.tr("Full ledger (every field and stage date; can be imported again)"), self
+        )
         self.ledger_radio.setObjectName("kind_ledger")
         self.review_radio.setChecked(True)
         self.kinds = QButtonGroup(self)
@@ -93,7 +95,8 @@ class ReportDialog(QDialog):
         form.addRow(self.tr("Signed in"), self.year_combo)
         form.addRow(self.tr("Save as"), path_row)
         self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -101,12 +104,17 @@ class ReportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
-        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        documents = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation
+        )
         self._folder = Path(documents) if documents and Path(documents).is_dir() else Path.home()
         self._auto_name = True
         self.path_edit.textEdited.connect(self._name_typed)
-        for signal in (self.kinds.buttonToggled, self.as_of_edit.dateChanged,
-                       self.year_combo.currentIndexChanged):
+        for signal in (
+            self.kinds.buttonToggled,
+            self.as_of_edit.dateChanged,
+            self.year_combo.currentIndexChanged,
+        ):
             signal.connect(self._suggest_name)
         self._suggest_name()
         self.resize(560, self.sizeHint().height())
@@ -126,8 +134,9 @@ class ReportDialog(QDialog):
     def _suggest_name(self, *_args: Any) -> None:
         self.as_of_edit.setEnabled(self.kind() == "review")
         if self._auto_name:
-            name = default_file_name(self.settings, self.kind(), self.as_of().isoformat(),
-                                     self.year_combo.currentData())
+            name = default_file_name(
+                self.settings, self.kind(), self.as_of().isoformat(), self.year_combo.currentData()
+            )
             self.path_edit.setText(str(self._folder / name))
 
     def browse(self) -> None:
@@ -139,7 +148,8 @@ class ReportDialog(QDialog):
     def ask_file_name(self, suggestion: Path) -> Path | None:
         """A save dialog (tests replace this)."""
         name, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save report as"), str(suggestion), self.tr("Excel workbook (*.xlsx)"))
+            self, self.tr("Save report as"), str(suggestion), self.tr("Excel workbook (*.xlsx)")
+        )
         if not name:
             return None
         path = Path(name)
@@ -160,16 +170,23 @@ class ReportDialog(QDialog):
 
         def work(ctx: Any) -> Path:
             if kind == "ledger":
-                return write_ledger_export(ctx.portfolio(), path, ProjectFilter(year=year),
-                                           ctx.progress, ctx.cancelled)[0]
+                return write_ledger_export(
+                    ctx.portfolio(), path, ProjectFilter(year=year), ctx.progress, ctx.cancelled
+                )[0]
             ctx.progress(0, 5, "正在计算预警和履约率")
             review = run_review(ctx.portfolio(), as_of, year)
             return write_review_report(review, path, ctx.progress, ctx.cancelled)
 
         self.buttons.setEnabled(False)
         self.status.setText(self.tr("Writing {name}…").format(name=path.name))
-        self.task = run_task(self, self.tr("Export report"), work, db_path=self.db_path,
-                             on_done=self._done, on_error=self._failed)
+        self.task = run_task(
+            self,
+            self.tr("Export report"),
+            work,
+            db_path=self.db_path,
+            on_done=self._done,
+            on_error=self._failed,
+        )
         self.task.cancelled.connect(self._cancelled)
         return self.task
 
@@ -208,8 +225,11 @@ class ReportDialog(QDialog):
                 self._auto_name = False
                 self.start_export(chosen)
             return
-        message = error.message if isinstance(error, TrackerError) else self.tr(
-            "Internal error while writing the report: {error}").format(error=error)
+        message = (
+            error.message
+            if isinstance(error, TrackerError)
+            else self.tr("Internal error while writing the report: {error}").format(error=error)
+        )
         self.status.setText(message)
         self.show_error(message)
 
@@ -218,9 +238,13 @@ class ReportDialog(QDialog):
 
     def after_save(self, path: Path) -> None:
         """Offer to open the file or its folder."""
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Export report"),
-                          self.tr("The report was saved to:\n{path}").format(path=path),
-                          QMessageBox.StandardButton.Close, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Export report"),
+            self.tr("The report was saved to:\n{path}").format(path=path),
+            QMessageBox.StandardButton.Close,
+            self,
+        )
         open_file = box.addButton(self.tr("Open file"), QMessageBox.ButtonRole.AcceptRole)
         open_folder = box.addButton(self.tr("Open folder"), QMessageBox.ButtonRole.ActionRole)
         box.exec()

@@ -48,12 +48,16 @@ class SettingsDialog(QDialog):
         tabs.addTab(self._lists(values), self.tr("&Lists"))
         self.banner = ErrorBanner(self)
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-            | QDialogButtonBox.StandardButton.RestoreDefaults, self)
+            QDialogButtonBox.StandardButton.Ok
+            | QDialogButtonBox.StandardButton.Cancel
+            | QDialogButtonBox.StandardButton.RestoreDefaults,
+            self,
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         buttons.button(QDialogButtonBox.StandardButton.RestoreDefaults).clicked.connect(
-            self.restore_defaults)
+            self.restore_defaults
+        )
         layout = QVBoxLayout(self)
         layout.addWidget(tabs, 1)
         layout.addWidget(self.banner)
@@ -74,8 +78,9 @@ class SettingsDialog(QDialog):
         language.setCurrentIndex(max(0, language.findData(values.get("language", "auto"))))
         self._register("language", language)
         form.addRow(OPTION_BY_KEY["language"].label + "：", language)
-        form.addRow(QLabel(self.tr("A new language takes effect the next time the program "
-                                   "starts."), page))
+        form.addRow(
+            QLabel(self.tr("A new language takes effect the next time the program starts."), page)
+        )
         return page
 
     def _thresholds(self, values: dict[str, Any]) -> QWidget:

@@ -51,8 +51,10 @@ class RateCard(QFrame):
         super().__init__(parent)
         self.setObjectName(name)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet(f"QFrame#{name} {{ background: #f5f8fc; border: 1px solid #c8d3e0;"
-                           " border-radius: 6px; }")
+        self.setStyleSheet(
+            f"QFrame#{name} {{ background: #f5f8fc; border: 1px solid #c8d3e0;"
+            " border-radius: 6px; }"
+        )
         self.value = QLabel("—", self)
         self.value.setObjectName("value")
         font = QFont(self.value.font())
@@ -77,10 +79,16 @@ class UnitRatesModel(RowListModel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[tuple[str, Rates]] = []
-        self._headers = [self.tr("Responsible unit"), self.tr("Signed projects"),
-                         self.tr("Performance rate"), self.tr("Landing rate"), self.tr("Start rate"),
-                         self.tr("Funds rate"), self.tr("Production rate"),
-                         self.tr("Mean days to start")]
+        self._headers = [
+            self.tr("Responsible unit"),
+            self.tr("Signed projects"),
+            self.tr("Performance rate"),
+            self.tr("Landing rate"),
+            self.tr("Start rate"),
+            self.tr("Funds rate"),
+            self.tr("Production rate"),
+            self.tr("Mean days to start"),
+        ]
 
     def set_rows(self, rows: list[tuple[str, Rates]]) -> None:
         self.beginResetModel()
@@ -93,13 +101,19 @@ class UnitRatesModel(RowListModel):
         name, r = self._rows[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
             mean = r.mean_days_to_start
-            return (name, str(r.signed), pct_text(r.performing_pct), pct_text(r.registered_pct),
-                    pct_text(r.started_pct), pct_text(r.funds_pct), pct_text(r.producing_pct),
-                    "—" if mean is None else str(mean))[index.column()]
+            return (
+                name,
+                str(r.signed),
+                pct_text(r.performing_pct),
+                pct_text(r.registered_pct),
+                pct_text(r.started_pct),
+                pct_text(r.funds_pct),
+                pct_text(r.producing_pct),
+                "—" if mean is None else str(mean),
+            )[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
-
 
 
 def _chart_view(name: str) -> QChartView:
@@ -148,7 +162,9 @@ class StatsView(ReviewPage):
         self.unit_table.setObjectName("unit_table")
         self.unit_table.setModel(self.unit_model)
         self.unit_table.verticalHeader().setVisible(False)
-        self.unit_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.unit_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
         top = QHBoxLayout()
         top.addWidget(self.bar)
         top.addWidget(QLabel(self.tr("Signed in"), self))
@@ -178,8 +194,10 @@ class StatsView(ReviewPage):
 
     def show_review(self, review: Review) -> None:
         r = review.rates
-        self.cards["card_signed"].set(str(r.signed), self.tr("{amount} (10k yuan)").format(
-            amount=format_wan(r.signed_amount_wan)))
+        self.cards["card_signed"].set(
+            str(r.signed),
+            self.tr("{amount} (10k yuan)").format(amount=format_wan(r.signed_amount_wan)),
+        )
         for name, value, count in (
             ("card_performing", r.performing_pct, r.performing),
             ("card_registered", r.registered_pct, r.registered),
@@ -187,11 +205,17 @@ class StatsView(ReviewPage):
             ("card_producing", r.producing_pct, r.producing),
         ):
             self.cards[name].set(pct_text(value), f"{count} / {r.signed}")
-        self.cards["card_funds"].set(pct_text(r.funds_pct), self.tr("{funds} of {signed}").format(
-            funds=format_wan(r.funds_arrived_wan), signed=format_wan(r.signed_amount_wan)))
+        self.cards["card_funds"].set(
+            pct_text(r.funds_pct),
+            self.tr("{funds} of {signed}").format(
+                funds=format_wan(r.funds_arrived_wan), signed=format_wan(r.signed_amount_wan)
+            ),
+        )
         mean = r.mean_days_to_start
-        self.cards["card_days"].set("—" if mean is None else str(mean),
-                                    self.tr("{n} started projects").format(n=r.days_to_start_count))
+        self.cards["card_days"].set(
+            "—" if mean is None else str(mean),
+            self.tr("{n} started projects").format(n=r.days_to_start_count),
+        )
         self._show_funnel(review)
         self._show_units(review)
         self.unit_model.set_rows(review.by_group["unit"] + [(self.tr("Total"), r)])
@@ -225,8 +249,10 @@ class StatsView(ReviewPage):
         groups = list(reversed(review.by_group["unit"][:15]))  # biggest on top
         series = QHorizontalBarSeries()
         series.setBarWidth(0.8)
-        for caption, attr in ((self.tr("Performance rate"), "performing_pct"),
-                              (self.tr("Start rate"), "started_pct")):
+        for caption, attr in (
+            (self.tr("Performance rate"), "performing_pct"),
+            (self.tr("Start rate"), "started_pct"),
+        ):
             bars = QBarSet(caption)
             for _name, rates in groups:
                 bars.append(float(getattr(rates, attr) or 0))

@@ -42,7 +42,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class AsOfBar(QWidget):
-    """"As of [date]" and a refresh button: the control both review pages start with."""
+    """ "As of [date]" and a refresh button: the control both review pages start with."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,8 +97,14 @@ class ReviewPage(QWidget):
                 self.show_review(review)
                 self.loaded.emit()
 
-        self.task = run_task(self, self.tr("Reviewing"), work, db_path=self.db_path,
-                             on_done=done, show_progress=False)
+        self.task = run_task(
+            self,
+            self.tr("Reviewing"),
+            work,
+            db_path=self.db_path,
+            on_done=done,
+            show_progress=False,
+        )
 
     def show_review(self, review: Review) -> None:
         raise NotImplementedError
@@ -118,8 +124,9 @@ class RowListModel(QAbstractTableModel):
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._headers)
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self._headers[section] if 0 <= section < len(self._headers) else None
         return None
@@ -133,9 +140,15 @@ class WarningsModel(RowListModel):
         self._all: list[ReviewWarning] = []
         self._rows: list[ReviewWarning] = []
         self._filter: tuple[str | None, str | None, str | None] = (None, None, None)
-        self._headers = [self.tr("Level"), self.tr("Rule"), self.tr("Project"),
-                         self.tr("Responsible unit"), self.tr("Leader"), self.tr("Signed on"),
-                         self.tr("Facts")]
+        self._headers = [
+            self.tr("Level"),
+            self.tr("Rule"),
+            self.tr("Project"),
+            self.tr("Responsible unit"),
+            self.tr("Leader"),
+            self.tr("Signed on"),
+            self.tr("Facts"),
+        ]
 
     def set_warnings(self, warnings: list[ReviewWarning]) -> None:
         self.beginResetModel()
@@ -151,16 +164,27 @@ class WarningsModel(RowListModel):
 
     def _filtered(self) -> list[ReviewWarning]:
         level, rule, unit = self._filter
-        return [w for w in self._all
-                if (level is None or w.level == level) and (rule is None or w.rule == rule)
-                and (unit is None or (w.unit or "") == unit)]
+        return [
+            w
+            for w in self._all
+            if (level is None or w.level == level)
+            and (rule is None or w.rule == rule)
+            and (unit is None or (w.unit or "") == unit)
+        ]
 
     def warning_at(self, row: int) -> ReviewWarning:
         return self._rows[row]
 
     def _values(self, w: ReviewWarning) -> tuple[str, ...]:
-        return (w.level_label, w.rule_label, w.project, w.unit or "", w.leader or "",
-                w.sign_date, w.message)
+        return (
+            w.level_label,
+            w.rule_label,
+            w.project,
+            w.unit or "",
+            w.leader or "",
+            w.sign_date,
+            w.message,
+        )
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
@@ -193,11 +217,14 @@ class WarningsView(ReviewPage):
     def __init__(self, db_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(db_path, parent)
         self.bar = AsOfBar(self)
-        self.level_combo = self._combo("level_filter", [(self.tr("All levels"), None),
-                                                        (self.tr("Red"), "red"),
-                                                        (self.tr("Yellow"), "yellow")])
-        self.rule_combo = self._combo("rule_filter", [(self.tr("All rules"), None)] +
-                                      [(label, key) for key, label in RULE_LABELS.items()])
+        self.level_combo = self._combo(
+            "level_filter",
+            [(self.tr("All levels"), None), (self.tr("Red"), "red"), (self.tr("Yellow"), "yellow")],
+        )
+        self.rule_combo = self._combo(
+            "rule_filter",
+            [(self.tr("All rules"), None)] + [(label, key) for key, label in RULE_LABELS.items()],
+        )
         self.unit_combo = self._combo("unit_filter", [(self.tr("All units"), None)])
         self.summary = QLabel(self)
         self.summary.setObjectName("warning_counts")
@@ -218,8 +245,11 @@ class WarningsView(ReviewPage):
         self.table.doubleClicked.connect(self._open)
         filters = QHBoxLayout()
         filters.addWidget(self.bar)
-        for label, combo in ((self.tr("Level"), self.level_combo), (self.tr("Rule"), self.rule_combo),
-                             (self.tr("Unit"), self.unit_combo)):
+        for label, combo in (
+            (self.tr("Level"), self.level_combo),
+            (self.tr("Rule"), self.rule_combo),
+            (self.tr("Unit"), self.unit_combo),
+        ):
             filters.addWidget(QLabel(label, self))
             filters.addWidget(combo)
         filters.addStretch(1)
@@ -255,15 +285,24 @@ class WarningsView(ReviewPage):
         self._apply_filter()
 
     def _apply_filter(self) -> None:
-        self.model.set_filter(self.level_combo.currentData(), self.rule_combo.currentData(),
-                              self.unit_combo.currentData())
+        self.model.set_filter(
+            self.level_combo.currentData(),
+            self.rule_combo.currentData(),
+            self.unit_combo.currentData(),
+        )
         if self.review is None:
             return
         counts = self.review.counts_by_level()
-        self.summary.setText(self.tr("Red: {red}   Yellow: {yellow}   Terminated: {terminated}   "
-                                     "Shown: {shown}").format(
-            red=counts["red"], yellow=counts["yellow"], terminated=len(self.review.terminated),
-            shown=self.model.rowCount()))
+        self.summary.setText(
+            self.tr(
+                "Red: {red}   Yellow: {yellow}   Terminated: {terminated}   Shown: {shown}"
+            ).format(
+                red=counts["red"],
+                yellow=counts["yellow"],
+                terminated=len(self.review.terminated),
+                shown=self.model.rowCount(),
+            )
+        )
 
     def _open(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -34,8 +34,9 @@ def clear_invalid(widget: QWidget) -> None:
         widget.setAccessibleDescription("")
 
 
-def add_labelled(layout: QBoxLayout, pairs: list[tuple[str, QWidget]],
-                 stretch: QWidget | None = None) -> None:
+def add_labelled(
+    layout: QBoxLayout, pairs: list[tuple[str, QWidget]], stretch: QWidget | None = None
+) -> None:
     """Label + widget pairs along a row, each label the buddy of its widget (mnemonics)."""
     for text, widget in pairs:
         label = QLabel(text, widget.parentWidget())
@@ -126,8 +127,13 @@ class MoneyEdit(QLineEdit):
 class ChoiceCombo(QComboBox):
     """An editable combo fed from a settings list that also accepts a new value."""
 
-    def __init__(self, items: list[str] | tuple[str, ...] = (), parent: QWidget | None = None,
-                 *, editable: bool = True) -> None:
+    def __init__(
+        self,
+        items: list[str] | tuple[str, ...] = (),
+        parent: QWidget | None = None,
+        *,
+        editable: bool = True,
+    ) -> None:
         super().__init__(parent)
         self.setEditable(editable)
         self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)

@@ -79,12 +79,24 @@ def fill(ts_path: Path, strings: dict[str, str]) -> list[str]:
 
 
 def main() -> int:
-    subprocess.run([tool("pyside6-lupdate"), *sources(), "-no-obsolete", "-target-language",
-                    "zh_CN", "-ts", str(TS)], check=True, cwd=ROOT,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [
+            tool("pyside6-lupdate"),
+            *sources(),
+            "-no-obsolete",
+            "-target-language",
+            "zh_CN",
+            "-ts",
+            str(TS),
+        ],
+        check=True,
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+    )
     missing = fill(TS, load_strings())
-    subprocess.run([tool("pyside6-lrelease"), str(TS), "-qm", str(QM)], check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [tool("pyside6-lrelease"), str(TS), "-qm", str(QM)], check=True, stdout=subprocess.DEVNULL
+    )
     if missing:
         print(f"{len(missing)} string(s) without Chinese (add them to a strings_*.py):")
         for source in missing:

@@ -22,8 +22,7 @@ STRINGS: dict[str, str] = {
     "All rules": "全部类型",
     "All units": "全部单位",
     "Unit": "责任单位",
-    "Red: {red}   Yellow: {yellow}   Terminated: {terminated}   Shown: {shown}":
-        "红灯 {red} 个   黄灯 {yellow} 个   已终止 {terminated} 个   当前显示 {shown} 条",
+    "Red: {red}   Yellow: {yellow}   Terminated: {terminated}   Shown: {shown}": "红灯 {red} 个   黄灯 {yellow} 个   已终止 {terminated} 个   当前显示 {shown} 条",
     # statistics page
     "Signed projects": "签约项目数",
     "Performance rate": "履约率",
@@ -44,10 +43,8 @@ STRINGS: dict[str, str] = {
     "Rates by responsible unit (%)": "各责任单位履约率、开工率（%）",
     # export dialog
     "Export report": "导出报表",
-    "Review workbook (summary, warnings, ledger, open requests)":
-        "履约情况评估报表（汇总、预警清单、项目台账、诉求清单）",
-    "Full ledger (every field and stage date; can be imported again)":
-        "完整台账（全部字段和各阶段日期，可再次导入）",
+    "Review workbook (summary, warnings, ledger, open requests)": "履约情况评估报表（汇总、预警清单、项目台账、诉求清单）",
+    "Full ledger (every field and stage date; can be imported again)": "完整台账（全部字段和各阶段日期，可再次导入）",
     "Browse…": "浏览…",
     "Report": "报表",
     "Save as": "保存为",

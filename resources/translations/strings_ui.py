@@ -7,25 +7,21 @@ STRINGS: dict[str, str] = {
     # tasks
     "Cancel": "取消",
     "Cancelling…": "正在取消…",
-    "An internal error occurred. Nothing was half-saved; please report this.":
-        "程序内部出错。数据没有被写入一半；请把详细信息反馈给维护人员。",
+    "An internal error occurred. Nothing was half-saved; please report this.": "程序内部出错。数据没有被写入一半；请把详细信息反馈给维护人员。",
     # database files
     "process {pid} on {host}": "计算机 {host} 上的进程 {pid}",
     "another program": "另一个程序",
     "The database {path} is already open in another window ({who}). Only one window may "
-    "change a ledger at a time: switch to that window, or close it and try again.":
-        "数据库 {path} 已在另一个窗口中打开（{who}）。同一本台账同时只能由一个窗口修改：请切换到那个窗口，或将其关闭后重试。",
+    "change a ledger at a time: switch to that window, or close it and try again.": "数据库 {path} 已在另一个窗口中打开（{who}）。同一本台账同时只能由一个窗口修改：请切换到那个窗口，或将其关闭后重试。",
     "Tracker database (*.db);;All files (*)": "项目台账数据库 (*.db);;所有文件 (*)",
     "Open database": "打开数据库",
     "New database": "新建数据库",
-    "The file {path} already exists. Choose another name, or use Open database.":
-        "文件 {path} 已存在。请换一个文件名，或使用“打开数据库”。",
+    "The file {path} already exists. Choose another name, or use Open database.": "文件 {path} 已存在。请换一个文件名，或使用“打开数据库”。",
     "Backup saved: {path}": "已备份到：{path}",
     "Backing up": "正在备份",
     "Restore from backup": "从备份恢复",
     "Replace the current ledger with the backup {name}?\n\nThe current ledger is backed up "
-    "first, so this can be undone by restoring that backup.":
-        "用备份 {name} 替换当前台账吗？\n\n当前台账会先自动备份，如有需要可再从该备份恢复。",
+    "first, so this can be undone by restoring that backup.": "用备份 {name} 替换当前台账吗？\n\n当前台账会先自动备份，如有需要可再从该备份恢复。",
     "Restored. The previous ledger was saved as {path}": "已恢复。恢复前的台账已保存为 {path}",
     "Restoring": "正在恢复",
     # ledger
@@ -42,8 +38,7 @@ STRINGS: dict[str, str] = {
     "Loading the ledger": "正在读取台账",
     "Checking warnings": "正在检查预警",
     "Search projects": "搜索项目",
-    "Name, investor, unit, leader or pinyin initials (Ctrl+F)":
-        "名称、投资主体、单位、领导或拼音首字母（Ctrl+F）",
+    "Name, investor, unit, leader or pinyin initials (Ctrl+F)": "名称、投资主体、单位、领导或拼音首字母（Ctrl+F）",
     "Sign year": "签约年度",
     "&Clear filters": "清除筛选(&C)",
     "&Search:": "搜索(&S)：",
@@ -64,9 +59,8 @@ STRINGS: dict[str, str] = {
     "Delete project": "删除项目",
     "Delete “{name}” with its stage dates, figures, visits and problems?\n"
     "A project that fell through should be terminated instead: it then stays "
-    "in the ledger and in the rates.":
-        "确定删除“{name}”及其进度节点、资金数据、走访记录和企业诉求吗？\n"
-        "已落空的项目应改为“终止”：终止的项目仍保留在台账中，并计入各项比率。",
+    "in the ledger and in the rates.": "确定删除“{name}”及其进度节点、资金数据、走访记录和企业诉求吗？\n"
+    "已落空的项目应改为“终止”：终止的项目仍保留在台账中，并计入各项比率。",
     "&Import…": "导入(&I)…",
     "Import last years' ledgers from Excel or CSV": "从 Excel 或 CSV 导入往年台账",
     "E&xport report…": "导出报表(&X)…",
@@ -92,15 +86,12 @@ STRINGS: dict[str, str] = {
     "Reports are not available in this version.": "此版本暂不提供报表功能。",
     "About": "关于",
     "Signed project tracker: the ledger of signed investment deals, their lifecycle, "
-    "warnings and review reports.\nDatabase: {path}":
-        "签约项目跟踪：签约项目台账、全生命周期跟踪、预警和督查考核报表。\n数据库：{path}",
+    "warnings and review reports.\nDatabase: {path}": "签约项目跟踪：签约项目台账、全生命周期跟踪、预警和督查考核报表。\n数据库：{path}",
     "Empty ledger": "台账为空",
     "The ledger is empty. Load a demo portfolio of 300 projects to try the program? "
-    "(You can start a new empty database later.)":
-        "台账中还没有项目。要载入 300 个演示项目试用本程序吗？（之后可以新建一个空数据库。）",
+    "(You can start a new empty database later.)": "台账中还没有项目。要载入 300 个演示项目试用本程序吗？（之后可以新建一个空数据库。）",
     "Loading the demo portfolio": "正在载入演示项目",
-    "{total} projects · signed total {amount} (10k yuan) · {shown} shown":
-        "共 {total} 个项目 · 签约总额 {amount} 万元 · 筛选后 {shown} 个",
+    "{total} projects · signed total {amount} (10k yuan) · {shown} shown": "共 {total} 个项目 · 签约总额 {amount} 万元 · 筛选后 {shown} 个",
     "Signed project tracker — {name}": "签约项目跟踪 — {name}",
     # editor
     "Project editor": "项目编辑",
@@ -127,8 +118,7 @@ STRINGS: dict[str, str] = {
     "{stage} planned": "{stage}计划日期",
     "{stage} actual": "{stage}实际日期",
     "The current stage is the furthest stage with an actual date. Dates may be typed as "
-    "2024-05-01, 2024.5.1 or 2024年5月1日; a month alone (2024-05) is kept.":
-        "当前阶段取有实际日期的最后一个阶段。日期可输入 2024-05-01、2024.5.1 或 2024年5月1日；只有年月（2024-05）也可以。",
+    "2024-05-01, 2024.5.1 or 2024年5月1日; a month alone (2024-05) is kept.": "当前阶段取有实际日期的最后一个阶段。日期可输入 2024-05-01、2024.5.1 或 2024年5月1日；只有年月（2024-05）也可以。",
     "Please check: ": "请核对：",
     "New record": "新增记录",
     "&Add": "添加(&A)",

@@ -13,8 +13,14 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def tracker(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "tracker", *args], capture_output=True,
-                          text=True, encoding="utf-8", cwd=ROOT, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "tracker", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        timeout=120,
+    )
 
 
 def test_import_json_shape_exactly(tmp_path: Path, messy_xlsx: Path) -> None:
@@ -34,8 +40,12 @@ def test_import_json_shape_exactly(tmp_path: Path, messy_xlsx: Path) -> None:
     assert [r["row"] for r in out["rows"]] == [6, 7, 11]
     first = out["rows"][0]["fields"]
     assert first == {
-        "name": "天成轴承生产基地项目", "investor": "浙江天成轴承有限公司", "sign_date": "2023-10-01",
-        "signed_amount_wan": 12500, "location": "城关镇", "stage": "registered",
+        "name": "天成轴承生产基地项目",
+        "investor": "浙江天成轴承有限公司",
+        "sign_date": "2023-10-01",
+        "signed_amount_wan": 12500,
+        "location": "城关镇",
+        "stage": "registered",
         "stage_dates": {"registered": "2023-11-02"},
     }
     assert out["summary"] == {"rows": 3, "create": 3, "update": 0, "skip": 0, "reject": 0}

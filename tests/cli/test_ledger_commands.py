@@ -11,8 +11,19 @@ from tracker.ledger.demo import fill_demo
 from tracker.ledger.portfolio import Portfolio
 from tracker.ledger.rows import row_to_json
 
-LIST_KEYS = {"id", "name", "investor", "sign_date", "signed_amount_wan", "stage", "unit",
-             "leader", "location", "industry", "status"}
+LIST_KEYS = {
+    "id",
+    "name",
+    "investor",
+    "sign_date",
+    "signed_amount_wan",
+    "stage",
+    "unit",
+    "leader",
+    "location",
+    "industry",
+    "status",
+}
 
 
 def run(*args, db=None):
@@ -30,8 +41,15 @@ def test_init_demo_list_show_check(tmp_path):
     rows = json.loads(listed.stdout)
     assert len(rows) == 60
     assert LIST_KEYS <= set(rows[0])
-    assert {r["stage"] for r in rows} <= {"signed", "registered", "land", "started", "completed",
-                                           "producing", "target"}
+    assert {r["stage"] for r in rows} <= {
+        "signed",
+        "registered",
+        "land",
+        "started",
+        "completed",
+        "producing",
+        "target",
+    }
     assert all(isinstance(r["signed_amount_wan"], int | float) for r in rows)
     shown = json.loads(run("show", str(rows[0]["id"]), "--json", db=db).stdout)
     assert shown["name"] == rows[0]["name"]
@@ -80,11 +98,20 @@ def test_demo_covers_every_stage_and_status(tmp_path):
     portfolio = Portfolio.open(tmp_path / "d.db")
     fill_demo(portfolio, projects=300, seed=1, today=date(2026, 6, 30))
     rows = portfolio.list_rows()
-    assert {r["stage"] for r in rows} == {"signed", "registered", "land", "started",
-                                          "completed", "producing", "target"}
+    assert {r["stage"] for r in rows} == {
+        "signed",
+        "registered",
+        "land",
+        "started",
+        "completed",
+        "producing",
+        "target",
+    }
     assert {r["status"] for r in rows} == {"active", "paused", "terminated"}
-    counts = {t: portfolio.db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
-              for t in ("progress", "visits", "problems")}
+    counts = {
+        t: portfolio.db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+        for t in ("progress", "visits", "problems")
+    }
     assert all(n > 20 for n in counts.values()), counts
     portfolio.close()
 
@@ -122,7 +149,9 @@ def test_user_mistakes_exit_2_with_one_chinese_line(tmp_path, args, needle):
 def test_db_from_environment(tmp_path):
     env_db = tmp_path / "env.db"
     result = subprocess.run(
-        [sys.executable, "-m", "tracker", "init"], capture_output=True, text=True,
+        [sys.executable, "-m", "tracker", "init"],
+        capture_output=True,
+        text=True,
         env={**__import__("os").environ, "TRACKER_DB": str(env_db)},
     )
     assert result.stdout.strip() == str(env_db) and env_db.exists()

@@ -12,13 +12,24 @@ import pytest
 from tests.helpers.review import HAND_AS_OF, build_hand_portfolio
 from tracker.ledger.portfolio import Portfolio
 
-RATE_KEYS = {"signed", "performing_pct", "registered_pct", "started_pct", "funds_pct",
-             "producing_pct", "mean_days_to_start"}
+RATE_KEYS = {
+    "signed",
+    "performing_pct",
+    "registered_pct",
+    "started_pct",
+    "funds_pct",
+    "producing_pct",
+    "mean_days_to_start",
+}
 
 
 def run(db: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "tracker", "--db", str(db), *args],
-                          capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "tracker", "--db", str(db), *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -38,8 +49,9 @@ def test_review_json_shape(db: Path) -> None:
     assert data["as_of"] == HAND_AS_OF
     assert set(data["rates"]) == RATE_KEYS
     assert data["rates"]["performing_pct"] == 66.67 and data["rates"]["funds_pct"] == 19.0
-    assert [u["unit"] for u in data["by_unit"]] == ["乙单位", "甲单位"] or \
-        [u["unit"] for u in data["by_unit"]] == ["甲单位", "乙单位"]
+    assert [u["unit"] for u in data["by_unit"]] == ["乙单位", "甲单位"] or [
+        u["unit"] for u in data["by_unit"]
+    ] == ["甲单位", "乙单位"]
     for unit in data["by_unit"]:
         assert set(unit) == RATE_KEYS | {"unit"}
     assert data["warnings"], "the hand portfolio has overdue projects"

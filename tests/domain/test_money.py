@@ -15,7 +15,9 @@ def test_point_one_plus_point_two_wan_sums_exactly(portfolio):
     count, total = portfolio.totals()
     assert count == 2
     assert total == Decimal("0.3")
-    assert portfolio.db.execute("SELECT SUM(signed_amount_yuan) FROM projects").fetchone()[0] == 3000
+    assert (
+        portfolio.db.execute("SELECT SUM(signed_amount_yuan) FROM projects").fetchone()[0] == 3000
+    )
 
 
 def test_four_decimals_round_trip_and_stored_as_integer_yuan(portfolio):

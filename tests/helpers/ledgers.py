@@ -20,14 +20,41 @@ from tracker.cli.main import main
 
 HEADER = ["序号", "项目名称", "投资主体", "签约时间", "签约金额（万元）", "项目进展", "责任单位"]
 ROWS = [
-    [1, "绿色生物制剂生产基地项目", "广东绿色生物有限公司", date(2023, 2, 9), 6250.5, "已开工", "县商务局"],
-    [2, "明辉锂电池隔膜生产基地项目", "福建明辉锂电有限公司", "2023.7.12", "120,000", "已注册", "县经信局"],
-    [3, "精密冷链物流生产基地项目", "广东精密冷链有限公司", "2023年7月26日", 12500, "已签约", "县发改局"],
+    [
+        1,
+        "绿色生物制剂生产基地项目",
+        "广东绿色生物有限公司",
+        date(2023, 2, 9),
+        6250.5,
+        "已开工",
+        "县商务局",
+    ],
+    [
+        2,
+        "明辉锂电池隔膜生产基地项目",
+        "福建明辉锂电有限公司",
+        "2023.7.12",
+        "120,000",
+        "已注册",
+        "县经信局",
+    ],
+    [
+        3,
+        "精密冷链物流生产基地项目",
+        "广东精密冷链有限公司",
+        "2023年7月26日",
+        12500,
+        "已签约",
+        "县发改局",
+    ],
 ]
 
 
-def write_xlsx(path: Path, sheets: dict[str, Sequence[Sequence[Any]]],
-               merges: dict[str, list[str]] | None = None) -> Path:
+def write_xlsx(
+    path: Path,
+    sheets: dict[str, Sequence[Sequence[Any]]],
+    merges: dict[str, list[str]] | None = None,
+) -> Path:
     """Write rows (and merged ranges like "A1:G1") per sheet; text stays text."""
     wb = Workbook()
     assert wb.active is not None
@@ -55,12 +82,30 @@ def make_messy(tmp_path: Path) -> Path:
         ["序号", "项目名称", "投资主体", "签约情况", None, "项目进展", None, "落地乡镇"],
         [None, None, None, "签约时间", "签约金额", "注册时间", "开工时间", None],
         ["一、", "城关镇（2个）", None, None, None, None, None, None],
-        [1, "天成轴承生产基地项目", "浙江天成轴承有限公司", "2023/10/1", 1.25, date(2023, 11, 2), None, "城关镇"],
+        [
+            1,
+            "天成轴承生产基地项目",
+            "浙江天成轴承有限公司",
+            "2023/10/1",
+            1.25,
+            date(2023, 11, 2),
+            None,
+            "城关镇",
+        ],
         [2, "绿色特种纸生产基地项目", "广东绿色特种有限公司", 45097, "0.8", None, None, None],
         [None, "小计", None, None, 2.05, None, None, None],
         [None, None, None, None, None, None, None, None],
         ["二、", "经济开发区（1个）", None, None, None, None, None, None],
-        [3, "康泰冷链物流生产基地项目", "福建康泰冷链有限公司", "20230417", "5000万", "2023年5月", "2023-6", "经济开发区"],
+        [
+            3,
+            "康泰冷链物流生产基地项目",
+            "福建康泰冷链有限公司",
+            "20230417",
+            "5000万",
+            "2023年5月",
+            "2023-6",
+            "经济开发区",
+        ],
         [None, "合计", None, None, 2.55, None, None, None],
         ["注：1.金额单位为亿元；2.进展以实际发生为准。", None, None, None, None, None, None, None],
         ["填表人：张三", None, None, None, None, None, None, None],

@@ -21,8 +21,10 @@ from tracker.ledger.portfolio import Portfolio
 def counts(db: Path) -> dict[str, int]:
     p = Portfolio.open(db, auto_backup=False)
     try:
-        return {t: p.db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
-                for t in ("projects", "stage_dates", "progress", "import_batches")}
+        return {
+            t: p.db.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0]
+            for t in ("projects", "stage_dates", "progress", "import_batches")
+        }
     finally:
         p.close()
 
@@ -36,12 +38,15 @@ def test_import_then_reimport_adds_nothing(tmp_db: Path, messy_xlsx: Path) -> No
     assert again["summary"] == {"rows": 3, "create": 0, "update": 0, "skip": 3, "reject": 0}
     after = counts(tmp_db)
     assert {k: v for k, v in after.items() if k != "import_batches"} == {
-        k: v for k, v in before.items() if k != "import_batches"}
+        k: v for k, v in before.items() if k != "import_batches"
+    }
     p = Portfolio.open(tmp_db, auto_backup=False)
     try:
         rows = {r["name"]: r for r in p.list_rows()}
-        batch = p.db.execute("SELECT file_name, sha256, format, mapping, counts FROM import_batches"
-                             " WHERE id = ?", [out["batch_id"]]).fetchone()
+        batch = p.db.execute(
+            "SELECT file_name, sha256, format, mapping, counts FROM import_batches WHERE id = ?",
+            [out["batch_id"]],
+        ).fetchone()
     finally:
         p.close()
     assert rows["天成轴承生产基地项目"]["stage"] == "registered"
@@ -68,9 +73,13 @@ def test_update_and_undo_revert(tmp_db: Path, tmp_path: Path, simple_xlsx: Path)
     changed[0][4] = 7000  # amount changed
     changed[1][5] = "已开工"  # further stage, no date
     changed[2][6] = "县商务局"
-    newer = write_xlsx(tmp_path / "newer.xlsx", {"S": [HEADER, *changed,
-                                                      [4, "新项目", "新公司", "2023-09-09", 100, "已签约", "县商务局"]]})
-    code, skip, _ = run_cli(tmp_db, "import", str(newer), "--on-duplicate", "skip", "--dry-run", "--json")
+    newer = write_xlsx(
+        tmp_path / "newer.xlsx",
+        {"S": [HEADER, *changed, [4, "新项目", "新公司", "2023-09-09", 100, "已签约", "县商务局"]]},
+    )
+    code, skip, _ = run_cli(
+        tmp_db, "import", str(newer), "--on-duplicate", "skip", "--dry-run", "--json"
+    )
     assert [r["action"] for r in skip["rows"]] == ["skip", "skip", "skip", "create"]
     code, upd, _ = run_cli(tmp_db, "import", str(newer), "--json")
     assert [r["action"] for r in upd["rows"]] == ["update", "update", "update", "create"]
@@ -113,9 +122,12 @@ def test_cancel_leaves_nothing(tmp_db: Path, simple_xlsx: Path) -> None:
 
 
 def test_rejected_rows_to_excel_as_text(tmp_db: Path, tmp_path: Path) -> None:
-    rows = [HEADER, ROWS[0],
-            [2, "=1+1", "坏公司", "2023.13.45", "约五千万", "已签约", "=HYPERLINK(\"x\")"],
-            [3, None, "某公司", "2023-01-01", 100, "已签约", "县商务局"]]
+    rows = [
+        HEADER,
+        ROWS[0],
+        [2, "=1+1", "坏公司", "2023.13.45", "约五千万", "已签约", '=HYPERLINK("x")'],
+        [3, None, "某公司", "2023-01-01", 100, "已签约", "县商务局"],
+    ]
     src = write_xlsx(tmp_path / "bad.xlsx", {"S": rows})
     out = tmp_path / "errors.xlsx"
     code, data, _ = run_cli(tmp_db, "import", str(src), "--json", "--errors-out", str(out))
@@ -141,8 +153,10 @@ def test_rejected_rows_to_excel_as_text(tmp_db: Path, tmp_path: Path) -> None:
 
 
 def test_corrected_mapping_saved_as_preset(tmp_db: Path, tmp_path: Path) -> None:
-    rows = [["项目名称", "投资主体", "签约时间", "签约金额", "甲方意见"],
-            ["甲项目", "甲公司", "2023-01-01", 100, "县商务局"]]
+    rows = [
+        ["项目名称", "投资主体", "签约时间", "签约金额", "甲方意见"],
+        ["甲项目", "甲公司", "2023-01-01", 100, "县商务局"],
+    ]
     src = write_xlsx(tmp_path / "p.xlsx", {"S": rows})
     p = Portfolio.open(tmp_db, auto_backup=False)
     try:
@@ -153,7 +167,10 @@ def test_corrected_mapping_saved_as_preset(tmp_db: Path, tmp_path: Path) -> None
         assert plan.rows[0].fields["unit"] == "县商务局"
         apply_plan(p, plan)
         assert load_preset(p, plan.sheets[0].signature)["甲方意见"] == "unit"
-        assert p.db.execute("SELECT COUNT(*) FROM audit WHERE entity = 'import_preset'").fetchone()[0] == 1
+        assert (
+            p.db.execute("SELECT COUNT(*) FROM audit WHERE entity = 'import_preset'").fetchone()[0]
+            == 1
+        )
         again = plan_file(src, p)  # next time: the preset maps it without asking
         assert again.sheets[0].columns["甲方意见"] == "unit"
     finally:
@@ -161,11 +178,15 @@ def test_corrected_mapping_saved_as_preset(tmp_db: Path, tmp_path: Path) -> None
 
 
 def test_terminated_and_paused_rows(tmp_db: Path, tmp_path: Path) -> None:
-    rows = [["项目名称", "投资主体", "签约时间", "签约金额", "项目进展", "终止原因"],
-            ["甲项目", "甲公司", "2023-01-01", 100, "已终止", "企业资金链断裂"],
-            ["乙项目", "乙公司", "2023-01-01", 100, "暂缓", None],
-            ["丙项目", "丙公司", "2023-01-01", 100, "已开工", None]]
-    code, out, _ = run_cli(tmp_db, "import", str(write_xlsx(tmp_path / "s.xlsx", {"S": rows})), "--json")
+    rows = [
+        ["项目名称", "投资主体", "签约时间", "签约金额", "项目进展", "终止原因"],
+        ["甲项目", "甲公司", "2023-01-01", 100, "已终止", "企业资金链断裂"],
+        ["乙项目", "乙公司", "2023-01-01", 100, "暂缓", None],
+        ["丙项目", "丙公司", "2023-01-01", 100, "已开工", None],
+    ]
+    code, out, _ = run_cli(
+        tmp_db, "import", str(write_xlsx(tmp_path / "s.xlsx", {"S": rows})), "--json"
+    )
     assert [r["fields"].get("status") for r in out["rows"]] == ["terminated", "paused", None]
     p = Portfolio.open(tmp_db, auto_backup=False)
     try:
@@ -178,12 +199,32 @@ def test_terminated_and_paused_rows(tmp_db: Path, tmp_path: Path) -> None:
 
 
 def test_undo_reverts_status_and_figures(tmp_db: Path, tmp_path: Path) -> None:
-    first = write_xlsx(tmp_path / "a.xlsx", {"S": [
-        ["项目名称", "投资主体", "签约时间", "签约金额", "累计到位资金"],
-        ["甲项目", "甲公司", "2023-01-01", 100, 10]]})
-    later = write_xlsx(tmp_path / "b.xlsx", {"S": [
-        ["项目名称", "投资主体", "签约时间", "签约金额", "项目进展", "终止原因", "累计到位资金"],
-        ["甲项目", "甲公司", "2023-01-01", 100, "已终止", "资金链断裂", 20]]})
+    first = write_xlsx(
+        tmp_path / "a.xlsx",
+        {
+            "S": [
+                ["项目名称", "投资主体", "签约时间", "签约金额", "累计到位资金"],
+                ["甲项目", "甲公司", "2023-01-01", 100, 10],
+            ]
+        },
+    )
+    later = write_xlsx(
+        tmp_path / "b.xlsx",
+        {
+            "S": [
+                [
+                    "项目名称",
+                    "投资主体",
+                    "签约时间",
+                    "签约金额",
+                    "项目进展",
+                    "终止原因",
+                    "累计到位资金",
+                ],
+                ["甲项目", "甲公司", "2023-01-01", 100, "已终止", "资金链断裂", 20],
+            ]
+        },
+    )
     run_cli(tmp_db, "import", str(first), "--json")
     code, out, _ = run_cli(tmp_db, "import", str(later), "--json")
     assert out["summary"]["update"] == 1

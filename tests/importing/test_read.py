@@ -17,14 +17,17 @@ from tracker.importing.read import PasswordRequired, WrongPassword, read_workboo
 CSV_TEXT = (
     "序号,项目名称,投资方,签约时间,总投资(万元),是否开工,开工时间,责任单位\n"
     "1,新能生物制剂生产基地项目,广东新能生物有限公司,2021/6/20,120000,是,2021-12-13,溪口镇人民政府\n"
-    "2,\"华信电子元器件生产基地项目\",福建华信电子有限公司,2021/11/28,\"21,250.5\",否,,县经信局\n"
+    '2,"华信电子元器件生产基地项目",福建华信电子有限公司,2021/11/28,"21,250.5",否,,县经信局\n'
 )
 
 
 def _check_csv_plan(path: Path) -> None:
     plan = plan_file(path)
     assert plan.format == "csv"
-    assert [r.fields["name"] for r in plan.rows] == ["新能生物制剂生产基地项目", "华信电子元器件生产基地项目"]
+    assert [r.fields["name"] for r in plan.rows] == [
+        "新能生物制剂生产基地项目",
+        "华信电子元器件生产基地项目",
+    ]
     assert plan.rows[1].fields["signed_amount_wan"] == 21250.5
     assert plan.rows[0].fields["stage"] == "started"
     assert plan.rows[0].fields["stage_dates"] == {"started": "2021-12-13"}
@@ -32,8 +35,15 @@ def _check_csv_plan(path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("encoding", "delimiter"),
-    [("gbk", ","), ("gb18030", ","), ("utf-8-sig", ","), ("utf-8", ","), ("utf-8-sig", ";"),
-     ("gbk", "\t"), ("utf-16", "\t")],
+    [
+        ("gbk", ","),
+        ("gb18030", ","),
+        ("utf-8-sig", ","),
+        ("utf-8", ","),
+        ("utf-8-sig", ";"),
+        ("gbk", "\t"),
+        ("utf-16", "\t"),
+    ],
 )
 def test_csv_encodings_and_delimiters(tmp_path: Path, encoding: str, delimiter: str) -> None:
     text = CSV_TEXT.replace(",", delimiter).replace("21" + delimiter + "250.5", "21,250.5")
@@ -44,11 +54,11 @@ def test_csv_encodings_and_delimiters(tmp_path: Path, encoding: str, delimiter: 
 
 def test_html_table_saved_as_xls(tmp_path: Path) -> None:
     cells = "".join(f"<td>{h}</td>" for h in HEADER)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{v}</td>" for v in row) + "</tr>" for row in ROWS
+    body = "".join("<tr>" + "".join(f"<td>{v}</td>" for v in row) + "</tr>" for row in ROWS)
+    html = (
+        f"<html><head><meta charset='gbk'></head><body><table border=1>"
+        f"<tr><td colspan=7>2023年签约项目</td></tr><tr>{cells}</tr>{body}</table></body></html>"
     )
-    html = (f"<html><head><meta charset='gbk'></head><body><table border=1>"
-            f"<tr><td colspan=7>2023年签约项目</td></tr><tr>{cells}</tr>{body}</table></body></html>")
     path = tmp_path / "网页导出.xls"
     path.write_bytes(html.encode("gbk"))
     plan = plan_file(path)
@@ -111,7 +121,9 @@ def test_zip_bomb_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
         read_workbook(path)
 
 
-def test_huge_file_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, simple_xlsx: Path) -> None:
+def test_huge_file_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, simple_xlsx: Path
+) -> None:
     monkeypatch.setattr(read_mod, "MAX_FILE_BYTES", 100)
     with pytest.raises(TrackerError, match="太大"):
         read_workbook(simple_xlsx)
@@ -129,7 +141,9 @@ def test_no_ledger_in_file(tmp_path: Path) -> None:
 
 
 def test_old_xls_via_calamine(tmp_path: Path) -> None:
-    shared = Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "2022年签约项目.xls"
+    shared = (
+        Path(__file__).resolve().parents[2].parent / "shared" / "samples" / "2022年签约项目.xls"
+    )
     if not shared.exists():
         pytest.skip("no .xls writer installed; the shared .xls sample is absent here")
     plan = plan_file(shared)

@@ -27,7 +27,8 @@ pytestmark = pytest.mark.skipif(
 )
 EXPECTED: dict = (
     json.loads((SAMPLES / "expected.json").read_text(encoding="utf-8"))
-    if (SAMPLES / "expected.json").exists() else {}
+    if (SAMPLES / "expected.json").exists()
+    else {}
 )
 
 
@@ -92,8 +93,12 @@ def test_sample(name: str, tmp_path: Path) -> None:
             assert (row["fields"]["name"], row["fields"]["investor"]) in stored
         raw = path.read_bytes()
         for check in spec.get("checks", []):
-            matches = [r for r in created if r["fields"]["name"] == check["name"]
-                       and r["fields"]["investor"] == check["investor"]]
+            matches = [
+                r
+                for r in created
+                if r["fields"]["name"] == check["name"]
+                and r["fields"]["investor"] == check["investor"]
+            ]
             if not matches and check["name"].encode() not in raw:
                 # expected.json for 网页导出.xls names projects that are not in that file
                 # (they are bad_values.xlsx rows); the count above is still checked.

@@ -48,7 +48,9 @@ def test_dates(raw: object, expected: str | None) -> None:
     assert parse_date(raw) == expected
 
 
-@pytest.mark.parametrize("raw", ["2023.13.45", "2023-02-30", "明年", "12345678901", "1800-01-01", True, 3.5])
+@pytest.mark.parametrize(
+    "raw", ["2023.13.45", "2023-02-30", "明年", "12345678901", "1800-01-01", True, 3.5]
+)
 def test_bad_dates_say_what(raw: object) -> None:
     with pytest.raises(ValueError) as info:
         parse_date(raw)
@@ -101,12 +103,23 @@ def test_units_in_titles_and_headers() -> None:
 
 @pytest.mark.parametrize(
     ("word", "stage"),
-    [("已签约", Stage.SIGNED), ("前期", Stage.SIGNED), ("已注册", Stage.REGISTERED),
-     ("已落地", Stage.REGISTERED), ("已开工", Stage.STARTED), ("在建", Stage.STARTED),
-     ("已竣工", Stage.COMPLETED), ("已投产", Stage.PRODUCING), ("已达产", Stage.TARGET),
-     ("未开工", Stage.SIGNED), ("开工", Stage.STARTED), ("", None),
-     ("已签约未落地", Stage.SIGNED), ("已注册，尚未开工", Stage.REGISTERED),
-     ("已开工，主体封顶", Stage.STARTED)],
+    [
+        ("已签约", Stage.SIGNED),
+        ("前期", Stage.SIGNED),
+        ("已注册", Stage.REGISTERED),
+        ("已落地", Stage.REGISTERED),
+        ("已开工", Stage.STARTED),
+        ("在建", Stage.STARTED),
+        ("已竣工", Stage.COMPLETED),
+        ("已投产", Stage.PRODUCING),
+        ("已达产", Stage.TARGET),
+        ("未开工", Stage.SIGNED),
+        ("开工", Stage.STARTED),
+        ("", None),
+        ("已签约未落地", Stage.SIGNED),
+        ("已注册，尚未开工", Stage.REGISTERED),
+        ("已开工，主体封顶", Stage.STARTED),
+    ],
 )
 def test_stage_words(word: str, stage: Stage | None) -> None:
     assert parse_stage_word(word) == stage
@@ -125,8 +138,19 @@ def test_status_words() -> None:
     assert parse_status("已开工") is None
 
 
-@pytest.mark.parametrize(("raw", "flag"), [("是", True), ("否", False), ("√", True), ("", None),
-                                           ("已开工", True), ("未开工", False), (1, True), (0, False)])
+@pytest.mark.parametrize(
+    ("raw", "flag"),
+    [
+        ("是", True),
+        ("否", False),
+        ("√", True),
+        ("", None),
+        ("已开工", True),
+        ("未开工", False),
+        (1, True),
+        (0, False),
+    ],
+)
 def test_flags(raw: object, flag: bool | None) -> None:
     assert parse_flag(raw) is flag
 

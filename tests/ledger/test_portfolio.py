@@ -9,8 +9,9 @@ from tracker.ledger.queries import ProjectFilter
 
 
 def test_current_stage_is_furthest_actual_date(portfolio):
-    pid = portfolio.add_project(sample(stage_dates={"registered": "2024-04-01"},
-                                       planned_start="2024-09-01"))
+    pid = portfolio.add_project(
+        sample(stage_dates={"registered": "2024-04-01"}, planned_start="2024-09-01")
+    )
     assert portfolio.get_project(pid).stage is Stage.REGISTERED
     portfolio.set_stage_date(pid, "started", actual="2024-10-01")
     portfolio.set_stage_date(pid, "land", actual="2024-05-01")
@@ -25,8 +26,13 @@ def test_current_stage_is_furthest_actual_date(portfolio):
 
 @pytest.mark.parametrize(
     ("field", "value"),
-    [("name", ""), ("investor", "  "), ("sign_date", None), ("sign_date", "2024-13-01"),
-     ("signed_amount_wan", "x")],
+    [
+        ("name", ""),
+        ("investor", "  "),
+        ("sign_date", None),
+        ("sign_date", "2024-13-01"),
+        ("signed_amount_wan", "x"),
+    ],
 )
 def test_required_fields_are_refused_with_the_field_named(portfolio, field, value):
     with pytest.raises(ValidationError) as exc:
@@ -49,7 +55,9 @@ def test_month_only_dates_are_kept(portfolio):
 
 def test_edit_returns_changed_fields_only(portfolio):
     pid = portfolio.add_project(sample())
-    assert portfolio.edit_project(pid, {"name": "精益光源生产基地项目", "unit": "县商务局"}) == ["unit"]
+    assert portfolio.edit_project(pid, {"name": "精益光源生产基地项目", "unit": "县商务局"}) == [
+        "unit"
+    ]
     assert portfolio.edit_project(pid, {"unit": "县商务局"}) == []
 
 
@@ -66,15 +74,24 @@ def test_terminate_requires_reason_and_reopen_clears(portfolio):
 
 def test_problem_lifecycle(portfolio):
     pid = portfolio.add_project(sample())
-    prid = portfolio.add_problem(pid, "2024-05-01", "用地指标未落实", category="用地",
-                                 owner_unit="县自然资源局", deadline="2024-06-01")
+    prid = portfolio.add_problem(
+        pid,
+        "2024-05-01",
+        "用地指标未落实",
+        category="用地",
+        owner_unit="县自然资源局",
+        deadline="2024-06-01",
+    )
     portfolio.set_problem_status(prid, "办理中")
     with pytest.raises(ValidationError):
         portfolio.resolve_problem(prid, "")
     portfolio.resolve_problem(prid, "已调剂指标", "2024-06-10")
     [problem] = portfolio.get_project(pid).problems
     assert (problem.status, problem.resolution, problem.resolved_date) == (
-        "已解决", "已调剂指标", "2024-06-10")
+        "已解决",
+        "已调剂指标",
+        "2024-06-10",
+    )
 
 
 def test_unknown_project_is_a_clear_error(portfolio):
@@ -84,8 +101,15 @@ def test_unknown_project_is_a_clear_error(portfolio):
 
 def test_filters_and_sorting_in_sql(portfolio):
     a = portfolio.add_project(sample(name="甲项目", sign_date="2023-02-01", signed_amount_wan=300))
-    b = portfolio.add_project(sample(name="乙项目", sign_date="2024-02-01", signed_amount_wan=100,
-                                     unit="县商务局", stage_dates={"registered": "2024-03-01"}))
+    b = portfolio.add_project(
+        sample(
+            name="乙项目",
+            sign_date="2024-02-01",
+            signed_amount_wan=100,
+            unit="县商务局",
+            stage_dates={"registered": "2024-03-01"},
+        )
+    )
     c = portfolio.add_project(sample(name="丙项目", sign_date="2024-06-01", signed_amount_wan=200))
     portfolio.terminate(c, "2024-08-01", "解约")
     assert portfolio.query_ids(order_by="signed_amount_wan", descending=True) == [a, c, b]
@@ -102,8 +126,18 @@ def test_filters_and_sorting_in_sql(portfolio):
 
 @pytest.mark.parametrize(
     ("query", "hit"),
-    [("精益", True), ("jygy", True), ("JYGY", True), ("jingyiguang", True), ("xfgj", True),
-     ("wjg", True), ("zhejiang", True), ("康泰", False), ("%", False), ("_", False)],
+    [
+        ("精益", True),
+        ("jygy", True),
+        ("JYGY", True),
+        ("jingyiguang", True),
+        ("xfgj", True),
+        ("wjg", True),
+        ("zhejiang", True),
+        ("康泰", False),
+        ("%", False),
+        ("_", False),
+    ],
 )
 def test_search_matches_text_pinyin_and_initials(portfolio, query, hit):
     portfolio.add_project(sample())  # unit 县发改局 -> xfgj, leader 王建国 -> wjg
@@ -149,5 +183,10 @@ def test_add_projects_checks_every_row_before_writing_any(portfolio):
     assert exc.value.field == "sign_date"
     assert portfolio.project_count() == 0
     ids = portfolio.add_projects(rows[:3] + rows[4:], batch_id=None)
-    assert [portfolio.get_project(i).fields["name"] for i in ids] == ["项目0", "项目1", "项目2", "项目4"]
+    assert [portfolio.get_project(i).fields["name"] for i in ids] == [
+        "项目0",
+        "项目1",
+        "项目2",
+        "项目4",
+    ]
     assert len(portfolio.audit_for()) == 4

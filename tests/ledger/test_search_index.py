@@ -12,8 +12,23 @@ def test_narrow_equals_the_core_query(sample_db):
     for order_by, descending in (("signed_amount_wan", False), ("sign_date", True)):
         for base in (ProjectFilter(), ProjectFilter(year=2024)):
             index = LedgerIndex(pf.db, base, order_by, descending)
-            for search in (None, "", "j", "jy", "jygy", "j", "王", "王建国", "wjg", " W J G ",
-                           "无此项目", "%", "_", "光源", "有限公司"):
+            for search in (
+                None,
+                "",
+                "j",
+                "jy",
+                "jygy",
+                "j",
+                "王",
+                "王建国",
+                "wjg",
+                " W J G ",
+                "无此项目",
+                "%",
+                "_",
+                "光源",
+                "有限公司",
+            ):
                 flt = ProjectFilter(search=search, year=base.year)
                 found = index.narrow(search)
                 assert found.ids == pf.query_ids(flt, order_by, descending)

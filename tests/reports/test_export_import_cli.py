@@ -22,8 +22,10 @@ def test_export_then_import_gives_the_same_ledger(tmp_path: Path) -> None:
 
     def ledger(db: Path) -> dict[tuple[str, str], dict]:
         rows = run_cli(db, "list", "--json")[1]
-        return {(r["name"], r["investor"]): {k: v for k, v in r.items() if k not in VOLATILE}
-                for r in rows}
+        return {
+            (r["name"], r["investor"]): {k: v for k, v in r.items() if k not in VOLATILE}
+            for r in rows
+        }
 
     assert ledger(target) == ledger(source)
     code, again, _ = run_cli(target, "import", str(out), "--json")

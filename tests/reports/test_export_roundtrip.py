@@ -21,28 +21,59 @@ EVIL = '=HYPERLINK("http://x","y")'
 
 
 def fill(p: Portfolio) -> None:
-    p.add_project({
-        "code": "2024-001", "name": EVIL, "investor": "浙江精益电子有限公司",
-        "investor_origin": "浙江杭州", "investor_type": "民企", "project_type": "新引进",
-        "industry": "电子信息", "industry_chain": "电子信息产业链", "agreement_type": "正式合同",
-        "sign_date": "2024-03-15", "sign_event": "春季招商推介会", "signed_amount_wan": "12345.6789",
-        "fixed_asset_wan": "10000.5", "foreign_capital_wan_usd": "120.25", "land_area_mu": "85.5",
-        "content": "年产 100 万件智能终端\n及配套设施", "location": "经济开发区", "unit": "县经信局",
-        "leader": "王建国", "contact": "张主任", "phone": "0571-88886666", "notes": "#N/A",
-        "stage_dates": {"registered": "2024-04-01", "land": "2024-05", "started": "2024-06-18"},
-        "planned_dates": {"registered": "2024-03-31", "completed": "2025-06"},
-        "planned_start": "2024-06-01", "planned_production": "2025-09-30",
-        "funds_arrived_wan": "3000.25", "invested_wan": "2800", "progress_as_of": "2024-12-31",
-    })
-    pid = p.add_project({
-        "name": "青山冷链物流园", "investor": "山东海川物流有限公司", "sign_date": "2023-11",
-        "signed_amount_wan": "5000", "agreement_type": "框架协议", "unit": "县商务局",
-    })
+    p.add_project(
+        {
+            "code": "2024-001",
+            "name": EVIL,
+            "investor": "浙江精益电子有限公司",
+            "investor_origin": "浙江杭州",
+            "investor_type": "民企",
+            "project_type": "新引进",
+            "industry": "电子信息",
+            "industry_chain": "电子信息产业链",
+            "agreement_type": "正式合同",
+            "sign_date": "2024-03-15",
+            "sign_event": "春季招商推介会",
+            "signed_amount_wan": "12345.6789",
+            "fixed_asset_wan": "10000.5",
+            "foreign_capital_wan_usd": "120.25",
+            "land_area_mu": "85.5",
+            "content": "年产 100 万件智能终端\n及配套设施",
+            "location": "经济开发区",
+            "unit": "县经信局",
+            "leader": "王建国",
+            "contact": "张主任",
+            "phone": "0571-88886666",
+            "notes": "#N/A",
+            "stage_dates": {"registered": "2024-04-01", "land": "2024-05", "started": "2024-06-18"},
+            "planned_dates": {"registered": "2024-03-31", "completed": "2025-06"},
+            "planned_start": "2024-06-01",
+            "planned_production": "2025-09-30",
+            "funds_arrived_wan": "3000.25",
+            "invested_wan": "2800",
+            "progress_as_of": "2024-12-31",
+        }
+    )
+    pid = p.add_project(
+        {
+            "name": "青山冷链物流园",
+            "investor": "山东海川物流有限公司",
+            "sign_date": "2023-11",
+            "signed_amount_wan": "5000",
+            "agreement_type": "框架协议",
+            "unit": "县商务局",
+        }
+    )
     p.terminate(pid, "2024-08-01", "投资方战略调整")
-    pid = p.add_project({
-        "name": "康养综合体", "investor": "上海康泰健康有限公司", "sign_date": "2024-07-01",
-        "signed_amount_wan": "800", "stage_dates": {"registered": "2024-08-01"},
-    })
+    pid = p.add_project(
+        {
+            "name": "康养综合体",
+            "investor": "上海康泰健康有限公司",
+            "sign_date": "2024-07-01",
+            "signed_amount_wan": "800",
+            "stage_dates": {"registered": "2024-08-01"},
+        }
+    )
     p.pause(pid, "2024-10-01", "等待规划调整")
 
 
@@ -79,7 +110,9 @@ def test_export_reads_back_as_the_same_projects(tmp_path: Path) -> None:
     target = tmp_path / "target.db"
     result = subprocess.run(
         [sys.executable, "-m", "tracker", "--db", str(target), "import", str(path), "--json"],
-        capture_output=True, text=True, timeout=120,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     summary = json.loads(result.stdout)["summary"]

@@ -28,10 +28,17 @@ def workbook_path(tmp_path_factory) -> Path:
     portfolio = Portfolio.open(folder / "review.db", auto_backup=False)
     try:
         build_hand_portfolio(portfolio)
-        pid = portfolio.add_project({
-            "name": EVIL, "investor": "#N/A", "sign_date": "2024-01-05",
-            "signed_amount_wan": "300", "unit": "=1+1", "leader": "@SUM(A1)",
-            "agreement_type": "意向协议"})
+        pid = portfolio.add_project(
+            {
+                "name": EVIL,
+                "investor": "#N/A",
+                "sign_date": "2024-01-05",
+                "signed_amount_wan": "300",
+                "unit": "=1+1",
+                "leader": "@SUM(A1)",
+                "agreement_type": "意向协议",
+            }
+        )
         portfolio.add_problem(pid, "2025-01-01", "=cmd|' /C calc'!A0", deadline="2025-02-01")
         portfolio.update_settings({"county_name": "青溪县", "reporting_unit": "青溪县投资促进中心"})
         review = run_review(portfolio, HAND_AS_OF)
@@ -58,7 +65,9 @@ def test_sheets_titles_and_print_setup(workbook_path: Path) -> None:
         assert ws["A2"].value.startswith(f"统计截至：{HAND_AS_OF}")
         texts = [c.value for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
         assert any(t.startswith("填报单位：") or "填报单位：" in t for t in texts)
-        assert any(t.startswith("填表人") for t in texts) and any(t.startswith("审核人") for t in texts)
+        assert any(t.startswith("填表人") for t in texts) and any(
+            t.startswith("审核人") for t in texts
+        )
     for name in SHEETS[1:]:
         ws = wb[name]
         header = int(ws.print_title_rows.split(":")[1].strip("$"))
@@ -80,7 +89,9 @@ def test_warning_list_red_before_yellow_with_fills(workbook_path: Path) -> None:
     assert "红灯" in levels and "黄灯" in levels
     assert levels == sorted(levels, key=["红灯", "黄灯"].index)
     assert {(lvl, f) for lvl, f in zip(levels, fills, strict=True)} == {
-        ("红灯", RED_FILL), ("黄灯", YELLOW_FILL)}
+        ("红灯", RED_FILL),
+        ("黄灯", YELLOW_FILL),
+    }
     values = [c.value for row in ws.iter_rows() for c in row]
     assert "已终止项目（不预警，列明终止原因）：1 个" in values
     assert "投资方资金链断裂" in values
@@ -107,7 +118,9 @@ def test_summary_rates_chart_and_definitions(workbook_path: Path) -> None:
     ws = load_workbook(workbook_path)["汇总"]
     cells = {c.value: c for row in ws.iter_rows() for c in row if c.value is not None}
     assert "二、按责任单位" in cells and "三、按产业类别" in cells and "口径说明" in cells
-    assert any(isinstance(v, str) and v.startswith("2. 履约率 = 履约项目数 ÷ 签约项目数") for v in cells)
+    assert any(
+        isinstance(v, str) and v.startswith("2. 履约率 = 履约项目数 ÷ 签约项目数") for v in cells
+    )
     # the 合计 rows: one per breakdown table, bold on a grey fill
     totals = [c for row in ws.iter_rows() for c in row if c.value == "合计"]
     assert len(totals) >= 3 and all(c.font.b for c in totals)

@@ -12,9 +12,14 @@ from tracker.domain.vocabulary import DATED_STAGES, Status
 from tracker.ledger.settings import defaults
 from tracker.review import review_projects
 
-day = st.integers(min_value=-30, max_value=1500).map(lambda n: (AS_OF - timedelta(days=n)).isoformat())
+day = st.integers(min_value=-30, max_value=1500).map(
+    lambda n: (AS_OF - timedelta(days=n)).isoformat()
+)
 month = st.integers(min_value=0, max_value=48).map(
-    lambda n: f"{(AS_OF.year * 12 + AS_OF.month - 1 - n) // 12}-{(AS_OF.month - 1 - n) % 12 + 1:02d}")
+    lambda n: (
+        f"{(AS_OF.year * 12 + AS_OF.month - 1 - n) // 12}-{(AS_OF.month - 1 - n) % 12 + 1:02d}"
+    )
+)
 any_day = st.one_of(day, month)
 
 
@@ -24,11 +29,15 @@ def project(draw, pid: int):
     planned = draw(st.dictionaries(st.sampled_from(DATED_STAGES), any_day, max_size=3))
     status = draw(st.sampled_from(list(Status)))
     return make_project(
-        pid, sign_date=draw(any_day), amount=str(draw(st.integers(1, 100_000))),
-        actual=actual, planned=planned,
+        pid,
+        sign_date=draw(any_day),
+        amount=str(draw(st.integers(1, 100_000))),
+        actual=actual,
+        planned=planned,
         funds=draw(st.lists(st.tuples(any_day, st.integers(0, 200_000).map(str)), max_size=3)),
         visits=draw(st.lists(any_day, max_size=3)),
-        status=status, status_date=draw(any_day) if status is not Status.ACTIVE else None,
+        status=status,
+        status_date=draw(any_day) if status is not Status.ACTIVE else None,
         status_reason="原因" if status is Status.TERMINATED else None,
         agreement_type=draw(st.sampled_from(["正式合同", "框架协议", "意向协议"])),
         unit=draw(st.sampled_from(["甲", "乙", None])),

@@ -36,7 +36,14 @@ def test_overall_rates(hand_portfolio) -> None:
     review = run_review(hand_portfolio, HAND_AS_OF)
     r = review.rates
     # P7 is signed after the as-of date: not counted. P4 is terminated but stays counted.
-    assert (r.signed, r.performing, r.registered, r.started, r.producing, r.terminated) == (6, 4, 5, 3, 1, 1)
+    assert (r.signed, r.performing, r.registered, r.started, r.producing, r.terminated) == (
+        6,
+        4,
+        5,
+        3,
+        1,
+        1,
+    )
     assert r.performing_pct == Decimal("66.67")
     assert r.registered_pct == Decimal("83.33")
     assert r.started_pct == Decimal("50.00")
@@ -46,9 +53,15 @@ def test_overall_rates(hand_portfolio) -> None:
     assert r.funds_pct == Decimal("19.00")
     # days to start: 50 (P1) + 90 (P2) + 92 (P5) = 232 / 3
     assert r.mean_days_to_start == Decimal("77.3")
-    assert r.to_json() == {"signed": 6, "performing_pct": 66.67, "registered_pct": 83.33,
-                           "started_pct": 50.0, "funds_pct": 19.0, "producing_pct": 16.67,
-                           "mean_days_to_start": 77.3}
+    assert r.to_json() == {
+        "signed": 6,
+        "performing_pct": 66.67,
+        "registered_pct": 83.33,
+        "started_pct": 50.0,
+        "funds_pct": 19.0,
+        "producing_pct": 16.67,
+        "mean_days_to_start": 77.3,
+    }
 
 
 def test_rates_by_unit_industry_and_year(hand_portfolio) -> None:
@@ -57,11 +70,17 @@ def test_rates_by_unit_industry_and_year(hand_portfolio) -> None:
     a, b = by_unit["甲单位"], by_unit["乙单位"]
     assert (a.signed, a.performing, a.started, a.producing) == (3, 2, 2, 1)
     assert (a.performing_pct, a.started_pct, a.producing_pct) == (
-        Decimal("66.67"), Decimal("66.67"), Decimal("33.33"))
+        Decimal("66.67"),
+        Decimal("66.67"),
+        Decimal("33.33"),
+    )
     assert a.funds_pct == Decimal("45.71")  # 1600 / 3500
     assert (b.signed, b.performing, b.registered, b.started, b.producing) == (3, 2, 3, 1, 0)
     assert (b.registered_pct, b.producing_pct, b.funds_pct) == (
-        Decimal("100.00"), Decimal("0.00"), Decimal("4.62"))  # 300 / 6500
+        Decimal("100.00"),
+        Decimal("0.00"),
+        Decimal("4.62"),
+    )  # 300 / 6500
     industries = dict(review.by_group["industry"])
     assert industries["电子信息"].signed == 2 and industries["装备制造"].performing == 0
     assert [name for name, _ in review.by_group["year"]] == ["2025年"]
@@ -72,9 +91,14 @@ def test_project_types_and_industry_shares(hand_portfolio) -> None:
     review = run_review(hand_portfolio, HAND_AS_OF)
     types = {s.name: s for s in review.project_types}
     assert (types["新引进"].count, types["新引进"].amount_wan, types["新引进"].amount_pct) == (
-        3, Decimal(3500), Decimal("35.00"))
+        3,
+        Decimal(3500),
+        Decimal("35.00"),
+    )
     assert (types["增资扩股"].count_pct, types["增资扩股"].amount_pct) == (
-        Decimal("50.00"), Decimal("65.00"))
+        Decimal("50.00"),
+        Decimal("65.00"),
+    )
     assert [s.name for s in review.industries] == ["电子信息", "新能源", "装备制造"]
     assert review.industries[0].amount_pct == Decimal("50.00")  # 5000 / 10000
     projects = load_projects(hand_portfolio.db)
@@ -104,8 +128,12 @@ def test_worst_levels_for_the_ledger_tint(hand_portfolio) -> None:
     assert worst[ids["项目P3"]] == "red"  # not registered 305 days after signing
     assert ids["项目P4"] not in worst  # terminated: no light
     assert ids["项目P7"] not in worst  # signed after the as-of date
-    assert worst == {w.project_id: w.level for w in sorted(
-        run_review(hand_portfolio, HAND_AS_OF).warnings, key=lambda w: w.level == "red")}
+    assert worst == {
+        w.project_id: w.level
+        for w in sorted(
+            run_review(hand_portfolio, HAND_AS_OF).warnings, key=lambda w: w.level == "red"
+        )
+    }
 
 
 def test_worst_levels_stops_when_cancelled(hand_portfolio) -> None:
@@ -114,17 +142,23 @@ def test_worst_levels_stops_when_cancelled(hand_portfolio) -> None:
     with pytest.raises(Cancelled):
         worst_levels(hand_portfolio, HAND_AS_OF, cancelled=lambda: True)
     assert worst_levels(hand_portfolio, HAND_AS_OF, cancelled=lambda: False) == worst_levels(
-        hand_portfolio, HAND_AS_OF)
+        hand_portfolio, HAND_AS_OF
+    )
 
 
 def test_month_only_start_counts_as_started_but_not_in_mean_days(portfolio) -> None:
     base = {"investor": "某公司", "signed_amount_wan": 100}
-    portfolio.add_project(base | {"name": "确切", "sign_date": "2025-01-01",
-                                  "stage_dates": {"started": "2025-01-31"}})
-    portfolio.add_project(base | {"name": "只知月份", "sign_date": "2025-03-10",
-                                  "stage_dates": {"started": "2025-03"}})
-    portfolio.add_project(base | {"name": "旧台账签约月", "sign_date": "2024-06",
-                                  "stage_dates": {"started": "2024-09-15"}})
+    portfolio.add_project(
+        base | {"name": "确切", "sign_date": "2025-01-01", "stage_dates": {"started": "2025-01-31"}}
+    )
+    portfolio.add_project(
+        base
+        | {"name": "只知月份", "sign_date": "2025-03-10", "stage_dates": {"started": "2025-03"}}
+    )
+    portfolio.add_project(
+        base
+        | {"name": "旧台账签约月", "sign_date": "2024-06", "stage_dates": {"started": "2024-09-15"}}
+    )
     rates = run_review(portfolio, "2025-12-31").rates
     assert rates.started_pct == Decimal("100.00")
     assert rates.mean_days_to_start == Decimal("30.0")

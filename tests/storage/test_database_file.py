@@ -27,8 +27,16 @@ def test_new_file_gets_schema_wal_and_version(tmp_path):
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
     assert db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
-    assert {"projects", "stage_dates", "progress", "visits", "problems", "audit",
-            "import_batches", "settings"} <= set(db.table_names())
+    assert {
+        "projects",
+        "stage_dates",
+        "progress",
+        "visits",
+        "problems",
+        "audit",
+        "import_batches",
+        "settings",
+    } <= set(db.table_names())
     db.close()
 
 
@@ -98,7 +106,9 @@ def test_cli_refuses_foreign_file_with_one_chinese_line(tmp_path):
     path.write_bytes(b"hello world, not a database")
     result = subprocess.run(
         [sys.executable, "-m", "tracker", "--db", str(path), "list"],
-        capture_output=True, text=True, encoding="utf-8",
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
     )
     assert result.returncode == 2
     assert "Traceback" not in result.stderr
@@ -157,7 +167,7 @@ def test_corrupt_file_is_refused_with_advice(tmp_path, daily_done):
     portfolio.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     portfolio.close()
     data = bytearray(path.read_bytes())
-    data[4096 * 3: 4096 * 3 + 2000] = b"\xff" * 2000  # smash a b-tree page
+    data[4096 * 3 : 4096 * 3 + 2000] = b"\xff" * 2000  # smash a b-tree page
     path.write_bytes(bytes(data))
     if daily_done:
         backup.backup_file(path, "daily")  # as the first open of the day would have

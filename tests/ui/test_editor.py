@@ -86,8 +86,9 @@ def test_creates_a_project_with_stages_progress_visit_and_problem(qtbot, new_edi
     assert not editor.is_dirty()
     texts = editor.audit.texts()
     assert any(row[2] == "项目" and row[3] == "新增" for row in texts)
-    assert any(row[2] == "进度节点" and row[4] == "注册·实际" and row[6] == "2024-06-03"
-               for row in texts)
+    assert any(
+        row[2] == "进度节点" and row[4] == "注册·实际" and row[6] == "2024-06-03" for row in texts
+    )
     assert any(row[2] == "企业诉求" for row in texts)
 
 
@@ -145,8 +146,9 @@ def test_edit_then_ctrl_s_shows_in_change_history(qtbot, pf):
     qtbot.waitUntil(editor.isActiveWindow, timeout=3000)
     fill(qtbot, editor.basic.inputs["signed_amount_wan"], "99999")
     editor.basic.inputs["signed_amount_wan"].setFocus()
-    qtbot.keyClick(editor.basic.inputs["signed_amount_wan"], Qt.Key.Key_S,
-                   Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(
+        editor.basic.inputs["signed_amount_wan"], Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier
+    )
     qtbot.waitUntil(lambda: editor.saved_id == pid, timeout=3000)
     assert pf.get_project(pid).fields["signed_amount_wan"] == Decimal(99999)
     row = next(r for r in editor.audit.texts() if r[4] == "签约总投资（万元）")
@@ -179,8 +181,7 @@ def test_cancel_prompt_can_keep_editing(qtbot, pf, monkeypatch):
     qtbot.addWidget(editor)
     editor.show()
     fill(qtbot, editor.basic.inputs["contact"], "李经理")
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
     editor.reject()
     assert editor.isVisible()
 

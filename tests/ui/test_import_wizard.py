@@ -20,10 +20,27 @@ def make_ledger(path: Path) -> Path:
     assert ws is not None
     ws.title = "签约项目"
     rows = [
-        ["2023年签约项目推进情况表"], ["单位：万元"],
+        ["2023年签约项目推进情况表"],
+        ["单位：万元"],
         ["序号", "项目名称", "投资主体", "签约时间", "签约金额", "项目进展", "甲方意见"],
-        [1, "绿色生物制剂生产基地项目", "广东绿色生物有限公司", date(2023, 2, 9), 6250.5, "已开工", "县商务局"],
-        [2, "明辉锂电池隔膜生产基地项目", "福建明辉锂电有限公司", "2023.7.12", "120,000", "已注册", "县经信局"],
+        [
+            1,
+            "绿色生物制剂生产基地项目",
+            "广东绿色生物有限公司",
+            date(2023, 2, 9),
+            6250.5,
+            "已开工",
+            "县商务局",
+        ],
+        [
+            2,
+            "明辉锂电池隔膜生产基地项目",
+            "福建明辉锂电有限公司",
+            "2023.7.12",
+            "120,000",
+            "已注册",
+            "县经信局",
+        ],
         [3, "坏金额项目", "某公司", "2023-01-01", "约五千万", "已签约", "县发改局"],
         [None, "合计", None, None, 126250.5],
     ]
@@ -91,7 +108,9 @@ def test_wizard_end_to_end_with_undo(qtbot, db: Path, tmp_path: Path, monkeypatc
         p.close()
 
     out = tmp_path / "errors.xlsx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "Excel (*.xlsx)"))
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), "Excel (*.xlsx)")
+    )
     wizard.summary_page.errors_button.click()
     qtbot.waitUntil(lambda: wizard.task is not None and wizard.task.done, timeout=10000)
     assert load_workbook(out)["签约项目"]["C2"].value == "坏金额项目"
@@ -117,8 +136,10 @@ def test_wizard_asks_for_password(qtbot, db: Path, tmp_path: Path) -> None:
     (edit,) = wizard.password_page.edits.values()
     edit.setText("wrong")
     wizard.next()
-    qtbot.waitUntil(lambda: "1234" not in edit.text() and wizard.password_page.message.text() != "",
-                    timeout=10000)
+    qtbot.waitUntil(
+        lambda: "1234" not in edit.text() and wizard.password_page.message.text() != "",
+        timeout=10000,
+    )
     assert wizard.currentId() == PASSWORD
     edit.setText("1234")
     wizard.next()

@@ -82,13 +82,21 @@ def sort_by(qtbot, win, key: str, order: Qt.SortOrder) -> None:
 
 def test_sorting_by_amount_and_date(qtbot, window):
     sort_by(qtbot, window, "signed_amount_wan", Qt.SortOrder.AscendingOrder)
-    assert names(window) == ["青山茶叶精深加工项目", "宏达新材料扩建项目", "精益光源产业园项目",
-                             "康泰生物制剂生产基地"]
+    assert names(window) == [
+        "青山茶叶精深加工项目",
+        "宏达新材料扩建项目",
+        "精益光源产业园项目",
+        "康泰生物制剂生产基地",
+    ]
     sort_by(qtbot, window, "signed_amount_wan", Qt.SortOrder.DescendingOrder)
     assert names(window)[0] == "康泰生物制剂生产基地"
     sort_by(qtbot, window, "sign_date", Qt.SortOrder.AscendingOrder)
-    assert names(window) == ["青山茶叶精深加工项目", "宏达新材料扩建项目", "精益光源产业园项目",
-                             "康泰生物制剂生产基地"]
+    assert names(window) == [
+        "青山茶叶精深加工项目",
+        "宏达新材料扩建项目",
+        "精益光源产业园项目",
+        "康泰生物制剂生产基地",
+    ]
 
 
 def test_filter_combos(qtbot, window):
@@ -120,8 +128,14 @@ def test_rows_are_fetched_in_pages(qtbot, tmp_db):
     pf = Portfolio.open(tmp_db)
     with pf.transaction():
         for i in range(450):
-            pf.add_project({"name": f"项目{i:03d}", "investor": "某公司", "sign_date": "2024-01-01",
-                            "signed_amount_wan": Decimal(i + 1)})
+            pf.add_project(
+                {
+                    "name": f"项目{i:03d}",
+                    "investor": "某公司",
+                    "sign_date": "2024-01-01",
+                    "signed_amount_wan": Decimal(i + 1),
+                }
+            )
     model = LedgerModel(pf, tmp_db)
     with qtbot.waitSignal(model.loaded, timeout=5000):
         model.sort(COLUMN_KEYS.index("signed_amount_wan"), Qt.SortOrder.AscendingOrder)
@@ -153,8 +167,11 @@ def test_enter_opens_the_editor(qtbot, window, monkeypatch):
     from ui import project_editor
 
     opened: list[int | None] = []
-    monkeypatch.setattr(project_editor.ProjectEditor, "run",
-                        classmethod(lambda cls, parent, pf, pid: opened.append(pid)))
+    monkeypatch.setattr(
+        project_editor.ProjectEditor,
+        "run",
+        classmethod(lambda cls, parent, pf, pid: opened.append(pid)),
+    )
     window.show()
     table = window.ledger.table
     table.setFocus()

@@ -49,8 +49,9 @@ def test_second_process_gets_a_clear_message(window, sample_db):
         f"try:\n    acquire_lock(__import__('pathlib').Path({str(sample_db)!r}))\n"
         "except Exception as exc:\n    print(exc.message); sys.exit(3)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                            env=env, timeout=60)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=60
+    )
     assert result.returncode == 3, result.stderr
     assert "已在另一个窗口中打开" in result.stdout and str(os.getpid()) in result.stdout
 
@@ -63,8 +64,14 @@ def test_new_project_action_refreshes_the_ledger(qtbot, window, monkeypatch):
     from ui import project_editor
 
     def fake_run(cls, parent, pf, pid):
-        return pf.add_project({"name": "新加项目", "investor": "某公司",
-                               "sign_date": "2025-01-01", "signed_amount_wan": "10"})
+        return pf.add_project(
+            {
+                "name": "新加项目",
+                "investor": "某公司",
+                "sign_date": "2025-01-01",
+                "signed_amount_wan": "10",
+            }
+        )
 
     monkeypatch.setattr(project_editor.ProjectEditor, "run", classmethod(fake_run))
     with qtbot.waitSignal(window.model.loaded, timeout=5000):
@@ -77,10 +84,19 @@ def test_dropped_spreadsheets_go_to_the_import_wizard(qtbot, window, monkeypatch
     received: list[list[Path]] = []
     monkeypatch.setattr(window, "import_files", lambda files=None: received.append(files))
     mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "2023年台账.xlsx")),
-                  QUrl.fromLocalFile(str(tmp_path / "readme.txt"))])
-    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
-                       Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier)
+    mime.setUrls(
+        [
+            QUrl.fromLocalFile(str(tmp_path / "2023年台账.xlsx")),
+            QUrl.fromLocalFile(str(tmp_path / "readme.txt")),
+        ]
+    )
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
     window.dropEvent(event)
     assert received == [[tmp_path / "2023年台账.xlsx"]]
 
@@ -97,9 +113,14 @@ def test_backup_now_writes_a_backup(qtbot, window):
 def test_screenshot_mode(tmp_path, sample_db):
     out = tmp_path / "main.png"
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--db", str(sample_db),
-                             "--screenshot", str(out)], capture_output=True, text=True,
-                            env=env, timeout=60, cwd=tmp_path)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), "--db", str(sample_db), "--screenshot", str(out)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        cwd=tmp_path,
+    )
     assert result.returncode == 0, result.stderr
     from PySide6.QtGui import QImage
 
@@ -114,14 +135,19 @@ def test_restore_from_backup_reopens_the_restored_ledger(qtbot, window, monkeypa
     from ui import file_actions
 
     saved = backup.backup_file(window.db_path, "manual")
-    window.portfolio.add_project({"name": "备份之后的项目", "investor": "某公司",
-                                  "sign_date": "2025-02-01", "signed_amount_wan": "1"})
+    window.portfolio.add_project(
+        {
+            "name": "备份之后的项目",
+            "investor": "某公司",
+            "sign_date": "2025-02-01",
+            "signed_amount_wan": "1",
+        }
+    )
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(saved), ""))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(window.database_changed, timeout=10000):
         file_actions.restore_backup(window, window.databases)
-    qtbot.waitUntil(lambda: window.model.rowCount() == 4 and not window.model.loading,
-                    timeout=5000)
+    qtbot.waitUntil(lambda: window.model.rowCount() == 4 and not window.model.loading, timeout=5000)
     assert window.portfolio.project_count() == 4
     assert any("before-restore" in p.name for p in backup.list_backups(window.db_path))
     # The restored database is still ours and still locked by this window.
@@ -157,7 +183,9 @@ def test_review_tabs_load_when_first_shown(qtbot, window):
         assert page.review.rates is not None
 
 
-def test_delete_project_asks_then_deletes_with_audit(qtbot, window, monkeypatch, no_blocking_questions):
+def test_delete_project_asks_then_deletes_with_audit(
+    qtbot, window, monkeypatch, no_blocking_questions
+):
     window.ledger.select_project(window.model.project_id(0))
     pid = window.ledger.selected_project_id()
     name = window.portfolio.get_project(pid).fields["name"]
@@ -167,8 +195,7 @@ def test_delete_project_asks_then_deletes_with_audit(qtbot, window, monkeypatch,
     assert name in no_blocking_questions[-1][2] and "终止" in no_blocking_questions[-1][2]
     assert window.portfolio.project_count() == 4
 
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(window.model.loaded, timeout=10000):
         window.delete_action.trigger()
     assert window.portfolio.project_count() == 3

@@ -26,8 +26,9 @@ print(model.rowCount())
 
 def test_many_standard_item_calls_do_not_abort():
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    result = subprocess.run([sys.executable, "-c", WORKLOAD], capture_output=True, text=True,
-                            env=env, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-c", WORKLOAD], capture_output=True, text=True, env=env, timeout=120
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     assert result.stdout.strip() == "5000"
     assert "none_dealloc" not in result.stderr

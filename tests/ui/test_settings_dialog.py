@@ -38,7 +38,8 @@ def test_settings_round_trip(qtbot, sample_db):
     assert again.findChild(QPlainTextEdit, "setting_units").toPlainText() == "县发改局\n县商务局"
     # Restore defaults puts thresholds back.
     again.findChild(QDialogButtonBox).button(
-        QDialogButtonBox.StandardButton.RestoreDefaults).click()
+        QDialogButtonBox.StandardButton.RestoreDefaults
+    ).click()
     assert again.findChild(QSpinBox, "setting_registration_yellow_days").value() == 90
     pf.close()
 

@@ -44,8 +44,12 @@ def test_worker_opens_its_own_portfolio(qtbot, parent, tmp_db):
     def work(ctx):
         pf = ctx.portfolio()
         pid = pf.add_project(
-            {"name": "测试项目", "investor": "某公司", "sign_date": "2024-05-01",
-             "signed_amount_wan": "100"}
+            {
+                "name": "测试项目",
+                "investor": "某公司",
+                "sign_date": "2024-05-01",
+                "signed_amount_wan": "100",
+            }
         )
         return pid, threading.get_ident()
 
@@ -72,8 +76,9 @@ def test_progress_dialog_appears_and_cancel_stops_the_worker(qtbot, parent):
 
     done: list[object] = []
     task = run_task(parent, "Long job", work, on_done=done.append)
-    qtbot.waitUntil(lambda: parent.findChild(QProgressDialog, "task_progress") is not None,
-                    timeout=3000)
+    qtbot.waitUntil(
+        lambda: parent.findChild(QProgressDialog, "task_progress") is not None, timeout=3000
+    )
     dialog = parent.findChild(QProgressDialog, "task_progress")
     assert dialog.isVisible()
     qtbot.waitUntil(lambda: dialog.value() > 0, timeout=3000)

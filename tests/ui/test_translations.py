@@ -14,9 +14,12 @@ def test_no_unfinished_entries():
     root = ET.parse(TRANSLATIONS / "zh_CN.ts").getroot()
     messages = list(root.iter("message"))
     assert len(messages) > 100
-    unfinished = [m.findtext("source") for m in messages
-                  if m.find("translation").get("type") == "unfinished"
-                  or not (m.find("translation").text or "").strip()]
+    unfinished = [
+        m.findtext("source")
+        for m in messages
+        if m.find("translation").get("type") == "unfinished"
+        or not (m.find("translation").text or "").strip()
+    ]
     assert unfinished == []
 
 
@@ -46,8 +49,11 @@ def test_placeholders_survive_translation():
 def test_every_translation_source_is_still_in_the_code():
     """The .ts is rebuilt from the code (build.py); stale entries would mean a stale build."""
     root = ET.parse(TRANSLATIONS / "zh_CN.ts").getroot()
-    assert not [m for m in root.iter("message") if m.find("translation").get("type") in
-                ("obsolete", "vanished")]
+    assert not [
+        m
+        for m in root.iter("message")
+        if m.find("translation").get("type") in ("obsolete", "vanished")
+    ]
 
 
 def test_language_choice():

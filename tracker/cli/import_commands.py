@@ -28,8 +28,12 @@ def register(sub: SubParsers) -> None:
     p.add_argument("--password", help="加密工作簿的打开密码")
     p.add_argument("--dry-run", action="store_true", help="只检查，不写入数据库")
     p.add_argument("--json", action="store_true", help="以 JSON 输出检查结果")
-    p.add_argument("--on-duplicate", choices=["skip", "update"], default="update",
-                   help="库中已有同一项目时：update 更新（默认）或 skip 跳过")
+    p.add_argument(
+        "--on-duplicate",
+        choices=["skip", "update"],
+        default="update",
+        help="库中已有同一项目时：update 更新（默认）或 skip 跳过",
+    )
     p.add_argument("--errors-out", help="把被拒绝的行写入这个 .xlsx 文件，改好后可再导入")
     p.set_defaults(func=cmd_import)
 
@@ -122,7 +126,8 @@ def cmd_undo_import(args: argparse.Namespace) -> int:
     if args.json:
         emit_json({"batch_id": args.batch_id, **result})
     else:
-        print(f"已撤销导入批次 {args.batch_id}：删除新增项目 {result['deleted']} 个，"
-              f"还原修改 {result['reverted']} 处。")
+        print(
+            f"已撤销导入批次 {args.batch_id}：删除新增项目 {result['deleted']} 个，"
+            f"还原修改 {result['reverted']} 处。"
+        )
     return 0
-

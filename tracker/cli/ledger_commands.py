@@ -92,7 +92,9 @@ def cmd_show(args: argparse.Namespace) -> int:
     for stage, d in project.stage_dates.items():
         print(f"  {stage.label}  计划 {d.planned or '—'}  实际 {d.actual or '—'}")
     for p in project.progress:
-        print(f"  进度 {p.as_of}：到位 {p.funds_arrived_wan or '—'} 万元，完成投资 {p.invested_wan or '—'} 万元")
+        print(
+            f"  进度 {p.as_of}：到位 {p.funds_arrived_wan or '—'} 万元，完成投资 {p.invested_wan or '—'} 万元"
+        )
     for v in project.visits:
         print(f"  走访 {v.date} {v.visitor or ''}：{v.content}")
     for p in project.problems:

@@ -27,7 +27,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = ChineseArgumentParser(
         prog="python -m tracker", description="签约项目跟踪：台账、预警与报表（命令行）"
     )
-    parser.add_argument("--db", help="数据库文件（默认：用户数据文件夹中的 tracker.db，或 TRACKER_DB）")
+    parser.add_argument(
+        "--db", help="数据库文件（默认：用户数据文件夹中的 tracker.db，或 TRACKER_DB）"
+    )
     sub = parser.add_subparsers(dest="command", required=True, parser_class=ChineseArgumentParser)
     for group in COMMAND_GROUPS:
         group.register(sub)

@@ -1,8 +1,8 @@
 """CLI: ``review`` (warnings and rates), ``report review`` (the workbook), ``export ledger``.
 
-    python -m tracker [--db PATH] review [--as-of YYYY-MM-DD] [--year Y] [--json]
-    python -m tracker [--db PATH] report review --out FILE.xlsx [--as-of D] [--year Y]
-    python -m tracker [--db PATH] export ledger --out FILE.xlsx [filters]
+python -m tracker [--db PATH] review [--as-of YYYY-MM-DD] [--year Y] [--json]
+python -m tracker [--db PATH] report review --out FILE.xlsx [--as-of D] [--year Y]
+python -m tracker [--db PATH] export ledger --out FILE.xlsx [filters]
 """
 
 from __future__ import annotations
@@ -25,28 +25,38 @@ def print_summary(review: Review) -> None:
     county = review.settings.get("county_name") or ""
     scope = f"{review.year}年" if review.year else ""
     print(f"{county}{scope}签约项目履约情况（统计截至 {review.as_of.isoformat()}）")
-    print(f"签约项目 {r.signed} 个，签约总投资 {format_wan(r.signed_amount_wan)} 万元，"
-          f"到位资金 {format_wan(r.funds_arrived_wan)} 万元，已终止 {r.terminated} 个")
+    print(
+        f"签约项目 {r.signed} 个，签约总投资 {format_wan(r.signed_amount_wan)} 万元，"
+        f"到位资金 {format_wan(r.funds_arrived_wan)} 万元，已终止 {r.terminated} 个"
+    )
     mean = "—" if r.mean_days_to_start is None else f"{r.mean_days_to_start} 天"
-    print(f"履约率 {_pct(r.performing_pct)}（{r.performing}/{r.signed}）  "
-          f"落地率 {_pct(r.registered_pct)}  开工率 {_pct(r.started_pct)}  "
-          f"资金到位率 {_pct(r.funds_pct)}  投产率 {_pct(r.producing_pct)}  平均签约至开工 {mean}")
+    print(
+        f"履约率 {_pct(r.performing_pct)}（{r.performing}/{r.signed}）  "
+        f"落地率 {_pct(r.registered_pct)}  开工率 {_pct(r.started_pct)}  "
+        f"资金到位率 {_pct(r.funds_pct)}  投产率 {_pct(r.producing_pct)}  平均签约至开工 {mean}"
+    )
     if review.by_group.get("unit"):
         print("\n按责任单位：")
         for name, g in review.by_group["unit"]:
-            print(f"  {name}：签约 {g.signed} 个，履约率 {_pct(g.performing_pct)}，"
-                  f"开工率 {_pct(g.started_pct)}，资金到位率 {_pct(g.funds_pct)}，"
-                  f"投产率 {_pct(g.producing_pct)}")
+            print(
+                f"  {name}：签约 {g.signed} 个，履约率 {_pct(g.performing_pct)}，"
+                f"开工率 {_pct(g.started_pct)}，资金到位率 {_pct(g.funds_pct)}，"
+                f"投产率 {_pct(g.producing_pct)}"
+            )
     counts = review.counts_by_level()
     print(f"\n预警：红灯 {counts['red']} 个，黄灯 {counts['yellow']} 个")
     for w in review.warnings:
         who = "／".join(x for x in (w.unit, w.leader) if x)
-        print(f"  [{w.level_label}] {w.rule_label}  {w.project}（{who or '未填责任单位'}）：{w.message}")
+        print(
+            f"  [{w.level_label}] {w.rule_label}  {w.project}（{who or '未填责任单位'}）：{w.message}"
+        )
     terminated = review.terminated
     if terminated:
         print(f"\n已终止项目 {len(terminated)} 个（不预警）：")
         for p in terminated:
-            print(f"  {p.fields.get('name')}：{p.status_date or ''} {p.status_reason or '未填原因'}")
+            print(
+                f"  {p.fields.get('name')}：{p.status_date or ''} {p.status_reason or '未填原因'}"
+            )
 
 
 def cmd_review(args: argparse.Namespace) -> int:
@@ -81,8 +91,10 @@ def cmd_report_review(args: argparse.Namespace) -> int:
         portfolio.close()
     path = write_review_report(review, out, _cli_progress)
     counts = review.counts_by_level()
-    print(f"已生成报表：{path}（项目 {len(review.projects)} 个，红灯 {counts['red']} 个，"
-          f"黄灯 {counts['yellow']} 个）")
+    print(
+        f"已生成报表：{path}（项目 {len(review.projects)} 个，红灯 {counts['red']} 个，"
+        f"黄灯 {counts['yellow']} 个）"
+    )
     return 0
 
 

@@ -11,9 +11,7 @@ _FULL = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 # 2023-5-12, 2023/5/12, 2023.5.12, 2023年5月12日(号), 20230512; months: 2023.5, 2023年5月(份),
 # 202305. One grammar for the importer (``importing/values.py``) and the form
 # (``typed_input.py``), so a date the clerk can type is a date an import can read.
-_WRITTEN_DAY = re.compile(
-    r"^(\d{4})[-/.年\\](\d{1,2})[-/.月\\](\d{1,2})[日号]?(?:[T ].*)?$"
-)
+_WRITTEN_DAY = re.compile(r"^(\d{4})[-/.年\\](\d{1,2})[-/.月\\](\d{1,2})[日号]?(?:[T ].*)?$")
 _WRITTEN_MONTH = re.compile(r"^(\d{4})[-/.年\\](\d{1,2})月?(?:份)?$")
 _COMPACT_DAY = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _COMPACT_MONTH = re.compile(r"^(\d{4})(\d{2})$")
@@ -39,8 +37,12 @@ def check_date(value: str | None, *, allow_month: bool = True) -> str | None:
 def written_date_parts(text: str) -> tuple[int, int, int | None] | None:
     """(year, month, day) of a written date, day None for a month-only date; None when the
     text is not a date in any form a ledger uses. Range checks are the caller's."""
-    for pattern, has_day in ((_WRITTEN_DAY, True), (_WRITTEN_MONTH, False),
-                             (_COMPACT_DAY, True), (_COMPACT_MONTH, False)):
+    for pattern, has_day in (
+        (_WRITTEN_DAY, True),
+        (_WRITTEN_MONTH, False),
+        (_COMPACT_DAY, True),
+        (_COMPACT_MONTH, False),
+    ):
         if m := pattern.match(text):
             return int(m[1]), int(m[2]), int(m[3]) if has_day else None
     return None

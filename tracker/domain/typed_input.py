@@ -23,7 +23,7 @@ def _fold(text: str) -> str:
 
 
 def parse_typed_date(text: str | None, *, allow_month: bool = True) -> str | None:
-    """"2024.5.1", "2024/5/1", "2024年5月1日", "20240501" -> "2024-05-01"; "" -> None.
+    """ "2024.5.1", "2024/5/1", "2024年5月1日", "20240501" -> "2024-05-01"; "" -> None.
 
     A month alone ("2024.5", "2024年5月", "202405") is kept as "2024-05" when allowed,
     as old ledgers do. Raises ValueError (Chinese) for anything else.
@@ -45,7 +45,7 @@ def parse_typed_date(text: str | None, *, allow_month: bool = True) -> str | Non
 
 
 def parse_typed_money(text: str | None) -> Decimal | None:
-    """"1,200" / "１２００" / "1.2亿" / "3000万元" -> Decimal 万元; "" -> None.
+    """ "1,200" / "１２００" / "1.2亿" / "3000万元" -> Decimal 万元; "" -> None.
 
     Negative amounts and more than four decimals of 万元 (finer than 1 元) are refused,
     so nothing typed is silently rounded.
@@ -81,4 +81,3 @@ def date_order_problems(dates: list[tuple[str, str | None]]) -> list[str]:
             problems.append(f"{label}日期（{value}）早于{last_label}日期（{last_value}）。")
         last_label, last_value = label, value
     return problems
-

@@ -42,9 +42,17 @@ def apply_plan(
     with portfolio.transaction():
         batch_id = _insert_batch(portfolio, plan)
         with portfolio.transaction(batch_id):
-            portfolio.record_audit(None, "import_batch", "create", None, None, json.dumps(
-                {"file": plan.file.name, "sha256": plan.sha256, "counts": plan.summary()},
-                ensure_ascii=False))
+            portfolio.record_audit(
+                None,
+                "import_batch",
+                "create",
+                None,
+                None,
+                json.dumps(
+                    {"file": plan.file.name, "sha256": plan.sha256, "counts": plan.summary()},
+                    ensure_ascii=False,
+                ),
+            )
             ids = portfolio.add_projects(
                 [r.data for r in creates], batch_id=batch_id, progress=progress, cancelled=cancelled
             )
@@ -70,9 +78,15 @@ def _insert_batch(portfolio: Portfolio, plan: Plan) -> int:
     cursor = portfolio.db.execute(
         "INSERT INTO import_batches (at, user, file_name, sha256, format, mapping, counts)"
         " VALUES (?,?,?,?,?,?,?)",
-        [now_iso(), user, plan.file.name, plan.sha256, plan.format,
-         json.dumps(plan.mapping(), ensure_ascii=False),
-         json.dumps(plan.summary(), ensure_ascii=False)],
+        [
+            now_iso(),
+            user,
+            plan.file.name,
+            plan.sha256,
+            plan.format,
+            json.dumps(plan.mapping(), ensure_ascii=False),
+            json.dumps(plan.summary(), ensure_ascii=False),
+        ],
     )
     return int(cursor.lastrowid or 0)
 
@@ -98,4 +112,3 @@ def _apply_update(portfolio: Portfolio, row: PlanRow) -> None:
         portfolio.set_status(pid, status["status"], status["status_date"] or today_iso(), reason)
     if figures := changes.get("progress"):
         portfolio.add_progress(pid, row.data.get("progress_as_of") or today_iso(), **figures)
-

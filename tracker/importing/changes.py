@@ -11,13 +11,17 @@ from typing import Any
 
 from tracker.domain.vocabulary import FIELD_BY_KEY, Stage, Status
 
-PLANNED_ALIASES = {"planned_start": Stage.STARTED.value, "planned_production": Stage.PRODUCING.value}
+PLANNED_ALIASES = {
+    "planned_start": Stage.STARTED.value,
+    "planned_production": Stage.PRODUCING.value,
+}
 
 
 def compute_changes(data: dict[str, Any], state: dict[str, Any]) -> dict[str, Any]:
     changes: dict[str, Any] = {}
     fields = {
-        k: v for k, v in data.items()
+        k: v
+        for k, v in data.items()
         if k in FIELD_BY_KEY and v not in (None, "") and v != state["fields"].get(k)
     }
     if fields:
@@ -51,7 +55,8 @@ def compute_changes(data: dict[str, Any], state: dict[str, Any]) -> dict[str, An
             "status_reason": data.get("status_reason"),
         }
     figures = {
-        k: data[k] for k in ("funds_arrived_wan", "invested_wan")
+        k: data[k]
+        for k in ("funds_arrived_wan", "invested_wan")
         if data.get(k) is not None and data[k] != state.get(k)
     }
     if figures:

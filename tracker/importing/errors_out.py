@@ -74,5 +74,7 @@ def write_rejected(plan: Plan, out: Path | str) -> int:
         out.parent.mkdir(parents=True, exist_ok=True)
         wb.save(out)
     except OSError as exc:
-        raise TrackerError(f"无法写入错误行文件“{out}”：{exc.strerror or exc}。请关闭已打开的同名文件后重试。") from exc
+        raise TrackerError(
+            f"无法写入错误行文件“{out}”：{exc.strerror or exc}。请关闭已打开的同名文件后重试。"
+        ) from exc
     return written

@@ -124,7 +124,11 @@ def load_preset(portfolio: Portfolio, sig: str) -> dict[str, str | None] | None:
         data = json.loads(row[0])
     except (TypeError, ValueError):
         return None
-    return {str(k): (v if v in TARGET_LABELS else None) for k, v in data.items()} if isinstance(data, dict) else None
+    return (
+        {str(k): (v if v in TARGET_LABELS else None) for k, v in data.items()}
+        if isinstance(data, dict)
+        else None
+    )
 
 
 def save_preset(portfolio: Portfolio, sig: str, mapping: dict[str, str | None]) -> None:
@@ -142,4 +146,6 @@ def save_preset(portfolio: Portfolio, sig: str, mapping: dict[str, str | None]) 
             " updated_at = excluded.updated_at",
             [sig, new, now_iso()],
         )
-        portfolio.record_audit(None, "import_preset", "update", sig, old_row[0] if old_row else None, new)
+        portfolio.record_audit(
+            None, "import_preset", "update", sig, old_row[0] if old_row else None, new
+        )

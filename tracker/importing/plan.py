@@ -30,7 +30,6 @@ ACTIONS = ("create", "update", "skip", "reject")
 DUPLICATE_POLICIES = ("skip", "update")
 
 
-
 @dataclass
 class PlanRow:
     sheet: str
@@ -45,8 +44,14 @@ class PlanRow:
     raw: list[object] = field(default_factory=list)  # the cells, for the errors file
 
     def to_json(self) -> dict[str, Any]:
-        return {"sheet": self.sheet, "row": self.row, "action": self.action,
-                "fields": self.fields, "errors": self.errors, "warnings": self.warnings}
+        return {
+            "sheet": self.sheet,
+            "row": self.row,
+            "action": self.action,
+            "fields": self.fields,
+            "errors": self.errors,
+            "warnings": self.warnings,
+        }
 
 
 @dataclass
@@ -60,8 +65,13 @@ class SheetPlan:
     signature: str
 
     def to_json(self) -> dict[str, Any]:
-        return {"name": self.name, "header_rows": self.header_rows, "unit": self.unit,
-                "columns": self.columns, "skipped": self.skipped}
+        return {
+            "name": self.name,
+            "header_rows": self.header_rows,
+            "unit": self.unit,
+            "columns": self.columns,
+            "skipped": self.skipped,
+        }
 
 
 @dataclass
@@ -143,8 +153,10 @@ def load_tables(
 
 def no_ledger_message(workbook: Workbook, tables: list[Table]) -> str:
     reasons = "；".join(f"工作表“{t.sheet}”：{t.skipped}" for t in tables) or "文件里没有工作表"
-    return (f"文件“{workbook.path.name}”中没有找到项目台账（{reasons}）。"
-            "台账需要有表头行，例如“项目名称、投资主体、签约时间、签约金额”。")
+    return (
+        f"文件“{workbook.path.name}”中没有找到项目台账（{reasons}）。"
+        "台账需要有表头行，例如“项目名称、投资主体、签约时间、签约金额”。"
+    )
 
 
 class _Existing:
@@ -182,10 +194,17 @@ def build_plan(
     seen_names: dict[str, PlanRow] = {}
     matched: list[PlanRow] = []
     for t in tables:
-        plan.sheets.append(SheetPlan(
-            t.sheet, t, [r + 1 for r in t.header_rows], sheet_unit(t) if t.header_rows else None,
-            columns_json(t), t.skipped, signature([c.header for c in t.columns]),
-        ))
+        plan.sheets.append(
+            SheetPlan(
+                t.sheet,
+                t,
+                [r + 1 for r in t.header_rows],
+                sheet_unit(t) if t.header_rows else None,
+                columns_json(t),
+                t.skipped,
+                signature([c.header for c in t.columns]),
+            )
+        )
     for i, (table, r) in enumerate(work):
         if i % 250 == 0:
             if cancelled():
@@ -201,19 +220,25 @@ def build_plan(
         if key in seen:
             first = seen[key]
             row.action = "skip"
-            row.warnings.append(f"与“{first.sheet}”第 {first.row} 行重复（名称和投资主体相同），跳过")
+            row.warnings.append(
+                f"与“{first.sheet}”第 {first.row} 行重复（名称和投资主体相同），跳过"
+            )
             continue
         seen[key] = row
         if name_only in seen_names:
             other = seen_names[name_only]
-            row.warnings.append(f"与“{other.sheet}”第 {other.row} 行名称相同但投资主体不同，请核对是否同一项目")
+            row.warnings.append(
+                f"与“{other.sheet}”第 {other.row} 行名称相同但投资主体不同，请核对是否同一项目"
+            )
         else:
             seen_names[name_only] = row
         if key in existing.by_key:
             row.project_id = existing.by_key[key]
             matched.append(row)
         elif name_only in existing.by_name:
-            row.warnings.append(f"库中已有同名项目（编号 {existing.by_name[name_only]}），但投资主体不同，请核对")
+            row.warnings.append(
+                f"库中已有同名项目（编号 {existing.by_name[name_only]}），但投资主体不同，请核对"
+            )
     _decide_matches(matched, portfolio, on_duplicate)
     progress(len(work), len(work), "检查完成")
     return plan
@@ -229,12 +254,30 @@ def _plan_row(table: Table, r: int, parsed: ParsedRow) -> PlanRow:
         dates[parsed.stage_without_date.value] = data["sign_date"][:7]
         data["stage_dates"] = dates
     data = {k: v for k, v in data.items() if k in FIELD_BY_KEY or k in _EXTRA}
-    return PlanRow(table.sheet, r + 1, action, parsed.fields, parsed.errors, parsed.warnings,
-                   data, raw=list(table.rows[r]))
+    return PlanRow(
+        table.sheet,
+        r + 1,
+        action,
+        parsed.fields,
+        parsed.errors,
+        parsed.warnings,
+        data,
+        raw=list(table.rows[r]),
+    )
 
 
-_EXTRA = {"stage_dates", "planned_dates", "planned_start", "planned_production", "status",
-          "status_date", "status_reason", "funds_arrived_wan", "invested_wan", "progress_as_of"}
+_EXTRA = {
+    "stage_dates",
+    "planned_dates",
+    "planned_start",
+    "planned_production",
+    "status",
+    "status_date",
+    "status_reason",
+    "funds_arrived_wan",
+    "invested_wan",
+    "progress_as_of",
+}
 
 
 def _decide_matches(rows: list[PlanRow], portfolio: Portfolio | None, on_duplicate: str) -> None:
@@ -259,12 +302,17 @@ def _current_state(portfolio: Portfolio, ids: list[int]) -> dict[int, dict[str, 
     """Fields, stage dates, status and latest figures of the matched projects, in bulk."""
     state: dict[int, dict[str, Any]] = {}
     for chunk_start in range(0, len(ids), 500):
-        chunk = ids[chunk_start:chunk_start + 500]
+        chunk = ids[chunk_start : chunk_start + 500]
         for row in portfolio.rows_for_ids(chunk):
-            state[row["id"]] = {"fields": {k: row.get(k) for k in FIELD_BY_KEY},
-                                "status": Status(row["status"]), "stage": Stage(row["stage"]),
-                                "funds_arrived_wan": row.get("funds_arrived_wan"),
-                                "invested_wan": row.get("invested_wan"), "actual": {}, "planned": {}}
+            state[row["id"]] = {
+                "fields": {k: row.get(k) for k in FIELD_BY_KEY},
+                "status": Status(row["status"]),
+                "stage": Stage(row["stage"]),
+                "funds_arrived_wan": row.get("funds_arrived_wan"),
+                "invested_wan": row.get("invested_wan"),
+                "actual": {},
+                "planned": {},
+            }
         marks = ",".join("?" * len(chunk))
         for pid, stage, planned, actual in portfolio.db.execute(
             f"SELECT project_id, stage, planned, actual FROM stage_dates WHERE project_id IN ({marks})",
@@ -297,5 +345,11 @@ def plan_file(
     if cancelled():
         raise Cancelled()
     tables = load_tables(workbook, sheet=sheet, portfolio=portfolio, mappings=mappings)
-    return build_plan(workbook, tables, portfolio, on_duplicate=on_duplicate,
-                      progress=progress, cancelled=cancelled)
+    return build_plan(
+        workbook,
+        tables,
+        portfolio,
+        on_duplicate=on_duplicate,
+        progress=progress,
+        cancelled=cancelled,
+    )

@@ -32,6 +32,7 @@ MAX_UNZIPPED_BYTES = 400 * 1024 * 1024
 MAX_ZIP_RATIO = 150  # an honest xlsx compresses ~10-30x; bombs 1000x+
 MAX_CELLS = 10_000_000
 
+
 class PasswordRequired(TrackerError):
     """The workbook is encrypted: the UI asks for the password, the CLI says --password."""
 
@@ -46,7 +47,9 @@ def read_workbook(path: Path | str, password: str | None = None) -> Workbook:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise TrackerError(f"打不开文件“{path}”：{exc.strerror or exc}。请确认文件存在且未被占用。") from exc
+        raise TrackerError(
+            f"打不开文件“{path}”：{exc.strerror or exc}。请确认文件存在且未被占用。"
+        ) from exc
     if size > MAX_FILE_BYTES:
         raise TrackerError(
             f"文件“{path.name}”有 {size // (1024 * 1024)} MB，太大了，不像是项目台账"
@@ -55,7 +58,9 @@ def read_workbook(path: Path | str, password: str | None = None) -> Workbook:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise TrackerError(f"打不开文件“{path}”：{exc.strerror or exc}。请关闭 Excel/WPS 后重试。") from exc
+        raise TrackerError(
+            f"打不开文件“{path}”：{exc.strerror or exc}。请关闭 Excel/WPS 后重试。"
+        ) from exc
     if not data.strip():
         raise TrackerError(f"文件“{path.name}”是空的，里面没有表格。请确认选择了正确的文件。")
     digest = hashlib.sha256(data).hexdigest()
@@ -91,12 +96,16 @@ def _zip_format(name: str, data: bytes) -> str:
             names = set(zf.namelist())
             _check_zip_bomb(name, zf)
     except zipfile.BadZipFile as exc:
-        raise TrackerError(f"文件“{name}”已损坏或不完整（压缩包无法打开）。请重新从来源处获取文件。") from exc
+        raise TrackerError(
+            f"文件“{name}”已损坏或不完整（压缩包无法打开）。请重新从来源处获取文件。"
+        ) from exc
     if "content.xml" in names and "mimetype" in names:
         return "ods"
     if any(n.lower() == "xl/workbook.xml" for n in names):
         return "xlsx"
-    raise TrackerError(f"文件“{name}”是压缩包，但不是 Excel/WPS 工作簿。请选择 .xlsx/.xls/.csv 文件。")
+    raise TrackerError(
+        f"文件“{name}”是压缩包，但不是 Excel/WPS 工作簿。请选择 .xlsx/.xls/.csv 文件。"
+    )
 
 
 def _check_zip_bomb(name: str, zf: zipfile.ZipFile) -> None:
@@ -143,7 +152,9 @@ def _decrypt(name: str, data: bytes, password: str | None) -> bytes:
         out = io.BytesIO()
         office.decrypt(out)
     except Exception as exc:  # msoffcrypto raises several types for a wrong key
-        raise WrongPassword(f"文件“{name}”的密码不对，无法解密。请核对密码（区分大小写）后重试。") from exc
+        raise WrongPassword(
+            f"文件“{name}”的密码不对，无法解密。请核对密码（区分大小写）后重试。"
+        ) from exc
     return out.getvalue()
 
 
@@ -165,7 +176,9 @@ def _read_calamine(name: str, data: bytes, fmt: str) -> list[Sheet]:
             rows = [list(r) for r in ws.to_python(skip_empty_area=False)]
             cells += sum(len(r) for r in rows)
             if cells > MAX_CELLS:
-                raise TrackerError(f"文件“{name}”的单元格超过 {MAX_CELLS:,} 个，太大了，已拒绝读取。")
+                raise TrackerError(
+                    f"文件“{name}”的单元格超过 {MAX_CELLS:,} 个，太大了，已拒绝读取。"
+                )
             merges = [(a[0], a[1], b[0], b[1]) for a, b in (ws.merged_cell_ranges or [])]
             sheets.append(Sheet(sheet_name, rows, merges))
     except TrackerError:
@@ -220,7 +233,11 @@ def _restore_formula_text(data: bytes, sheets: list[Sheet]) -> None:
                     continue
                 for letters, row, formula in _FORMULA_CELL.findall(xml):
                     r, c = int(row) - 1, _col_index(letters)
-                    if r < len(sheet.rows) and c < len(sheet.rows[r]) and sheet.rows[r][c] in ("", None):
+                    if (
+                        r < len(sheet.rows)
+                        and c < len(sheet.rows[r])
+                        and sheet.rows[r][c] in ("", None)
+                    ):
                         sheet.rows[r][c] = "=" + html.unescape(formula.decode("utf-8"))
     except (KeyError, zipfile.BadZipFile, UnicodeDecodeError):
         return  # formulas are a nicety; the values calamine read stand

@@ -15,13 +15,17 @@ from html.parser import HTMLParser
 from tracker.errors import TrackerError
 from tracker.importing.workbook import Sheet
 
-_HTML_START = re.compile(rb"^\s*(<!doctype html|<html|<table|<\?xml[^>]*>\s*<html|<meta|<head|<body)", re.I)
+_HTML_START = re.compile(
+    rb"^\s*(<!doctype html|<html|<table|<\?xml[^>]*>\s*<html|<meta|<head|<body)", re.I
+)
 _META_CHARSET = re.compile(rb"charset\s*=\s*['\"]?([A-Za-z0-9_\-]+)", re.I)
 
 
 def looks_like_html(data: bytes) -> bool:
     head = data[:4096].lstrip(codecs.BOM_UTF8)
-    return bool(_HTML_START.match(head)) or (b"<table" in data[:65536].lower() and head.lstrip()[:1] == b"<")
+    return bool(_HTML_START.match(head)) or (
+        b"<table" in data[:65536].lower() and head.lstrip()[:1] == b"<"
+    )
 
 
 def decode_text(name: str, data: bytes) -> str:
@@ -45,7 +49,9 @@ def decode_text(name: str, data: bytes) -> str:
 
     best = from_bytes(data).best()
     if best is None:
-        raise TrackerError(f"文件“{name}”的文字编码无法识别。请在 Excel/WPS 中另存为 .xlsx 后再导入。")
+        raise TrackerError(
+            f"文件“{name}”的文字编码无法识别。请在 Excel/WPS 中另存为 .xlsx 后再导入。"
+        )
     return str(best)
 
 
@@ -65,7 +71,9 @@ def read_csv_text(name: str, text: str) -> Sheet:
     try:
         rows: list[list[object]] = [list(r) for r in reader]
     except csv.Error as exc:
-        raise TrackerError(f"文件“{name}”不是规整的 CSV 表格：{exc}。请用 Excel/WPS 打开后另存为 .xlsx。") from exc
+        raise TrackerError(
+            f"文件“{name}”不是规整的 CSV 表格：{exc}。请用 Excel/WPS 打开后另存为 .xlsx。"
+        ) from exc
     width = max((len(r) for r in rows), default=0)
     for r in rows:
         r.extend([""] * (width - len(r)))

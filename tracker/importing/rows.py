@@ -71,8 +71,11 @@ def merged_values(table: Table, r: int) -> list[object]:
 
 
 def parse_row(table: Table, r: int, row_values: list[object] | None = None) -> ParsedRow:
-    row = row_values if row_values is not None else (
-        merged_values(table, r) if r in table.attached else table.rows[r])
+    row = (
+        row_values
+        if row_values is not None
+        else (merged_values(table, r) if r in table.attached else table.rows[r])
+    )
     out = ParsedRow()
     stage_dates: dict[str, str] = {}
     planned: dict[str, str] = {}
@@ -200,7 +203,9 @@ def _finish_stage(
     out.fields["stage"] = stage.value
     if stage_dates:
         out.data["stage_dates"] = dict(stage_dates)
-        out.fields["stage_dates"] = dict(sorted(stage_dates.items(), key=lambda kv: Stage(kv[0]).rank))
+        out.fields["stage_dates"] = dict(
+            sorted(stage_dates.items(), key=lambda kv: Stage(kv[0]).rank)
+        )
     if planned:
         out.data["planned_dates"] = dict(planned)
         out.fields["planned_dates"] = dict(planned)
@@ -223,7 +228,9 @@ def _check_order(out: ParsedRow, stage_dates: dict[str, str]) -> None:
             out.warnings.append(f"{Stage(stage).label}时间（{date}）早于签约日期（{sign}）")
     for (s1, d1), (s2, d2) in zip(ordered, ordered[1:], strict=False):
         if d2 < d1 and d2[:7] != d1[:7]:
-            out.warnings.append(f"日期先后不对：{Stage(s2).label}（{d2}）早于{Stage(s1).label}（{d1}）")
+            out.warnings.append(
+                f"日期先后不对：{Stage(s2).label}（{d2}）早于{Stage(s1).label}（{d1}）"
+            )
 
 
 def _check_required(table: Table, out: ParsedRow) -> None:

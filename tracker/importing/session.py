@@ -96,8 +96,16 @@ def plan_files(
     for f in files:
         if f.workbook is None or not any(t.data_rows() and not t.skipped for t in f.tables):
             continue
-        plans.append(build_plan(f.workbook, f.tables, portfolio, on_duplicate=on_duplicate,
-                                progress=progress, cancelled=cancelled))
+        plans.append(
+            build_plan(
+                f.workbook,
+                f.tables,
+                portfolio,
+                on_duplicate=on_duplicate,
+                progress=progress,
+                cancelled=cancelled,
+            )
+        )
     return plans
 
 
@@ -112,8 +120,13 @@ def apply_plans(
     return [apply_plan(portfolio, p, progress=progress, cancelled=cancelled) for p in plans]
 
 
-def undo_batches(portfolio: Portfolio, batch_ids: list[int], *,
-                 progress: ProgressFn = no_progress, cancelled: CancelFn = never_cancelled) -> dict[str, int]:
+def undo_batches(
+    portfolio: Portfolio,
+    batch_ids: list[int],
+    *,
+    progress: ProgressFn = no_progress,
+    cancelled: CancelFn = never_cancelled,
+) -> dict[str, int]:
     total = {"deleted": 0, "reverted": 0}
     for batch_id in reversed(batch_ids):
         result = undo_import(portfolio, batch_id, progress=progress, cancelled=cancelled)
@@ -125,4 +138,3 @@ def undo_batches(portfolio: Portfolio, batch_ids: list[int], *,
 def target_choices() -> list[tuple[str, str]]:
     """(target, Chinese label) for the mapping drop-downs, ledger order first."""
     return list(TARGET_LABELS.items())
-

@@ -23,14 +23,18 @@ _TOTAL = re.compile(r"^(合计|小计|总计|共计|累计|总合计|全县合�
 _CATEGORY = re.compile(
     r"^([一二三四五六七八九十百]+[、.．,，]|[(（][一二三四五六七八九十\d]+[)）]|第[一二三四五六七八九十\d]+[类批部季])"
 )
-_NOTE = re.compile(r"^(注|备注|说明|附注|填表|制表|审核|审批|领导签字|数据来源|资料来源)\s*[:：\d.、]|^注\d|^填表人|^制表人")
+_NOTE = re.compile(
+    r"^(注|备注|说明|附注|填表|制表|审核|审批|领导签字|数据来源|资料来源)\s*[:：\d.、]|^注\d|^填表人|^制表人"
+)
 _SERIAL = re.compile(r"^\d{1,5}$")
-_PLACE = re.compile(r"^(?:\d{4}年)?([\u4e00-\u9fff]{1,12}?(?:镇|乡|街道|园区|开发区|工业园|产业园|新区|高新区|示范区|管委会))")
+_PLACE = re.compile(
+    r"^(?:\d{4}年)?([\u4e00-\u9fff]{1,12}?(?:镇|乡|街道|园区|开发区|工业园|产业园|新区|高新区|示范区|管委会))"
+)
 _COUNT_SUFFIX = re.compile(r"[(（][^()（）]*[)）]$")
 
 
 def place_name(text: str) -> str | None:
-    """"城关镇（3个）" / "一、城关镇" / "城关镇2023年签约项目" -> "城关镇"; None otherwise."""
+    """ "城关镇（3个）" / "一、城关镇" / "城关镇2023年签约项目" -> "城关镇"; None otherwise."""
     text = _CATEGORY.sub("", fold(text))
     text = _COUNT_SUFFIX.sub("", text)
     m = _PLACE.match(text)
@@ -161,7 +165,9 @@ def find_table(sheet: Sheet) -> Table:
         return table
     two_level = _is_sub_header(sheet, header + 1)
     table.header_rows = [header, header + 1] if two_level else [header]
-    table.title_rows = [r for r in range(header) if any(_text(sheet.rows[r], c) for c in range(len(sheet.rows[r])))]
+    table.title_rows = [
+        r for r in range(header) if any(_text(sheet.rows[r], c) for c in range(len(sheet.rows[r])))
+    ]
     for r in table.title_rows:
         for v in sheet.rows[r]:
             if isinstance(v, str) and (unit := unit_in_text(v)):
@@ -173,14 +179,25 @@ def find_table(sheet: Sheet) -> Table:
         lower = ""
         if two_level:
             lower = _text(sheet.rows[header + 1], c)
-            covered = any(m[0] <= header < header + 1 <= m[2] and m[1] <= c <= m[3] for m in sheet.merges)
+            covered = any(
+                m[0] <= header < header + 1 <= m[2] and m[1] <= c <= m[3] for m in sheet.merges
+            )
             if covered:
                 lower = ""
         text = "/".join(p for p in (upper, lower) if p)
         target, score = match_header(upper, lower)
         scored.append((target, score))
-        table.columns.append(SourceColumn(c, fold(text) and text.replace("\n", "").strip(), upper, lower,
-                                    None, score, unit_in_header(lower) or unit_in_header(upper)))
+        table.columns.append(
+            SourceColumn(
+                c,
+                fold(text) and text.replace("\n", "").strip(),
+                upper,
+                lower,
+                None,
+                score,
+                unit_in_header(lower) or unit_in_header(upper),
+            )
+        )
     for col, target in zip(table.columns, assign(scored), strict=True):
         col.target = target
     table.rows = _fill_down(sheet, table.data_start)
@@ -203,9 +220,14 @@ def classify_rows(table: Table) -> None:
     table.kinds = {}
     by_target = {c.target: c.index for c in table.columns if c.target}
     serial_c = by_target.get("serial")
-    detail = [by_target[t] for t in ("investor", "sign_date", "signed_amount_wan") if t in by_target]
-    header_texts = {c.index: {c.lower or c.upper, fold(c.lower or c.upper)}
-                    for c in table.columns if c.upper or c.lower}
+    detail = [
+        by_target[t] for t in ("investor", "sign_date", "signed_amount_wan") if t in by_target
+    ]
+    header_texts = {
+        c.index: {c.lower or c.upper, fold(c.lower or c.upper)}
+        for c in table.columns
+        if c.upper or c.lower
+    }
     need_repeat = max(2, len(header_texts) // 2)
     name_c = by_target.get("name", 1)
     identity = [c for c in (by_target.get("name"), by_target.get("investor")) if c is not None]
@@ -230,15 +252,23 @@ def classify_rows(table: Table) -> None:
             kind, in_notes = "note", True
         elif any(_TOTAL.match(t) and len(t) <= 12 for t in filled[:3]):
             kind = "total"
-        elif sum(1 for c, h in header_texts.items() if c < len(texts) and texts[c] in h) >= need_repeat:
+        elif (
+            sum(1 for c, h in header_texts.items() if c < len(texts) and texts[c] in h)
+            >= need_repeat
+        ):
             kind = "header"
-        elif (last_data is not None and not numeric_serial
-              and not any(c < len(texts) and texts[c] for c in (*identity, *detail))
-              and min(c for c, t in enumerate(texts) if t) > name_c):
+        elif (
+            last_data is not None
+            and not numeric_serial
+            and not any(c < len(texts) and texts[c] for c in (*identity, *detail))
+            and min(c for c, t in enumerate(texts) if t) > name_c
+        ):
             kind = "subrow"  # text only right of the name: the row above continues
             table.attached.setdefault(last_data, []).append(r)
-        elif not numeric_serial and not any(c < len(texts) and texts[c] for c in detail) and (
-            _CATEGORY.match(first) or sum(1 for t in texts if t) <= 2
+        elif (
+            not numeric_serial
+            and not any(c < len(texts) and texts[c] for c in detail)
+            and (_CATEGORY.match(first) or sum(1 for t in texts if t) <= 2)
         ):
             kind = "category"
             place = place_name("".join(filled[:2])) or place

@@ -52,7 +52,9 @@ def undo_import(
                 portfolio.set_stage_date(pid, stage, **{which: e.old})
                 reverted += 1
             elif e.entity == "progress" and e.action == "create" and e.entity_id:
-                if portfolio.db.execute("SELECT 1 FROM progress WHERE id = ?", [e.entity_id]).fetchone():
+                if portfolio.db.execute(
+                    "SELECT 1 FROM progress WHERE id = ?", [e.entity_id]
+                ).fetchone():
                     portfolio.delete_child("progress", e.entity_id)
                     reverted += 1
             elif e.entity == "project" and e.field in ("status", "status_date", "status_reason"):
@@ -84,9 +86,14 @@ class _Entry:
 
 def _entries(portfolio: Portfolio, batch_id: int) -> list[_Entry]:
     """The batch's audit rows (with entity ids, which ``audit_for`` does not carry)."""
-    return [_Entry(*r) for r in portfolio.db.execute(
-        "SELECT project_id, entity, entity_id, action, field, old FROM audit"
-        " WHERE batch_id = ? ORDER BY id", [batch_id]).fetchall()]
+    return [
+        _Entry(*r)
+        for r in portfolio.db.execute(
+            "SELECT project_id, entity, entity_id, action, field, old FROM audit"
+            " WHERE batch_id = ? ORDER BY id",
+            [batch_id],
+        ).fetchall()
+    ]
 
 
 def _restore_status(portfolio: Portfolio, pid: int, old: dict[str, Any]) -> None:

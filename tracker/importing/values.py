@@ -38,7 +38,11 @@ def cell_text(value: object) -> str:
             return ""
         return str(int(value)) if value.is_integer() else repr(value)
     if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat(" ")
+        return (
+            value.date().isoformat()
+            if value.time() == datetime.min.time()
+            else value.isoformat(" ")
+        )
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, timedelta):
@@ -189,24 +193,48 @@ def parse_number(value: object) -> Decimal | None:
 # -- stages, flags, status -------------------------------------------------------------
 
 STAGE_WORDS: tuple[tuple[str, Stage], ...] = (
-    ("达产", Stage.TARGET), ("达效", Stage.TARGET),
-    ("投产", Stage.PRODUCING), ("试生产", Stage.PRODUCING), ("试运营", Stage.PRODUCING),
-    ("运营", Stage.PRODUCING), ("营业", Stage.PRODUCING), ("生产", Stage.PRODUCING),
-    ("竣工", Stage.COMPLETED), ("建成", Stage.COMPLETED),
-    ("开工", Stage.STARTED), ("在建", Stage.STARTED), ("建设中", Stage.STARTED),
-    ("施工", Stage.STARTED), ("动工", Stage.STARTED),
-    ("供地", Stage.LAND), ("摘牌", Stage.LAND), ("拿地", Stage.LAND),
-    ("注册", Stage.REGISTERED), ("落地", Stage.REGISTERED), ("审批", Stage.REGISTERED),
-    ("签约", Stage.SIGNED), ("前期", Stage.SIGNED), ("洽谈", Stage.SIGNED),
-    ("未开工", Stage.SIGNED), ("筹建", Stage.SIGNED),
+    ("达产", Stage.TARGET),
+    ("达效", Stage.TARGET),
+    ("投产", Stage.PRODUCING),
+    ("试生产", Stage.PRODUCING),
+    ("试运营", Stage.PRODUCING),
+    ("运营", Stage.PRODUCING),
+    ("营业", Stage.PRODUCING),
+    ("生产", Stage.PRODUCING),
+    ("竣工", Stage.COMPLETED),
+    ("建成", Stage.COMPLETED),
+    ("开工", Stage.STARTED),
+    ("在建", Stage.STARTED),
+    ("建设中", Stage.STARTED),
+    ("施工", Stage.STARTED),
+    ("动工", Stage.STARTED),
+    ("供地", Stage.LAND),
+    ("摘牌", Stage.LAND),
+    ("拿地", Stage.LAND),
+    ("注册", Stage.REGISTERED),
+    ("落地", Stage.REGISTERED),
+    ("审批", Stage.REGISTERED),
+    ("签约", Stage.SIGNED),
+    ("前期", Stage.SIGNED),
+    ("洽谈", Stage.SIGNED),
+    ("未开工", Stage.SIGNED),
+    ("筹建", Stage.SIGNED),
 )
 STATUS_WORDS: tuple[tuple[str, Status], ...] = (
-    ("终止", Status.TERMINATED), ("解约", Status.TERMINATED), ("取消", Status.TERMINATED),
-    ("退出", Status.TERMINATED), ("暂缓", Status.PAUSED), ("暂停", Status.PAUSED),
-    ("停滞", Status.PAUSED), ("搁置", Status.PAUSED), ("正常", Status.ACTIVE),
+    ("终止", Status.TERMINATED),
+    ("解约", Status.TERMINATED),
+    ("取消", Status.TERMINATED),
+    ("退出", Status.TERMINATED),
+    ("暂缓", Status.PAUSED),
+    ("暂停", Status.PAUSED),
+    ("停滞", Status.PAUSED),
+    ("搁置", Status.PAUSED),
+    ("正常", Status.ACTIVE),
     ("推进中", Status.ACTIVE),
 )
-_NEGATED = re.compile(r"(尚未|暂未|没有|未)(签约|注册|落地|供地|开工|动工|竣工|建成|投产|达产|达效|生产|运营)")
+_NEGATED = re.compile(
+    r"(尚未|暂未|没有|未)(签约|注册|落地|供地|开工|动工|竣工|建成|投产|达产|达效|生产|运营)"
+)
 
 
 def parse_status(value: object) -> Status | None:
@@ -220,7 +248,7 @@ def parse_status(value: object) -> Status | None:
 
 
 def parse_stage_word(value: object) -> Stage | None:
-    """"已开工" / "在建" / "开工" -> Stage; None for an empty cell; ValueError if unknown.
+    """ "已开工" / "在建" / "开工" -> Stage; None for an empty cell; ValueError if unknown.
 
     "未开工" and similar negations say the stage was NOT reached, so they mean 签约.
     """

@@ -60,8 +60,18 @@ def audit_row(
     batch_id: int | None = None,
 ) -> AuditRow:
     """One audit row, in ``AUDIT_SQL``'s parameter order, values as audit text."""
-    return (at, user, project_id, entity, entity_id, action, field, audit_text(old),
-            audit_text(new), batch_id)
+    return (
+        at,
+        user,
+        project_id,
+        entity,
+        entity_id,
+        action,
+        field,
+        audit_text(old),
+        audit_text(new),
+        batch_id,
+    )
 
 
 def write_audit(conn: Any, rows: Iterable[AuditRow]) -> None:

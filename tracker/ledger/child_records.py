@@ -39,7 +39,10 @@ class ChildRecordsMixin(LedgerWriter):
     the ``LedgerWriter`` members (connection, transaction, audit)."""
 
     def _insert_child(
-        self, entity: str, project_id: int, values: dict[str, Any],
+        self,
+        entity: str,
+        project_id: int,
+        values: dict[str, Any],
         shown: dict[str, Any] | None = None,
     ) -> int:
         """Insert a progress/visit/problem row; ``shown`` is how the audit displays it."""
@@ -56,7 +59,11 @@ class ChildRecordsMixin(LedgerWriter):
                 "UPDATE projects SET updated_at = ? WHERE id = ?", [now_iso(), project_id]
             )
             self.record_audit(
-                project_id, entity, "create", None, None,
+                project_id,
+                entity,
+                "create",
+                None,
+                None,
                 json.dumps(
                     {k: audit_text(v) for k, v in (shown or values).items() if v is not None},
                     ensure_ascii=False,
@@ -76,10 +83,18 @@ class ChildRecordsMixin(LedgerWriter):
         tax_wan: Any = None,
         note: str | None = None,
     ) -> int:
-        labels = {"funds_arrived_wan": "累计到位资金", "invested_wan": "累计完成投资",
-                  "output_wan": "产值", "tax_wan": "税收"}
-        given = {"funds_arrived_wan": funds_arrived_wan, "invested_wan": invested_wan,
-                 "output_wan": output_wan, "tax_wan": tax_wan}
+        labels = {
+            "funds_arrived_wan": "累计到位资金",
+            "invested_wan": "累计完成投资",
+            "output_wan": "产值",
+            "tax_wan": "税收",
+        }
+        given = {
+            "funds_arrived_wan": funds_arrived_wan,
+            "invested_wan": invested_wan,
+            "output_wan": output_wan,
+            "tax_wan": tax_wan,
+        }
         values: dict[str, Any] = {"as_of": required_date("as_of", as_of, "统计日期")}
         for key, raw in given.items():
             values[PROGRESS_MONEY[key]] = money_value(key, raw, labels[key])
@@ -161,7 +176,9 @@ class ChildRecordsMixin(LedgerWriter):
                 ("resolved_date", old_date, resolved_date),
             ):
                 if old != new:
-                    self.record_audit(project_id, "problem", "update", field_name, old, new, problem_id)
+                    self.record_audit(
+                        project_id, "problem", "update", field_name, old, new, problem_id
+                    )
 
     def resolve_problem(self, problem_id: int, resolution: str, date: str | None = None) -> None:
         self.set_problem_status(problem_id, "已解决", resolution=resolution, resolved_date=date)
@@ -177,7 +194,11 @@ class ChildRecordsMixin(LedgerWriter):
         with self.transaction():
             self.db.execute(f"DELETE FROM {table} WHERE id = ?", [child_id])
             self.record_audit(
-                record["project_id"], entity, "delete", None,
-                json.dumps(record, ensure_ascii=False), None, entity_id=child_id,
+                record["project_id"],
+                entity,
+                "delete",
+                None,
+                json.dumps(record, ensure_ascii=False),
+                None,
+                entity_id=child_id,
             )
-

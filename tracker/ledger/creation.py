@@ -25,11 +25,21 @@ from tracker.ledger.rows import PROGRESS_MONEY, fields_to_columns
 from tracker.work import CancelFn, ProgressFn
 
 # Keys a new project accepts besides the ledger fields (what an importer row can carry).
-EXTRA_KEYS = frozenset({
-    "stage_dates", "planned_dates", "planned_start", "planned_production", "status",
-    "status_date", "status_reason", "funds_arrived_wan", "invested_wan", "progress_as_of",
-    "stage",
-})
+EXTRA_KEYS = frozenset(
+    {
+        "stage_dates",
+        "planned_dates",
+        "planned_start",
+        "planned_production",
+        "status",
+        "status_date",
+        "status_reason",
+        "funds_arrived_wan",
+        "invested_wan",
+        "progress_as_of",
+        "stage",
+    }
+)
 FIELD_KEYS = frozenset(f.key for f in PROJECT_FIELDS)
 
 
@@ -131,15 +141,33 @@ def insert_projects(
             ids.append(pid)
             search.append((pid, build_search_text(new.fields)))
             snapshot = {k: audit_text(v) for k, v in new.fields.items() if v is not None}
-            audits.append(audit_row(stamp, user, pid, "project", "create", batch_id=batch,
-                                    new=json.dumps(snapshot, ensure_ascii=False)))
+            audits.append(
+                audit_row(
+                    stamp,
+                    user,
+                    pid,
+                    "project",
+                    "create",
+                    batch_id=batch,
+                    new=json.dumps(snapshot, ensure_ascii=False),
+                )
+            )
             for st, (planned, actual) in new.stages:
                 stages.append((pid, st.value, st.rank, planned, actual))
                 for name, value in (("planned", planned), ("actual", actual)):
                     if value:
-                        audits.append(audit_row(stamp, user, pid, "stage", "update",
-                                                field=f"{st.value}.{name}", new=value,
-                                                batch_id=batch))
+                        audits.append(
+                            audit_row(
+                                stamp,
+                                user,
+                                pid,
+                                "stage",
+                                "update",
+                                field=f"{st.value}.{name}",
+                                new=value,
+                                batch_id=batch,
+                            )
+                        )
             if new.figures:
                 audits.append(_insert_figures(conn, pid, new.figures, stamp, user, batch))
         conn.executemany(
@@ -164,7 +192,16 @@ def _insert_figures(
     ).lastrowid
     shown = {"as_of": figures["as_of"]} | {
         key: audit_text(yuan_to_wan(figures[col]))
-        for key, col in PROGRESS_MONEY.items() if figures.get(col) is not None
+        for key, col in PROGRESS_MONEY.items()
+        if figures.get(col) is not None
     }
-    return audit_row(stamp, user, pid, "progress", "create", entity_id=child, batch_id=batch,
-                     new=json.dumps(shown, ensure_ascii=False))
+    return audit_row(
+        stamp,
+        user,
+        pid,
+        "progress",
+        "create",
+        entity_id=child,
+        batch_id=batch,
+        new=json.dumps(shown, ensure_ascii=False),
+    )

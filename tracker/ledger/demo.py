@@ -19,8 +19,17 @@ from tracker.work import CancelFn, ProgressFn
 COUNTY = "青溪县"
 TOWNS = ["城关镇", "青山镇", "溪口镇", "龙泉镇", "白沙乡", "经济开发区", "高新园区", "临港工业园"]
 UNITS = [
-    "县发改局", "县经信局", "县商务局", "县投资促进中心", "县文旅局", "县农业农村局",
-    "经济开发区管委会", "高新园区管委会", "城关镇人民政府", "青山镇人民政府", "溪口镇人民政府",
+    "县发改局",
+    "县经信局",
+    "县商务局",
+    "县投资促进中心",
+    "县文旅局",
+    "县农业农村局",
+    "经济开发区管委会",
+    "高新园区管委会",
+    "城关镇人民政府",
+    "青山镇人民政府",
+    "溪口镇人民政府",
 ]
 LEADERS = ["王建国", "李明华", "张卫东", "陈志强", "刘晓梅", "赵海涛", "孙立新", "周文斌"]
 VISITORS = ["招商一股", "招商二股", "项目服务股", "县投资促进中心", "包抓领导带队"]
@@ -36,13 +45,40 @@ INDUSTRIES: dict[str, tuple[str, list[str]]] = {
 }
 INDUSTRY_WEIGHTS = [22, 20, 16, 14, 8, 10, 10]
 BRANDS = [
-    "精益", "宏达", "康泰", "金源", "天成", "博远", "明辉", "华信", "永盛", "新能",
-    "绿色", "恒通", "瑞丰", "中科", "海川", "鼎盛", "嘉禾", "远航", "万康", "立德",
+    "精益",
+    "宏达",
+    "康泰",
+    "金源",
+    "天成",
+    "博远",
+    "明辉",
+    "华信",
+    "永盛",
+    "新能",
+    "绿色",
+    "恒通",
+    "瑞丰",
+    "中科",
+    "海川",
+    "鼎盛",
+    "嘉禾",
+    "远航",
+    "万康",
+    "立德",
 ]
 ORIGINS = [
-    ("浙江杭州", "浙江"), ("江苏苏州", "江苏"), ("广东深圳", "广东"), ("上海", "上海"),
-    ("北京", "北京"), ("福建厦门", "福建"), ("山东青岛", "山东"), ("湖北武汉", "湖北"),
-    ("香港", "香港"), ("德国", "德国"), ("日本", "日本"), ("新加坡", "新加坡"),
+    ("浙江杭州", "浙江"),
+    ("江苏苏州", "江苏"),
+    ("广东深圳", "广东"),
+    ("上海", "上海"),
+    ("北京", "北京"),
+    ("福建厦门", "福建"),
+    ("山东青岛", "山东"),
+    ("湖北武汉", "湖北"),
+    ("香港", "香港"),
+    ("德国", "德国"),
+    ("日本", "日本"),
+    ("新加坡", "新加坡"),
 ]
 EVENTS = ["春季招商推介会", "长三角产业对接会", "粤港澳大湾区招商会", "县重点项目集中签约", "—"]
 PROBLEMS = [
@@ -54,8 +90,12 @@ PROBLEMS = [
     ("配套", "园区道路和管网配套未完成"),
 ]
 VISIT_NOTES = [
-    "走访企业，了解项目推进情况", "协调解决施工用水用电问题", "督促企业加快注册手续",
-    "现场查看厂房建设进度", "召开项目推进协调会", "电话跟踪资金到位情况",
+    "走访企业，了解项目推进情况",
+    "协调解决施工用水用电问题",
+    "督促企业加快注册手续",
+    "现场查看厂房建设进度",
+    "召开项目推进协调会",
+    "电话跟踪资金到位情况",
 ]
 
 
@@ -80,7 +120,10 @@ def _project_fields(rng: random.Random, sign: date) -> dict[str, object]:
         name = f"{brand}{product}生产基地项目"
     foreign = province in ("德国", "日本", "新加坡")
     investor_type = (
-        "外资" if foreign else "港澳台" if province == "香港"
+        "外资"
+        if foreign
+        else "港澳台"
+        if province == "香港"
         else rng.choices(["民企", "地方国企", "央企", "其他"], weights=[80, 10, 6, 4])[0]
     )
     amount = _amount(rng)
@@ -164,14 +207,16 @@ def fill_demo(
     rng = random.Random(seed)
     today = today or date.today()
     with portfolio.transaction():
-        portfolio.update_settings({
-            "county_name": COUNTY,
-            "reporting_unit": f"{COUNTY}投资促进中心",
-            "units": UNITS,
-            "industries": list(INDUSTRIES),
-            "towns": TOWNS,
-            "leaders": LEADERS,
-        })
+        portfolio.update_settings(
+            {
+                "county_name": COUNTY,
+                "reporting_unit": f"{COUNTY}投资促进中心",
+                "units": UNITS,
+                "industries": list(INDUSTRIES),
+                "towns": TOWNS,
+                "leaders": LEADERS,
+            }
+        )
         for i in range(projects):
             if cancelled and cancelled():
                 raise Cancelled()
@@ -213,13 +258,18 @@ def _one_project(portfolio: Portfolio, rng: random.Random, today: date) -> None:
         visit_day = visit_day + timedelta(days=rng.randint(20, 150))
         if visit_day > today:
             break
-        portfolio.add_visit(pid, visit_day.isoformat(), rng.choice(VISITORS), rng.choice(VISIT_NOTES))
+        portfolio.add_visit(
+            pid, visit_day.isoformat(), rng.choice(VISITORS), rng.choice(VISIT_NOTES)
+        )
     if rng.random() < 0.22:
         category, text = rng.choice(PROBLEMS)
         raised = sign + timedelta(days=rng.randint(15, 200))
         if raised <= today:
             problem_id = portfolio.add_problem(
-                pid, raised.isoformat(), text, category=category,
+                pid,
+                raised.isoformat(),
+                text,
+                category=category,
                 owner_unit=rng.choice(UNITS),
                 deadline=(raised + timedelta(days=rng.choice([15, 30, 60]))).isoformat(),
             )
@@ -231,8 +281,14 @@ def _one_project(portfolio: Portfolio, rng: random.Random, today: date) -> None:
     roll = rng.random()
     if roll < 0.045:
         end = min(today, sign + timedelta(days=rng.randint(60, 500)))
-        portfolio.terminate(pid, end.isoformat(), rng.choice(
-            ["投资方资金链断裂，解除协议", "项目选址变更至外县", "企业战略调整，主动解约"]
-        ))
+        portfolio.terminate(
+            pid,
+            end.isoformat(),
+            rng.choice(
+                ["投资方资金链断裂，解除协议", "项目选址变更至外县", "企业战略调整，主动解约"]
+            ),
+        )
     elif roll < 0.075:
-        portfolio.pause(pid, min(today, sign + timedelta(days=90)).isoformat(), "市场行情变化，企业暂缓投资")
+        portfolio.pause(
+            pid, min(today, sign + timedelta(days=90)).isoformat(), "市场行情变化，企业暂缓投资"
+        )

@@ -44,13 +44,17 @@ def load_projects(
         child_where, child_params = "", []
     cursor = db.execute(f"SELECT p.* FROM projects p{where} ORDER BY p.sign_date, p.id", params)
     names = [d[0] for d in cursor.description]
-    projects = [project_from_row(dict(zip(names, values, strict=True)))
-                for values in cursor.fetchall()]
+    projects = [
+        project_from_row(dict(zip(names, values, strict=True))) for values in cursor.fetchall()
+    ]
     selected = {p.id: p for p in projects}
     stages = {s.value: s for s in Stage}  # a dict lookup is much cheaper than Stage(value)
     for project, (stage, planned, actual) in _by_project(
-        db, "SELECT project_id, stage, planned, actual FROM stage_dates ORDER BY project_id, rank",
-        selected, child_where, child_params,
+        db,
+        "SELECT project_id, stage, planned, actual FROM stage_dates ORDER BY project_id, rank",
+        selected,
+        child_where,
+        child_params,
     ):
         st = stages[stage]
         project.stage_dates[st] = StageDate(st, planned, actual)
@@ -58,21 +62,28 @@ def load_projects(
         db,
         "SELECT project_id, id, as_of, funds_arrived_yuan, invested_yuan, output_yuan, tax_yuan,"
         " note FROM progress ORDER BY project_id, as_of, id",
-        selected, child_where, child_params,
+        selected,
+        child_where,
+        child_params,
     ):
         project.progress.append(
             ProgressSnapshot(r[0], r[1], *(yuan_to_wan(v) for v in r[2:6]), r[6])
         )
     for project, r in _by_project(
-        db, "SELECT project_id, id, date, visitor, content FROM visits ORDER BY project_id, date, id",
-        selected, child_where, child_params,
+        db,
+        "SELECT project_id, id, date, visitor, content FROM visits ORDER BY project_id, date, id",
+        selected,
+        child_where,
+        child_params,
     ):
         project.visits.append(Visit(*r))
     for project, r in _by_project(
         db,
         "SELECT project_id, id, raised_date, description, category, owner_unit, deadline, status,"
         " resolution, resolved_date FROM problems ORDER BY project_id, raised_date, id",
-        selected, child_where, child_params,
+        selected,
+        child_where,
+        child_params,
     ):
         project.problems.append(Problem(*r))
     if ids is not None:

@@ -81,10 +81,23 @@ class Portfolio(ChildRecordsMixin):
         entity_id: int | None = None,
     ) -> None:
         """One audit row for a write in the current transaction (and its batch)."""
-        write_audit(self.db.conn, [audit_row(
-            now_iso(), self.user, project_id, entity, action, field=field, old=old, new=new,
-            entity_id=entity_id, batch_id=self._batch_id,
-        )])
+        write_audit(
+            self.db.conn,
+            [
+                audit_row(
+                    now_iso(),
+                    self.user,
+                    project_id,
+                    entity,
+                    action,
+                    field=field,
+                    old=old,
+                    new=new,
+                    entity_id=entity_id,
+                    batch_id=self._batch_id,
+                )
+            ],
+        )
 
     # -- projects --------------------------------------------------------------------
 
@@ -145,7 +158,10 @@ class Portfolio(ChildRecordsMixin):
         return list(changed)
 
     def set_status(
-        self, project_id: int, status: Status | str, date: str | None = None,
+        self,
+        project_id: int,
+        status: Status | str,
+        date: str | None = None,
         reason: str | None = None,
     ) -> bool:
         """Terminate, pause or reopen a project; returns False when nothing changed.
@@ -158,14 +174,18 @@ class Portfolio(ChildRecordsMixin):
         date = check_date(clean_text(date)) if date and status is not Status.ACTIVE else None
         reason = clean_text(reason) if status is not Status.ACTIVE else None
         if (row["status"], row["status_date"], row["status_reason"]) == (
-                status.value, date, reason):
+            status.value,
+            date,
+            reason,
+        ):
             return False
         if status is not Status.ACTIVE and not date:
             raise ValidationError("status_date", "请填写日期（终止或暂缓的日期）。")
         if status is Status.TERMINATED and not reason:
             raise ValidationError("status_reason", "请填写终止原因。")
-        action = {Status.TERMINATED: "terminate", Status.PAUSED: "pause",
-                  Status.ACTIVE: "reopen"}[status]
+        action = {Status.TERMINATED: "terminate", Status.PAUSED: "pause", Status.ACTIVE: "reopen"}[
+            status
+        ]
         with self.transaction():
             self.db.execute(
                 "UPDATE projects SET status = ?, status_date = ?, status_reason = ?,"
@@ -250,12 +270,12 @@ class Portfolio(ChildRecordsMixin):
                 " DO UPDATE SET planned = excluded.planned, actual = excluded.actual",
                 [project_id, st.value, st.rank, *new],
             )
-        self.db.execute(
-            "UPDATE projects SET updated_at = ? WHERE id = ?", [now_iso(), project_id]
-        )
+        self.db.execute("UPDATE projects SET updated_at = ? WHERE id = ?", [now_iso(), project_id])
         for i, name in enumerate(("planned", "actual")):
             if new[i] != old[i]:
-                self.record_audit(project_id, "stage", "update", f"{st.value}.{name}", old[i], new[i])
+                self.record_audit(
+                    project_id, "stage", "update", f"{st.value}.{name}", old[i], new[i]
+                )
 
     # -- settings --------------------------------------------------------------------
 
@@ -276,7 +296,10 @@ class Portfolio(ChildRecordsMixin):
                     [key, json.dumps(value, ensure_ascii=False)],
                 )
                 self.record_audit(
-                    None, "settings", "update", key,
+                    None,
+                    "settings",
+                    "update",
+                    key,
                     json.dumps(current[key], ensure_ascii=False),
                     json.dumps(value, ensure_ascii=False),
                 )
@@ -287,9 +310,12 @@ class Portfolio(ChildRecordsMixin):
         self.require_row(project_id)
         return load_projects(self.db, ids=[project_id])[0]
 
-    def audit_for(self, project_id: int | None = None, batch_id: int | None = None) -> list[AuditEntry]:
-        sql = ("SELECT id, at, user, project_id, entity, action, field, old, new, batch_id"
-               " FROM audit")
+    def audit_for(
+        self, project_id: int | None = None, batch_id: int | None = None
+    ) -> list[AuditEntry]:
+        sql = (
+            "SELECT id, at, user, project_id, entity, action, field, old, new, batch_id FROM audit"
+        )
         if project_id is not None:
             rows = self.db.execute(sql + " WHERE project_id = ? ORDER BY id", [project_id])
         elif batch_id is not None:
@@ -298,15 +324,23 @@ class Portfolio(ChildRecordsMixin):
             rows = self.db.execute(sql + " ORDER BY id")
         return [AuditEntry(*r) for r in rows.fetchall()]
 
-    def query_ids(self, flt: queries.ProjectFilter | None = None, order_by: str = "sign_date",
-                  descending: bool = False) -> list[int]:
+    def query_ids(
+        self,
+        flt: queries.ProjectFilter | None = None,
+        order_by: str = "sign_date",
+        descending: bool = False,
+    ) -> list[int]:
         return queries.query_ids(self.db, flt, order_by, descending)
 
     def rows_for_ids(self, ids: list[int]) -> list[dict[str, Any]]:
         return queries.rows_for_ids(self.db, ids)
 
-    def list_rows(self, flt: queries.ProjectFilter | None = None, order_by: str = "sign_date",
-                  descending: bool = False) -> list[dict[str, Any]]:
+    def list_rows(
+        self,
+        flt: queries.ProjectFilter | None = None,
+        order_by: str = "sign_date",
+        descending: bool = False,
+    ) -> list[dict[str, Any]]:
         return queries.list_rows(self.db, flt, order_by, descending)
 
     def totals(self, flt: queries.ProjectFilter | None = None) -> tuple[int, Any]:

@@ -24,9 +24,9 @@ STAGE_RANK_SQL = (
     "COALESCE((SELECT MAX(sd.rank) FROM stage_dates sd "
     "WHERE sd.project_id = p.id AND sd.actual IS NOT NULL), 0)"
 )
-_STAGE_CASE = "CASE {rank} " + " ".join(
-    f"WHEN {s.rank} THEN '{s.value}'" for s in STAGE_ORDER
-) + " END"
+_STAGE_CASE = (
+    "CASE {rank} " + " ".join(f"WHEN {s.rank} THEN '{s.value}'" for s in STAGE_ORDER) + " END"
+)
 STAGE_SQL = _STAGE_CASE.format(rank=STAGE_RANK_SQL)
 
 
@@ -55,8 +55,8 @@ SORT_KEYS: dict[str, str] = {
 
 ROW_SQL = f"""
 SELECT p.*, {STAGE_SQL} AS stage,
-       {_latest('funds_arrived_yuan')} AS funds_arrived_yuan,
-       {_latest('invested_yuan')} AS invested_yuan
+       {_latest("funds_arrived_yuan")} AS funds_arrived_yuan,
+       {_latest("invested_yuan")} AS invested_yuan
 FROM projects p
 """
 

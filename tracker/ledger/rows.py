@@ -28,9 +28,7 @@ PROGRESS_MONEY: dict[str, str] = {
     "tax_wan": "tax_yuan",
 }
 # Every 元 column a row can carry (the project's own and the latest progress figures).
-COLUMN_TO_FIELD: dict[str, str] = {
-    v: k for k, v in (MONEY_COLUMNS | PROGRESS_MONEY).items()
-}
+COLUMN_TO_FIELD: dict[str, str] = {v: k for k, v in (MONEY_COLUMNS | PROGRESS_MONEY).items()}
 _INTERNAL_COLUMNS = frozenset({"name_key"})
 
 

@@ -37,13 +37,17 @@ class LedgerIndex:
         self.order_by, self.descending = order_by, descending
         where, params = self.base.where()
         rows = db.execute(
-            "SELECT p.id, p.signed_amount_yuan FROM projects p" + where
-            + order_clause(order_by, descending), params,
+            "SELECT p.id, p.signed_amount_yuan FROM projects p"
+            + where
+            + order_clause(order_by, descending),
+            params,
         ).fetchall()
         self.ids: list[int] = [r[0] for r in rows]
         self.amounts: dict[int, int] = {r[0]: r[1] or 0 for r in rows}
-        keys = {pid: (text or "").lower()  # lower() as LIKE folds ASCII case
-                for pid, text in db.execute("SELECT project_id, text FROM project_search")}
+        keys = {
+            pid: (text or "").lower()  # lower() as LIKE folds ASCII case
+            for pid, text in db.execute("SELECT project_id, text FROM project_search")
+        }
         # All keys in base order in one string: str.find scans it at C speed. A needle
         # never holds "\n" (whitespace is removed), so it cannot match across two projects.
         self._starts: list[int] = []
@@ -55,7 +59,10 @@ class LedgerIndex:
 
     def matches(self, base: ProjectFilter, order_by: str, descending: bool) -> bool:
         return (replace(base, search=None), order_by, descending) == (
-            self.base, self.order_by, self.descending)
+            self.base,
+            self.order_by,
+            self.descending,
+        )
 
     def all(self) -> LedgerSlice:
         return LedgerSlice(list(self.ids), len(self.ids), self._total(self.ids))

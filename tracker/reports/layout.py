@@ -78,8 +78,13 @@ def table(
     return row, last
 
 
-def set_widths(w: SheetWriter, columns: Sequence[ReportColumn], header_row: int, last_row: int,
-               sample: int = 300) -> None:
+def set_widths(
+    w: SheetWriter,
+    columns: Sequence[ReportColumn],
+    header_row: int,
+    last_row: int,
+    sample: int = 300,
+) -> None:
     """Wrap columns get their given width; others fit the header and the first ``sample``
     rows (at least the given width), so nothing is clipped when printed."""
     cells = w.ws._cells

@@ -30,7 +30,9 @@ WIDE = {"name": 26, "investor": 22, "content": 30, "notes": 20, "status_reason":
 def _latest(project: Project, attr: str) -> tuple[Any, str | None]:
     best = None
     for p in project.progress:
-        if getattr(p, attr) is not None and (best is None or (p.as_of, p.id) > (best.as_of, best.id)):
+        if getattr(p, attr) is not None and (
+            best is None or (p.as_of, p.id) > (best.as_of, best.id)
+        ):
             best = p
     return (getattr(best, attr), best.as_of) if best else (None, None)
 
@@ -59,7 +61,9 @@ def export_row(project: Project) -> list[Any]:
             values.append(getattr(project, key))
         else:
             value = project.fields.get(key)
-            values.append(format(value, "f") if column.kind == "number" and value is not None else value)
+            values.append(
+                format(value, "f") if column.kind == "number" and value is not None else value
+            )
     return values
 
 
@@ -78,7 +82,9 @@ def write_ledger_export(
     wb = Workbook()
     ws = wb.active
     ws.title = "项目台账"
-    columns = [ReportColumn(c.header, STYLE_OF_KIND[c.kind], WIDE.get(c.key)) for c in LEDGER_COLUMNS]
+    columns = [
+        ReportColumn(c.header, STYLE_OF_KIND[c.kind], WIDE.get(c.key)) for c in LEDGER_COLUMNS
+    ]
     w = SheetWriter(ws)
     title = f"{settings.get('county_name') or ''}签约项目台账（导出于 {date.today().isoformat()}）"
     w.merged(1, 1, 6, title, "title")  # within the first printed page
@@ -93,8 +99,12 @@ def write_ledger_export(
 
     header, last = table(w, 2, columns, rows())
     set_widths(w, columns, header, last)
-    print_setup(ws, title_rows=(header, header), freeze=f"C{header + 1}",
-                filter_ref=filter_range(header, last, len(columns)))
+    print_setup(
+        ws,
+        title_rows=(header, header),
+        freeze=f"C{header + 1}",
+        filter_ref=filter_range(header, last, len(columns)),
+    )
     # Forty-odd columns cannot be read on one page width: print at full size across pages,
     # repeating 项目编号 and 项目名称 on each.
     ws.sheet_properties.pageSetUpPr.fitToPage = False

@@ -16,7 +16,7 @@ from tracker.work import CancelFn, ProgressFn
 
 
 def year_text(review: Review) -> str:
-    """"2025年" for a year's review; "2021—2025年" spanning the projects otherwise."""
+    """ "2025年" for a year's review; "2021—2025年" spanning the projects otherwise."""
     if review.year:
         return f"{review.year}年"
     years = sorted({facts.sign_day(p).year for p in review.projects})

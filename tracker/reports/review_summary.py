@@ -19,12 +19,21 @@ NO_VALUE = "—"
 
 def rate_columns(first: str) -> list[ReportColumn]:
     return [
-        ReportColumn(first, "wrap", 22), ReportColumn("签约\n项目数", "int", 8), ReportColumn("签约总投资\n（万元）", "money", 14),
-        ReportColumn("履约\n项目数", "int", 8), ReportColumn("履约率", "percent", 9), ReportColumn("落地\n项目数", "int", 8),
-        ReportColumn("落地率", "percent", 9), ReportColumn("开工\n项目数", "int", 8), ReportColumn("开工率", "percent", 9),
-        ReportColumn("到位资金\n（万元）", "money", 14), ReportColumn("资金\n到位率", "percent", 9),
-        ReportColumn("投产\n项目数", "int", 8), ReportColumn("投产率", "percent", 9),
-        ReportColumn("平均签约至\n开工天数", "decimal1", 11), ReportColumn("终止\n项目数", "int", 8),
+        ReportColumn(first, "wrap", 22),
+        ReportColumn("签约\n项目数", "int", 8),
+        ReportColumn("签约总投资\n（万元）", "money", 14),
+        ReportColumn("履约\n项目数", "int", 8),
+        ReportColumn("履约率", "percent", 9),
+        ReportColumn("落地\n项目数", "int", 8),
+        ReportColumn("落地率", "percent", 9),
+        ReportColumn("开工\n项目数", "int", 8),
+        ReportColumn("开工率", "percent", 9),
+        ReportColumn("到位资金\n（万元）", "money", 14),
+        ReportColumn("资金\n到位率", "percent", 9),
+        ReportColumn("投产\n项目数", "int", 8),
+        ReportColumn("投产率", "percent", 9),
+        ReportColumn("平均签约至\n开工天数", "decimal1", 11),
+        ReportColumn("终止\n项目数", "int", 8),
     ]
 
 
@@ -39,10 +48,21 @@ def fraction(pct: Decimal | None) -> Any:
 def rate_row(name: str, r: Rates) -> list[Any]:
     mean = r.mean_days_to_start
     return [
-        name, r.signed, r.signed_amount_wan, r.performing, fraction(r.performing_pct),
-        r.registered, fraction(r.registered_pct), r.started, fraction(r.started_pct),
-        r.funds_arrived_wan, fraction(r.funds_pct), r.producing, fraction(r.producing_pct),
-        NO_VALUE if mean is None else mean, r.terminated,
+        name,
+        r.signed,
+        r.signed_amount_wan,
+        r.performing,
+        fraction(r.performing_pct),
+        r.registered,
+        fraction(r.registered_pct),
+        r.started,
+        fraction(r.started_pct),
+        r.funds_arrived_wan,
+        fraction(r.funds_pct),
+        r.producing,
+        fraction(r.producing_pct),
+        NO_VALUE if mean is None else mean,
+        r.terminated,
     ]
 
 
@@ -52,8 +72,15 @@ def _section(w: SheetWriter, row: int, text: str) -> int:
     return row + 1
 
 
-def _rates_table(w: SheetWriter, row: int, title: str, first: str,
-                 groups: list[tuple[str, Rates]], total: Rates, total_label: str = "合计") -> int:
+def _rates_table(
+    w: SheetWriter,
+    row: int,
+    title: str,
+    first: str,
+    groups: list[tuple[str, Rates]],
+    total: Rates,
+    total_label: str = "合计",
+) -> int:
     row = _section(w, row, title)
     rows = [rate_row(name, r) for name, r in groups] + [rate_row(total_label, total)]
     tints = [None] * len(groups) + ["total"]
@@ -64,10 +91,17 @@ def _rates_table(w: SheetWriter, row: int, title: str, first: str,
 def _share_table(w: SheetWriter, row: int, title: str, first: str, items: list[Share]) -> int:
     row = _section(w, row, title)
     # same column kinds as the rate tables above, so the shared column widths suit both
-    columns = [ReportColumn(first, "wrap"), ReportColumn("项目数", "int"), ReportColumn("签约总投资\n（万元）", "money"),
-               ReportColumn("项目数\n占比", "percent"), ReportColumn("金额占比", "percent")]
-    rows = [[s.name, s.count, s.amount_wan, fraction(s.count_pct), fraction(s.amount_pct)]
-            for s in items]
+    columns = [
+        ReportColumn(first, "wrap"),
+        ReportColumn("项目数", "int"),
+        ReportColumn("签约总投资\n（万元）", "money"),
+        ReportColumn("项目数\n占比", "percent"),
+        ReportColumn("金额占比", "percent"),
+    ]
+    rows = [
+        [s.name, s.count, s.amount_wan, fraction(s.count_pct), fraction(s.amount_pct)]
+        for s in items
+    ]
     n = sum(s.count for s in items)
     amount = sum((s.amount_wan for s in items), Decimal(0))
     rows.append(["合计", n, amount, fraction(percent(n, n)), fraction(percent(amount, amount))])
@@ -78,7 +112,11 @@ def _share_table(w: SheetWriter, row: int, title: str, first: str, items: list[S
 def _funnel(w: SheetWriter, row: int, review: Review, title: str) -> int:
     row = _section(w, row, title)
     signed = review.funnel[0][1] if review.funnel else 0
-    columns = [ReportColumn("阶段", "center"), ReportColumn("项目数", "int"), ReportColumn("占签约项目比例", "percent")]
+    columns = [
+        ReportColumn("阶段", "center"),
+        ReportColumn("项目数", "int"),
+        ReportColumn("占签约项目比例", "percent"),
+    ]
     rows = [[label, n, fraction(percent(n, signed))] for label, n in review.funnel]
     header, last = table(w, row, columns, rows)
     chart = BarChart()
@@ -142,11 +180,17 @@ def write_summary(ws: Worksheet, review: Review, title: str, left: str, right: s
     for key, first in breakdowns:
         row = _rates_table(w, row, heading(f"按{first}"), first, review.by_group[key], review.rates)
     row = _funnel(w, row, review, heading("项目推进情况（签约→落地→开工→投产）"))
-    row = _share_table(w, row, heading("新引进与增资扩股（喜新厌旧）"), "项目类型",
-                       review.project_types)
+    row = _share_table(
+        w, row, heading("新引进与增资扩股（喜新厌旧）"), "项目类型", review.project_types
+    )
     top3 = sum((s.amount_pct or Decimal(0)) for s in review.industries[:3] if s.name != "其他")
-    row = _share_table(w, row, heading(f"产业分布（跟风从众）：前三大产业签约额合计占 {top3}%"),
-                       "产业类别", review.industries)
+    row = _share_table(
+        w,
+        row,
+        heading(f"产业分布（跟风从众）：前三大产业签约额合计占 {top3}%"),
+        "产业类别",
+        review.industries,
+    )
     row = _section(w, row, "口径说明")
     for text in definitions(review.settings):
         w.merged(row, 1, NCOLS, text, "note")

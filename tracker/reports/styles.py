@@ -41,26 +41,67 @@ _BOX = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 
 # name -> (font kwargs, fill colour, alignment kwargs, number format, border?)
 _STYLE_SPECS: dict[str, tuple[dict[str, Any], str | None, dict[str, Any], str, bool]] = {
-    "title": ({"name": TITLE_FONT, "size": 16, "bold": True}, None,
-              {"horizontal": "center", "vertical": "center"}, "General", False),
+    "title": (
+        {"name": TITLE_FONT, "size": 16, "bold": True},
+        None,
+        {"horizontal": "center", "vertical": "center"},
+        "General",
+        False,
+    ),
     "subtitle": ({"name": BODY_FONT, "size": 10}, None, {"vertical": "center"}, "General", False),
-    "subtitle_right": ({"name": BODY_FONT, "size": 10}, None,
-                       {"horizontal": "right", "vertical": "center"}, "General", False),
-    "section": ({"name": BODY_FONT, "size": 12, "bold": True}, None,
-                {"vertical": "center"}, "General", False),
-    "header": ({"name": BODY_FONT, "size": 10, "bold": True}, HEADER_FILL,
-               {"horizontal": "center", "vertical": "center", "wrap_text": True}, "General", True),
+    "subtitle_right": (
+        {"name": BODY_FONT, "size": 10},
+        None,
+        {"horizontal": "right", "vertical": "center"},
+        "General",
+        False,
+    ),
+    "section": (
+        {"name": BODY_FONT, "size": 12, "bold": True},
+        None,
+        {"vertical": "center"},
+        "General",
+        False,
+    ),
+    "header": (
+        {"name": BODY_FONT, "size": 10, "bold": True},
+        HEADER_FILL,
+        {"horizontal": "center", "vertical": "center", "wrap_text": True},
+        "General",
+        True,
+    ),
     "text": ({"name": BODY_FONT, "size": 10}, None, {"vertical": "center"}, "General", True),
-    "wrap": ({"name": BODY_FONT, "size": 10}, None,
-             {"vertical": "center", "wrap_text": True}, "General", True),
-    "center": ({"name": BODY_FONT, "size": 10}, None,
-               {"horizontal": "center", "vertical": "center"}, "General", True),
+    "wrap": (
+        {"name": BODY_FONT, "size": 10},
+        None,
+        {"vertical": "center", "wrap_text": True},
+        "General",
+        True,
+    ),
+    "center": (
+        {"name": BODY_FONT, "size": 10},
+        None,
+        {"horizontal": "center", "vertical": "center"},
+        "General",
+        True,
+    ),
     "int": ({"name": BODY_FONT, "size": 10}, None, {"vertical": "center"}, "0", True),
     "money": ({"name": BODY_FONT, "size": 10}, None, {"vertical": "center"}, MONEY_FORMAT, True),
-    "percent": ({"name": BODY_FONT, "size": 10}, None, {"vertical": "center"}, PERCENT_FORMAT, True),
+    "percent": (
+        {"name": BODY_FONT, "size": 10},
+        None,
+        {"vertical": "center"},
+        PERCENT_FORMAT,
+        True,
+    ),
     "decimal1": ({"name": BODY_FONT, "size": 10}, None, {"vertical": "center"}, "0.0", True),
-    "note": ({"name": BODY_FONT, "size": 10}, None,
-             {"vertical": "top", "wrap_text": True}, "General", False),
+    "note": (
+        {"name": BODY_FONT, "size": 10},
+        None,
+        {"vertical": "top", "wrap_text": True},
+        "General",
+        False,
+    ),
     "sign": ({"name": SIGN_FONT, "size": 12}, None, {"vertical": "center"}, "General", False),
 }
 # Variants: the same style on a red / yellow / total row.
@@ -140,7 +181,9 @@ class SheetWriter:
             cell.value = value
         self._cells[(row, col)] = cell
 
-    def row(self, row: int, values: Sequence[Any], styles: Sequence[StyleArray], col: int = 1) -> None:
+    def row(
+        self, row: int, values: Sequence[Any], styles: Sequence[StyleArray], col: int = 1
+    ) -> None:
         for i, (value, style) in enumerate(zip(values, styles, strict=True)):
             self.put(row, col + i, value, style)
 
@@ -154,8 +197,13 @@ class SheetWriter:
             self.ws.merge_cells(start_row=row, start_column=first, end_row=row, end_column=last)
 
 
-def print_setup(ws: Worksheet, *, title_rows: tuple[int, int] | None, freeze: str | None,
-                filter_ref: str | None = None) -> None:
+def print_setup(
+    ws: Worksheet,
+    *,
+    title_rows: tuple[int, int] | None,
+    freeze: str | None,
+    filter_ref: str | None = None,
+) -> None:
     """Print-ready as it opens: A4 landscape, one page wide, repeated headers, page footer."""
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
@@ -177,15 +225,28 @@ def print_setup(ws: Worksheet, *, title_rows: tuple[int, int] | None, freeze: st
         ws.auto_filter.ref = filter_ref
 
 
-def fit_columns(ws: Worksheet, headers: Sequence[str], samples: Iterable[Sequence[Any]],
-                *, minimum: int = 4, maximum: int = MAX_WIDTH, first_col: int = 1) -> None:
+def fit_columns(
+    ws: Worksheet,
+    headers: Sequence[str],
+    samples: Iterable[Sequence[Any]],
+    *,
+    minimum: int = 4,
+    maximum: int = MAX_WIDTH,
+    first_col: int = 1,
+) -> None:
     """Column widths from the header and a sample of rows, CJK-aware, capped (then wrapped)."""
     widths = [max(minimum, max(display_width(part) for part in h.split("\n")) + 1) for h in headers]
     for values in samples:
         for i, value in enumerate(values):
             if value is None:
                 continue
-            text = value if isinstance(value, str) else f"{value:,.2f}" if not isinstance(value, int) else str(value)
+            text = (
+                value
+                if isinstance(value, str)
+                else f"{value:,.2f}"
+                if not isinstance(value, int)
+                else str(value)
+            )
             widths[i] = max(widths[i], display_width(text) + 2)
     for i, width in enumerate(widths):
         ws.column_dimensions[get_column_letter(first_col + i)].width = min(width, maximum)

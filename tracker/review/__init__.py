@@ -42,10 +42,28 @@ from tracker.review.rules import (
 from tracker.work import CancelFn
 
 __all__ = [
-    "GROUPINGS", "LEVEL_LABELS", "RED", "RULE_LABELS", "YELLOW", "Rates", "Review", "Share",
-    "ReviewWarning", "compute_rates", "evaluate", "funnel", "grouped_rates", "industry_shares",
-    "parse_as_of", "percent", "project_type_split", "project_warnings", "review_projects",
-    "run_review", "worst_by_project", "worst_levels",
+    "GROUPINGS",
+    "LEVEL_LABELS",
+    "RED",
+    "RULE_LABELS",
+    "YELLOW",
+    "Rates",
+    "Review",
+    "Share",
+    "ReviewWarning",
+    "compute_rates",
+    "evaluate",
+    "funnel",
+    "grouped_rates",
+    "industry_shares",
+    "parse_as_of",
+    "percent",
+    "project_type_split",
+    "project_warnings",
+    "review_projects",
+    "run_review",
+    "worst_by_project",
+    "worst_levels",
 ]
 
 
@@ -112,7 +130,8 @@ def review_projects(
 ) -> Review:
     """The review of already-loaded projects (pure: no database)."""
     chosen = [
-        p for p in projects
+        p
+        for p in projects
         if facts.is_signed_by(p, as_of) and (year is None or facts.sign_day(p).year == year)
     ]
     known = {p.id: project_facts(p, as_of) for p in chosen}

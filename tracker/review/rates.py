@@ -117,12 +117,14 @@ def project_facts(p: Project, as_of: date) -> ProjectFacts:
     )
 
 
-REGISTERED, STARTED, PRODUCING = (facts.RANK[s] for s in (Stage.REGISTERED, Stage.STARTED,
-                                                           Stage.PRODUCING))
+REGISTERED, STARTED, PRODUCING = (
+    facts.RANK[s] for s in (Stage.REGISTERED, Stage.STARTED, Stage.PRODUCING)
+)
 
 
-def compute_rates(projects: Iterable[Project], as_of: date,
-                  known: dict[int, ProjectFacts] | None = None) -> Rates:
+def compute_rates(
+    projects: Iterable[Project], as_of: date, known: dict[int, ProjectFacts] | None = None
+) -> Rates:
     """Rates of ``projects``; ``known`` holds facts already computed (shared by groupings)."""
     counts: dict[str, int] = defaultdict(int)
     signed_amount = funds = Decimal(0)
@@ -174,8 +176,12 @@ def group_projects(projects: Iterable[Project], grouping: str) -> dict[str, list
     return groups
 
 
-def grouped_rates(projects: Iterable[Project], grouping: str, as_of: date,
-                  known: dict[int, ProjectFacts] | None = None) -> list[tuple[str, Rates]]:
+def grouped_rates(
+    projects: Iterable[Project],
+    grouping: str,
+    as_of: date,
+    known: dict[int, ProjectFacts] | None = None,
+) -> list[tuple[str, Rates]]:
     """Rates per group, biggest groups first ("（未填）" last); years in calendar order."""
     groups = group_projects(projects, grouping)
     rows = [(name, compute_rates(members, as_of, known)) for name, members in groups.items()]

@@ -64,7 +64,9 @@ class ReviewWarning:
         return (LEVEL_ORDER[self.level], RULE_ORDER[self.rule], -(self.days or 0), self.project_id)
 
 
-def _warn(p: Project, rule: str, level: str, message: str, days: int | None, **extra: Any) -> ReviewWarning:
+def _warn(
+    p: Project, rule: str, level: str, message: str, days: int | None, **extra: Any
+) -> ReviewWarning:
     return ReviewWarning(
         project_id=p.id,
         project=str(p.fields.get("name") or ""),
@@ -155,7 +157,9 @@ def no_progress(p: Project, s: dict[str, Any], as_of: date) -> list[ReviewWarnin
     last = facts.last_activity(p, as_of)
     idle = (as_of - last).days
     yellow, red, remove = (
-        s["no_progress_yellow_days"], s["no_progress_red_days"], s["no_progress_remove_days"]
+        s["no_progress_yellow_days"],
+        s["no_progress_red_days"],
+        s["no_progress_remove_days"],
     )
     if idle < yellow:
         return []
@@ -242,7 +246,9 @@ def project_warnings(p: Project, settings: dict[str, Any], as_of: date) -> list[
     return out
 
 
-def evaluate(projects: Iterable[Project], settings: dict[str, Any], as_of: date) -> list[ReviewWarning]:
+def evaluate(
+    projects: Iterable[Project], settings: dict[str, Any], as_of: date
+) -> list[ReviewWarning]:
     """Every warning of every project, red before yellow, then by rule and days overdue."""
     out = [w for p in projects for w in project_warnings(p, settings, as_of)]
     out.sort(key=ReviewWarning.sort_key)

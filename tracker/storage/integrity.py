@@ -33,16 +33,16 @@ def check_database(db: Database) -> list[str]:
         "SELECT id, name FROM projects WHERE id NOT IN (SELECT project_id FROM project_search)"
     ):
         problems.append(f"项目 {pid}（{name}）：缺少搜索索引，搜索时会找不到它。")
-    for pid, name in db.execute(
-        "SELECT id, name FROM projects WHERE signed_amount_yuan <= 0"
-    ):
+    for pid, name in db.execute("SELECT id, name FROM projects WHERE signed_amount_yuan <= 0"):
         problems.append(f"项目 {pid}（{name}）：签约总投资不大于 0。")
     for pid, name, sd, stage, actual in db.execute(
         "SELECT p.id, p.name, p.sign_date, s.stage, s.actual FROM stage_dates s"
         " JOIN projects p ON p.id = s.project_id"
         " WHERE s.actual IS NOT NULL AND substr(s.actual, 1, 7) < substr(p.sign_date, 1, 7)"
     ):
-        problems.append(f"项目 {pid}（{name}）：{Stage(stage).label}日期 {actual} 早于签约日期 {sd}。")
+        problems.append(
+            f"项目 {pid}（{name}）：{Stage(stage).label}日期 {actual} 早于签约日期 {sd}。"
+        )
     marks = ",".join("?" * len(PROBLEM_STATUSES))
     for prid, pid, status in db.execute(
         f"SELECT id, project_id, status FROM problems WHERE status NOT IN ({marks})",

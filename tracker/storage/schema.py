@@ -67,7 +67,12 @@ def m0001_initial(db: Database) -> None:
     # sort index: each costs every insert (~15 us a row on a 20,000-row import) and a 50k-row
     # sort by name is still ~60 ms without one.
     for cols in (
-        ["sign_date"], ["unit"], ["status"], ["name_key"], ["industry"], ["batch_id"],
+        ["sign_date"],
+        ["unit"],
+        ["status"],
+        ["name_key"],
+        ["industry"],
+        ["batch_id"],
         ["signed_amount_yuan"],
     ):
         _t(db, "projects").create_index(cols)
