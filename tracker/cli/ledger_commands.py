@@ -97,7 +97,7 @@ def cmd_show(args: argparse.Namespace) -> int:
         )
     for v in project.visits:
         print(f"  走访 {v.date} {v.visitor or ''}：{v.content}")
-    for p in project.problems:
-        print(f"  诉求 {p.raised_date} [{p.status}] {p.description}")
+    for problem in project.problems:
+        print(f"  诉求 {problem.raised_date} [{problem.status}] {problem.description}")
     print(f"变更记录 {len(audit)} 条")
     return 0

@@ -49,7 +49,7 @@ def written_date_parts(text: str) -> tuple[int, int, int | None] | None:
 
 
 def is_approximate(value: str | None) -> bool:
-    return bool(value) and bool(_MONTH.match(value))
+    return bool(value and _MONTH.match(value))
 
 
 def to_date(value: str | None, *, month_end: bool = False) -> date | None:

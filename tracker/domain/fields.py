@@ -53,16 +53,17 @@ def clean_field(key: str, value: Any) -> Any:
         if not number.is_finite() or number < 0:
             raise ValidationError(key, f"“{spec.label}”应为不小于 0 的数字。")
         return plain_decimal(number)
+    text: str | None
     if spec.kind == "date":
         try:
-            result = check_date(clean_text(value))
+            text = check_date(clean_text(value))
         except ValueError as exc:
             raise ValidationError(key, f"“{spec.label}”{exc}") from exc
     else:
-        result = clean_text(value)
-    if spec.required and not result:
+        text = clean_text(value)
+    if spec.required and not text:
         raise ValidationError(key, f"“{spec.label}”不能为空。")
-    return result
+    return text
 
 
 def money_value(field: str, value: Any, label: str) -> int | None:

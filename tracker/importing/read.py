@@ -173,7 +173,7 @@ def _read_calamine(name: str, data: bytes, fmt: str) -> list[Sheet]:
     try:
         for sheet_name in wb.sheet_names:
             ws = wb.get_sheet_by_name(sheet_name)
-            rows = [list(r) for r in ws.to_python(skip_empty_area=False)]
+            rows: list[list[object]] = [list(r) for r in ws.to_python(skip_empty_area=False)]
             cells += sum(len(r) for r in rows)
             if cells > MAX_CELLS:
                 raise TrackerError(

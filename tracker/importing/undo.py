@@ -31,7 +31,11 @@ def undo_import(
     if row[1]:
         raise TrackerError(f"导入批次 {batch_id}（{row[0]}）已在 {row[1]} 撤销过，不能重复撤销。")
     entries = _entries(portfolio, batch_id)
-    created = {e.project_id for e in entries if e.entity == "project" and e.action == "create"}
+    created = {
+        e.project_id
+        for e in entries
+        if e.entity == "project" and e.action == "create" and e.project_id is not None
+    }
     existing = {r[0] for r in portfolio.db.execute("SELECT id FROM projects")}
     status_old: dict[int, dict[str, Any]] = {}
     reverted = 0

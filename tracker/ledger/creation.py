@@ -61,7 +61,7 @@ def stage_rows(data: dict[str, Any]) -> list[tuple[Stage, tuple[str | None, str 
     if data.get("planned_production"):
         planned.setdefault(Stage.PRODUCING.value, data["planned_production"])
     actual = dict(data.get("stage_dates") or {})
-    rows = []
+    rows: list[tuple[Stage, tuple[str | None, str | None]]] = []
     for key in sorted(set(planned) | set(actual), key=lambda k: str(k)):
         try:
             st = Stage(key)

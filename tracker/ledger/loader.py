@@ -67,7 +67,15 @@ def load_projects(
         child_params,
     ):
         project.progress.append(
-            ProgressSnapshot(r[0], r[1], *(yuan_to_wan(v) for v in r[2:6]), r[6])
+            ProgressSnapshot(
+                id=r[0],
+                as_of=r[1],
+                funds_arrived_wan=yuan_to_wan(r[2]),
+                invested_wan=yuan_to_wan(r[3]),
+                output_wan=yuan_to_wan(r[4]),
+                tax_wan=yuan_to_wan(r[5]),
+                note=r[6],
+            )
         )
     for project, r in _by_project(
         db,

@@ -31,7 +31,7 @@ def on_or_before(value: str | None, as_of: date) -> bool:
 
 
 def sign_day(project: Project) -> date:
-    day = to_date(project.fields.get("sign_date"))  # type: ignore[arg-type]
+    day = to_date(project.sign_date)
     assert day is not None, "sign_date is required by the portfolio"
     return day
 
