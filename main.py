@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import sys
 from pathlib import Path
@@ -11,8 +12,10 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QMessageBox
 
 from tracker.errors import TrackerError
+from tracker.logs import setup_logging
 from tracker.storage.paths import resolve_db_path
 from ui.app import choose_language, ensure_app, install_translators
+from ui.crash_dialog import install_excepthook
 from ui.main_window import MainWindow, open_window
 
 SCREENSHOT_SIZE = (1366, 768)
@@ -58,10 +61,12 @@ def main(argv: list[str] | None = None) -> int:
     ):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # docs / CI machines
     app = ensure_app(sys.argv[:1])
+    install_excepthook(setup_logging())
     db_path = resolve_db_path(args.db)
     try:
         window = open_window(db_path, "zh_CN" if args.screenshot else None)
     except TrackerError as exc:
+        logging.getLogger(__name__).info("cannot open %s: %s", db_path, exc.message)
         install_translators(choose_language(None))
         QMessageBox.critical(None, "签约项目跟踪", exc.message)
         return 2

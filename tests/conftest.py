@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,8 @@ from typing import Any
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Logs of the app and of every CLI subprocess go to a scratch folder, not the user's.
+os.environ["TRACKER_LOG_DIR"] = tempfile.mkdtemp(prefix="tracker-test-logs-")
 
 from tests.helpers.ledgers import HEADER, ROWS, make_messy, write_xlsx  # noqa: E402
 from tests.helpers.review import build_hand_portfolio  # noqa: E402

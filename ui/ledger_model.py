@@ -8,6 +8,7 @@ the view draws, a page at a time, as Anki's browser does.
 
 from __future__ import annotations
 
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -37,6 +38,15 @@ from .tasks import TaskContext, run_task, show_error
 PAGE_SIZE = 200
 MAX_CACHE = 5000
 Index = QModelIndex | QPersistentModelIndex
+
+
+log = logging.getLogger(__name__)
+
+
+def _log_ignored(exc: BaseException) -> None:
+    """Background work the ledger can do without (tints, a warm search index) failed: the
+    ledger still works, and the log keeps why."""
+    log.warning("background ledger work failed: %r", exc)
 
 
 @dataclass(frozen=True)
@@ -224,7 +234,7 @@ class LedgerModel(QAbstractTableModel):
             db_path=self._db_path,
             on_done=self._apply_levels,
             show_progress=False,
-            on_error=lambda exc: None,  # tints are a nicety; never block the ledger
+            on_error=_log_ignored,  # tints are a nicety; never block the ledger
         )
 
     def parent_widget(self) -> Any:
@@ -259,7 +269,7 @@ class LedgerModel(QAbstractTableModel):
             lambda ctx: build_index(ctx, flt, order_by, descending),
             db_path=self._db_path,
             on_done=done,
-            on_error=lambda exc: None,
+            on_error=_log_ignored,  # the first keystroke then builds it again
             show_progress=False,
             interactive=True,
         )

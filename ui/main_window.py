@@ -7,6 +7,7 @@ shown, so their reviews of the whole ledger do not compete with the ledger's fir
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from tracker.domain.money import format_wan
+from tracker.errors import TrackerError
 from tracker.ledger.portfolio import Portfolio
 
 from . import file_actions
@@ -33,8 +35,10 @@ from .ledger_model import LedgerModel, LoadResult
 from .ledger_view import LedgerView
 from .report_dialog import ReportDialog
 from .stats_view import StatsView
-from .tasks import run_task
+from .tasks import run_task, show_error
 from .warnings_view import WarningsView
+
+log = logging.getLogger(__name__)
 
 SPREADSHEET_SUFFIXES = {".xlsx", ".xls", ".xlsm", ".csv", ".ods", ".htm", ".html"}
 
@@ -256,21 +260,26 @@ class MainWindow(QMainWindow):
         pid = self.ledger.selected_project_id()
         if pid is None:
             return
-        name = self.portfolio.get_project(pid).fields["name"]
-        answer = QMessageBox.question(
-            self,
-            self.tr("Delete project"),
-            self.tr(
-                "Delete “{name}” with its stage dates, figures, visits and problems?\n"
-                "A project that fell through should be terminated instead: it then stays "
-                "in the ledger and in the rates."
-            ).format(name=name),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        if answer == QMessageBox.StandardButton.Yes:
+        try:
+            name = self.portfolio.get_project(pid).name
+            answer = QMessageBox.question(
+                self,
+                self.tr("Delete project"),
+                self.tr(
+                    "Delete “{name}” with its stage dates, figures, visits and problems?\n"
+                    "A project that fell through should be terminated instead: it then stays "
+                    "in the ledger and in the rates."
+                ).format(name=name),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
             self.portfolio.delete_project(pid)
-            self.after_change()
+        except TrackerError as exc:  # e.g. deleted meanwhile from another window
+            log.info("delete of project %s refused: %s", pid, exc.message)
+            show_error(self, self.tr("Delete project"), exc)
+        self.after_change()
 
     def after_change(self, select: int | None = None) -> None:
         """Reload the ledger (and tints, choices and pages) after data changed."""

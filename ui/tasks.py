@@ -18,6 +18,7 @@ Outcome rules:
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 import traceback
@@ -34,6 +35,7 @@ from tracker.ledger.portfolio import Portfolio
 from tracker.storage.db import connect
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 SHOW_DIALOG_AFTER_MS = 200
 # A worker may report progress for every row; the UI needs a repaint at most this often.
@@ -213,6 +215,14 @@ class Task(QObject, Generic[T]):
                 self.cancelled.emit()
             else:
                 assert isinstance(value, BaseException)
+                if isinstance(value, TrackerError):
+                    log.info("%s: refused: %s", self.title, value.message)
+                else:
+                    log.error(
+                        "%s failed\n%s",
+                        self.title,
+                        getattr(value, "__traceback_text__", repr(value)),
+                    )
                 self.error = value
                 self.failed.emit(value)
                 if self._on_error is not None:

@@ -150,4 +150,12 @@ STRINGS: dict[str, str] = {
     "A new language takes effect the next time the program starts.": "更改界面语言后，下次启动程序时生效。",
     "Default: {value}": "默认值：{value}",
     " (one per line):": "（每行一个）：",
+    # crash dialog
+    "Unexpected error": "意外错误",
+    "(no log file could be written)": "（无法写入日志文件）",
+    "The program met an unexpected error. What you saved before is safe: every "
+    "change is written in one step or not at all.\n\nThe details are in the log "
+    "file:\n{log}\n\nPlease copy the error and send it to whoever supports you.": "程序遇到意外错误。之前保存的数据是安全的：每次修改要么完整写入，要么完全不写入。\n\n详细信息已记入日志文件：\n{log}\n\n请复制错误信息，发给为您提供技术支持的人员。",
+    "&Copy error details": "复制错误信息(&C)",
+    "Open &log folder": "打开日志文件夹(&L)",
 }

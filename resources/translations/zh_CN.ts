@@ -17,42 +17,42 @@
     <context>
         <name>AuditTab</name>
         <message>
-            <location filename="../../ui/editor_audit.py" line="72" />
+            <location filename="../../ui/editor_audit.py" line="103" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_audit.py" line="72" />
+            <location filename="../../ui/editor_audit.py" line="104" />
             <source>User</source>
             <translation>用户</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_audit.py" line="72" />
+            <location filename="../../ui/editor_audit.py" line="105" />
             <source>Record</source>
             <translation>对象</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_audit.py" line="72" />
+            <location filename="../../ui/editor_audit.py" line="106" />
             <source>Action</source>
             <translation>操作</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_audit.py" line="73" />
+            <location filename="../../ui/editor_audit.py" line="107" />
             <source>Field</source>
             <translation>字段</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_audit.py" line="73" />
+            <location filename="../../ui/editor_audit.py" line="108" />
             <source>Old value</source>
             <translation>原值</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_audit.py" line="73" />
+            <location filename="../../ui/editor_audit.py" line="109" />
             <source>New value</source>
             <translation>新值</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_audit.py" line="76" />
+            <location filename="../../ui/editor_audit.py" line="113" />
             <source>Change history</source>
             <translation>变更记录</translation>
         </message>
@@ -60,51 +60,89 @@
     <context>
         <name>BasicTab</name>
         <message>
-            <location filename="../../ui/editor_basic.py" line="112" />
-            <location filename="../../ui/editor_basic.py" line="116" />
+            <location filename="../../ui/editor_basic.py" line="115" />
+            <location filename="../../ui/editor_basic.py" line="119" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_basic.py" line="121" />
+            <location filename="../../ui/editor_basic.py" line="124" />
             <source>Status date</source>
             <translation>状态日期</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_basic.py" line="124" />
+            <location filename="../../ui/editor_basic.py" line="127" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_basic.py" line="125" />
+            <location filename="../../ui/editor_basic.py" line="128" />
             <source>&amp;Terminate…</source>
             <translation>终止项目(&amp;T)…</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_basic.py" line="128" />
+            <location filename="../../ui/editor_basic.py" line="131" />
             <source>Re&amp;open</source>
             <translation>恢复正常(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_basic.py" line="133" />
+            <location filename="../../ui/editor_basic.py" line="139" />
             <source>Status:</source>
             <translation>状态：</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_basic.py" line="134" />
+            <location filename="../../ui/editor_basic.py" line="140" />
             <source>Date:</source>
             <translation>日期：</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_basic.py" line="135" />
+            <location filename="../../ui/editor_basic.py" line="141" />
             <source>Reason:</source>
             <translation>原因：</translation>
         </message>
     </context>
     <context>
+        <name>CrashDialog</name>
+        <message>
+            <location filename="../../ui/crash_dialog.py" line="42" />
+            <source>Unexpected error</source>
+            <translation>意外错误</translation>
+        </message>
+        <message>
+            <location filename="../../ui/crash_dialog.py" line="44" />
+            <source>(no log file could be written)</source>
+            <translation>（无法写入日志文件）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/crash_dialog.py" line="47" />
+            <source>The program met an unexpected error. What you saved before is safe: every change is written in one step or not at all.
+
+The details are in the log file:
+{log}
+
+Please copy the error and send it to whoever supports you.</source>
+            <translation>程序遇到意外错误。之前保存的数据是安全的：每次修改要么完整写入，要么完全不写入。
+
+详细信息已记入日志文件：
+{log}
+
+请复制错误信息，发给为您提供技术支持的人员。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/crash_dialog.py" line="58" />
+            <source>&amp;Copy error details</source>
+            <translation>复制错误信息(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/crash_dialog.py" line="63" />
+            <source>Open &amp;log folder</source>
+            <translation>打开日志文件夹(&amp;L)</translation>
+        </message>
+    </context>
+    <context>
         <name>DateEdit</name>
         <message>
-            <location filename="../../ui/widgets.py" line="67" />
+            <location filename="../../ui/widgets.py" line="69" />
             <source>e.g. 2024-05-01</source>
             <translation>如 2024-05-01</translation>
         </message>
@@ -112,22 +150,22 @@
     <context>
         <name>DuplicatesPage</name>
         <message>
-            <location filename="../../ui/import_pages.py" line="293" />
+            <location filename="../../ui/import_pages.py" line="333" />
             <source>Projects already in the ledger</source>
             <translation>库中已有的项目</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="296" />
+            <location filename="../../ui/import_pages.py" line="337" />
             <source>Update them with the file's values (blank cells never erase anything)</source>
             <translation>用表中的内容更新（空白单元格不会清除已有内容）</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="299" />
+            <location filename="../../ui/import_pages.py" line="340" />
             <source>Leave them as they are</source>
             <translation>保持不变，跳过</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="313" />
+            <location filename="../../ui/import_pages.py" line="356" />
             <source>{count} rows match projects already stored and differ from them. Rows repeated within the file are always skipped.</source>
             <translation>有 {count} 行与库中已有项目相同但内容有变化。表内重复的行一律跳过。</translation>
         </message>
@@ -135,27 +173,27 @@
     <context>
         <name>FilesPage</name>
         <message>
-            <location filename="../../ui/import_pages.py" line="54" />
+            <location filename="../../ui/import_pages.py" line="62" />
             <source>Choose the spreadsheets to import</source>
             <translation>选择要导入的表格</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="55" />
+            <location filename="../../ui/import_pages.py" line="65" />
             <source>Previous-year ledgers: .xlsx, .xls, .ods, .csv or a web table. You can also drop files here.</source>
             <translation>往年台账：.xlsx、.xls、.ods、.csv 或网页表格，也可以把文件拖到这里。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="60" />
+            <location filename="../../ui/import_pages.py" line="72" />
             <source>Add files…</source>
             <translation>添加文件…</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="63" />
+            <location filename="../../ui/import_pages.py" line="75" />
             <source>Remove</source>
             <translation>移除</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="87" />
+            <location filename="../../ui/import_pages.py" line="100" />
             <source>Choose spreadsheets</source>
             <translation>选择表格文件</translation>
         </message>
@@ -163,12 +201,12 @@
     <context>
         <name>ImportWizard</name>
         <message>
-            <location filename="../../ui/import_wizard.py" line="39" />
+            <location filename="../../ui/import_wizard.py" line="40" />
             <source>Import spreadsheets</source>
             <translation>导入往年台账</translation>
         </message>
         <message>
-            <location filename="../../ui/import_wizard.py" line="49" />
+            <location filename="../../ui/import_wizard.py" line="48" />
             <source>New</source>
             <translation>新增</translation>
         </message>
@@ -183,112 +221,112 @@
             <translation>跳过</translation>
         </message>
         <message>
-            <location filename="../../ui/import_wizard.py" line="50" />
+            <location filename="../../ui/import_wizard.py" line="51" />
             <source>Reject</source>
             <translation>拒绝</translation>
         </message>
         <message>
-            <location filename="../../ui/import_wizard.py" line="51" />
+            <location filename="../../ui/import_wizard.py" line="54" />
             <source>Sheet</source>
             <translation>工作表</translation>
         </message>
         <message>
-            <location filename="../../ui/import_wizard.py" line="51" />
+            <location filename="../../ui/import_wizard.py" line="55" />
             <source>Row</source>
             <translation>行号</translation>
         </message>
         <message>
-            <location filename="../../ui/import_wizard.py" line="51" />
+            <location filename="../../ui/import_wizard.py" line="56" />
             <source>Action</source>
             <translation>操作</translation>
         </message>
         <message>
-            <location filename="../../ui/import_wizard.py" line="51" />
+            <location filename="../../ui/import_wizard.py" line="57" />
             <source>Project name</source>
             <translation>项目名称</translation>
         </message>
         <message>
-            <location filename="../../ui/import_wizard.py" line="52" />
+            <location filename="../../ui/import_wizard.py" line="58" />
             <source>Investor</source>
             <translation>投资主体</translation>
         </message>
         <message>
-            <location filename="../../ui/import_wizard.py" line="52" />
+            <location filename="../../ui/import_wizard.py" line="59" />
             <source>Signed on</source>
             <translation>签约日期</translation>
         </message>
         <message>
-            <location filename="../../ui/import_wizard.py" line="52" />
+            <location filename="../../ui/import_wizard.py" line="60" />
             <source>Amount (10k yuan)</source>
             <translation>签约总投资（万元）</translation>
         </message>
         <message>
-            <location filename="../../ui/import_wizard.py" line="53" />
+            <location filename="../../ui/import_wizard.py" line="61" />
             <source>Reasons</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../ui/import_wizard.py" line="117" />
+            <location filename="../../ui/import_wizard.py" line="136" />
             <source>Reading files</source>
             <translation>正在读取文件</translation>
         </message>
         <message>
-            <location filename="../../ui/import_wizard.py" line="132" />
+            <location filename="../../ui/import_wizard.py" line="155" />
             <source>Opening encrypted files</source>
             <translation>正在打开加密文件</translation>
         </message>
         <message>
-            <location filename="../../ui/import_wizard.py" line="146" />
+            <location filename="../../ui/import_wizard.py" line="173" />
             <source>No project rows were found.</source>
             <translation>没有找到项目数据行。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_wizard.py" line="149" />
+            <location filename="../../ui/import_wizard.py" line="177" />
             <source>Checking rows</source>
             <translation>正在检查数据行</translation>
         </message>
         <message>
-            <location filename="../../ui/import_wizard.py" line="174" />
+            <location filename="../../ui/import_wizard.py" line="208" />
             <source>The import failed; nothing was written.</source>
             <translation>导入失败，没有写入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_wizard.py" line="178" />
+            <location filename="../../ui/import_wizard.py" line="213" />
             <source>Importing</source>
             <translation>正在导入</translation>
         </message>
         <message>
-            <location filename="../../ui/import_wizard.py" line="183" />
+            <location filename="../../ui/import_wizard.py" line="218" />
             <source>Cancelled: nothing was written.</source>
             <translation>已取消，没有写入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_wizard.py" line="196" />
+            <location filename="../../ui/import_wizard.py" line="234" />
             <source>Undone: {deleted} new projects removed, {reverted} changes reverted.</source>
             <translation>已撤销：删除新增项目 {deleted} 个，还原修改 {reverted} 处。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_wizard.py" line="198" />
+            <location filename="../../ui/import_wizard.py" line="239" />
             <source>Undoing the import</source>
             <translation>正在撤销导入</translation>
         </message>
         <message>
-            <location filename="../../ui/import_wizard.py" line="207" />
+            <location filename="../../ui/import_wizard.py" line="249" />
             <source>Save rejected rows</source>
             <translation>保存错误行</translation>
         </message>
         <message>
-            <location filename="../../ui/import_wizard.py" line="223" />
+            <location filename="../../ui/import_wizard.py" line="271" />
             <source>Rejected rows saved to: {paths}</source>
             <translation>错误行已保存到：{paths}</translation>
         </message>
         <message>
-            <location filename="../../ui/import_wizard.py" line="225" />
+            <location filename="../../ui/import_wizard.py" line="276" />
             <source>Saving rejected rows</source>
             <translation>正在保存错误行</translation>
         </message>
         <message>
-            <location filename="../../ui/import_wizard.py" line="238" />
+            <location filename="../../ui/import_pages.py" line="51" />
             <source>{rows} project rows: {create} new, {update} updated, {skip} skipped, {reject} rejected.</source>
             <translation>共 {rows} 行项目数据：新增 {create}，更新 {update}，跳过 {skip}，拒绝 {reject}。</translation>
         </message>
@@ -296,64 +334,64 @@
     <context>
         <name>LedgerModel</name>
         <message>
-            <location filename="../../ui/ledger_model.py" line="50" />
+            <location filename="../../ui/ledger_model.py" line="60" />
             <source>Project name</source>
             <translation>项目名称</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="51" />
+            <location filename="../../ui/ledger_model.py" line="61" />
             <source>Investor</source>
             <translation>投资主体</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="52" />
+            <location filename="../../ui/ledger_model.py" line="62" />
             <source>Sign date</source>
             <translation>签约日期</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="53" />
+            <location filename="../../ui/ledger_model.py" line="64" />
             <source>Amount (10k yuan)</source>
             <translation>签约总投资（万元）</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="54" />
+            <location filename="../../ui/ledger_model.py" line="66" />
             <source>Stage</source>
             <translation>阶段</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="55" />
+            <location filename="../../ui/ledger_model.py" line="67" />
             <source>Responsible unit</source>
             <translation>责任单位</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="56" />
+            <location filename="../../ui/ledger_model.py" line="68" />
             <source>Leader</source>
             <translation>包抓领导</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="57" />
+            <location filename="../../ui/ledger_model.py" line="69" />
             <source>Location</source>
             <translation>落地乡镇/园区</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="58" />
+            <location filename="../../ui/ledger_model.py" line="70" />
             <source>Industry</source>
             <translation>产业类别</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="59" />
+            <location filename="../../ui/ledger_model.py" line="71" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="174" />
-            <location filename="../../ui/ledger_model.py" line="177" />
-            <location filename="../../ui/ledger_model.py" line="221" />
+            <location filename="../../ui/ledger_model.py" line="211" />
+            <location filename="../../ui/ledger_model.py" line="215" />
+            <location filename="../../ui/ledger_model.py" line="268" />
             <source>Loading the ledger</source>
             <translation>正在读取台账</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="190" />
+            <location filename="../../ui/ledger_model.py" line="232" />
             <source>Checking warnings</source>
             <translation>正在检查预警</translation>
         </message>
@@ -434,201 +472,182 @@
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="63" />
+            <location filename="../../ui/main_window.py" line="64" />
             <source>Views</source>
             <translation>视图</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="65" />
+            <location filename="../../ui/main_window.py" line="66" />
             <source>&amp;Ledger</source>
             <translation>台账(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="91" />
+            <location filename="../../ui/main_window.py" line="96" />
             <source>&amp;Warnings</source>
             <translation>预警(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="92" />
+            <location filename="../../ui/main_window.py" line="97" />
             <source>Stat&amp;istics</source>
             <translation>统计(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="145" />
+            <location filename="../../ui/main_window.py" line="148" />
             <source>&amp;New project</source>
             <translation>新建项目(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="147" />
+            <location filename="../../ui/main_window.py" line="150" />
             <source>&amp;Edit project</source>
             <translation>编辑项目(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="149" />
+            <location filename="../../ui/main_window.py" line="152" />
             <source>&amp;Delete project…</source>
             <translation>删除项目(&amp;D)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="151" />
+            <location filename="../../ui/main_window.py" line="156" />
             <source>&amp;Import…</source>
             <translation>导入(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="152" />
+            <location filename="../../ui/main_window.py" line="159" />
             <source>Import last years' ledgers from Excel or CSV</source>
             <translation>从 Excel 或 CSV 导入往年台账</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="153" />
+            <location filename="../../ui/main_window.py" line="163" />
             <source>E&amp;xport report…</source>
             <translation>导出报表(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="154" />
+            <location filename="../../ui/main_window.py" line="166" />
             <source>Export the review workbook</source>
             <translation>导出督查考核报表</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="155" />
+            <location filename="../../ui/main_window.py" line="170" />
             <source>&amp;Backup now</source>
             <translation>备份(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="157" />
+            <location filename="../../ui/main_window.py" line="174" />
             <source>&amp;Settings…</source>
             <translation>设置(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="159" />
+            <location filename="../../ui/main_window.py" line="176" />
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="161" />
+            <location filename="../../ui/main_window.py" line="179" />
             <source>&amp;Open database…</source>
             <translation>打开数据库(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="163" />
+            <location filename="../../ui/main_window.py" line="185" />
             <source>Ne&amp;w database…</source>
             <translation>新建数据库(&amp;W)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="165" />
+            <location filename="../../ui/main_window.py" line="190" />
             <source>&amp;Restore from backup…</source>
             <translation>从备份恢复(&amp;R)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="167" />
+            <location filename="../../ui/main_window.py" line="193" />
             <source>E&amp;xit</source>
             <translation>退出(&amp;X)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="169" />
+            <location filename="../../ui/main_window.py" line="195" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="171" />
+            <location filename="../../ui/main_window.py" line="197" />
             <source>Recent &amp;databases</source>
             <translation>最近打开的数据库(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="177" />
+            <location filename="../../ui/main_window.py" line="203" />
             <source>&amp;Project</source>
             <translation>项目(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="181" />
+            <location filename="../../ui/main_window.py" line="207" />
             <source>&amp;Tools</source>
             <translation>工具(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="183" />
+            <location filename="../../ui/main_window.py" line="209" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="184" />
+            <location filename="../../ui/main_window.py" line="210" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="186" />
+            <location filename="../../ui/main_window.py" line="212" />
             <source>Main toolbar</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="202" />
+            <location filename="../../ui/main_window.py" line="235" />
             <source>(none)</source>
             <translation>（无）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="232" />
+            <location filename="../../ui/main_window.py" line="267" />
+            <location filename="../../ui/main_window.py" line="281" />
             <source>Delete project</source>
             <translation>删除项目</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="233" />
+            <location filename="../../ui/main_window.py" line="269" />
             <source>Delete “{name}” with its stage dates, figures, visits and problems?
 A project that fell through should be terminated instead: it then stays in the ledger and in the rates.</source>
             <translation>确定删除“{name}”及其进度节点、资金数据、走访记录和企业诉求吗？
 已落空的项目应改为“终止”：终止的项目仍保留在台账中，并计入各项比率。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="265" />
-            <source>Import</source>
-            <translation>导入</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="266" />
-            <source>Import is not available in this version.</source>
-            <translation>此版本暂不提供导入功能。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="275" />
-            <source>Export report</source>
-            <translation>导出报表</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="276" />
-            <source>Reports are not available in this version.</source>
-            <translation>此版本暂不提供报表功能。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="287" />
+            <location filename="../../ui/main_window.py" line="320" />
             <source>About</source>
             <translation>关于</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="288" />
+            <location filename="../../ui/main_window.py" line="322" />
             <source>Signed project tracker: the ledger of signed investment deals, their lifecycle, warnings and review reports.
 Database: {path}</source>
             <translation>签约项目跟踪：签约项目台账、全生命周期跟踪、预警和督查考核报表。
 数据库：{path}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="296" />
+            <location filename="../../ui/main_window.py" line="333" />
             <source>Empty ledger</source>
             <translation>台账为空</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="297" />
+            <location filename="../../ui/main_window.py" line="335" />
             <source>The ledger is empty. Load a demo portfolio of 300 projects to try the program? (You can start a new empty database later.)</source>
             <translation>台账中还没有项目。要载入 300 个演示项目试用本程序吗？（之后可以新建一个空数据库。）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="308" />
+            <location filename="../../ui/main_window.py" line="351" />
             <source>Loading the demo portfolio</source>
             <translation>正在载入演示项目</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="330" />
+            <location filename="../../ui/main_window.py" line="376" />
             <source>{total} projects · signed total {amount} (10k yuan) · {shown} shown</source>
             <translation>共 {total} 个项目 · 签约总额 {amount} 万元 · 筛选后 {shown} 个</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="335" />
+            <location filename="../../ui/main_window.py" line="385" />
             <source>Signed project tracker — {name}</source>
             <translation>签约项目跟踪 — {name}</translation>
         </message>
@@ -636,42 +655,42 @@ Database: {path}</source>
     <context>
         <name>MappingPage</name>
         <message>
-            <location filename="../../ui/import_pages.py" line="158" />
+            <location filename="../../ui/import_pages.py" line="177" />
             <source>Check the columns</source>
             <translation>核对列</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="159" />
+            <location filename="../../ui/import_pages.py" line="180" />
             <source>Blue rows are the header, grey rows are titles, totals and notes (not imported). Correct any column whose field is wrong.</source>
             <translation>蓝色行是表头，灰色行是标题、合计和备注（不导入）。如有列对应错误，请在右侧改正。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="173" />
+            <location filename="../../ui/import_pages.py" line="196" />
             <source>Column</source>
             <translation>列</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="173" />
+            <location filename="../../ui/import_pages.py" line="196" />
             <source>Field</source>
             <translation>字段</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="220" />
+            <location filename="../../ui/import_pages.py" line="243" />
             <source>(not imported)</source>
             <translation>（不导入）</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="230" />
+            <location filename="../../ui/import_pages.py" line="253" />
             <source>Skipped: {reason}</source>
             <translation>已跳过：{reason}</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="232" />
+            <location filename="../../ui/import_pages.py" line="255" />
             <source>Header in row {rows}; {count} project rows; amounts in {unit}.</source>
             <translation>表头在第 {rows} 行；项目数据 {count} 行；金额单位：{unit}。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="234" />
+            <location filename="../../ui/import_pages.py" line="258" />
             <source>the header's unit</source>
             <translation>按表头所注单位（未注明按万元）</translation>
         </message>
@@ -679,17 +698,17 @@ Database: {path}</source>
     <context>
         <name>PasswordPage</name>
         <message>
-            <location filename="../../ui/import_pages.py" line="118" />
+            <location filename="../../ui/import_pages.py" line="132" />
             <source>Password</source>
             <translation>密码</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="119" />
+            <location filename="../../ui/import_pages.py" line="135" />
             <source>These workbooks are encrypted. Enter the password to open them (it is used only in memory and not saved).</source>
             <translation>以下工作簿已加密。请输入打开密码（只在内存中使用，不会保存）。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="146" />
+            <location filename="../../ui/import_pages.py" line="165" />
             <source>Wrong password for: {files}</source>
             <translation>密码不对：{files}</translation>
         </message>
@@ -697,42 +716,42 @@ Database: {path}</source>
     <context>
         <name>PlanPage</name>
         <message>
-            <location filename="../../ui/import_pages.py" line="257" />
+            <location filename="../../ui/import_pages.py" line="287" />
             <source>What will be imported</source>
             <translation>导入预览</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="258" />
+            <location filename="../../ui/import_pages.py" line="290" />
             <source>Nothing has been written yet. Red rows will not be imported; the reason is beside each.</source>
             <translation>目前尚未写入任何内容。红色行不会导入，原因写在每行右侧。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="263" />
+            <location filename="../../ui/import_pages.py" line="298" />
             <source>All rows</source>
             <translation>全部行</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="263" />
+            <location filename="../../ui/import_pages.py" line="299" />
             <source>Rows with problems</source>
             <translation>有问题的行</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="264" />
+            <location filename="../../ui/import_pages.py" line="300" />
             <source>Rejected</source>
             <translation>拒绝</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="264" />
+            <location filename="../../ui/import_pages.py" line="301" />
             <source>New</source>
             <translation>新增</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="265" />
+            <location filename="../../ui/import_pages.py" line="302" />
             <source>Updated</source>
             <translation>更新</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="265" />
+            <location filename="../../ui/import_pages.py" line="303" />
             <source>Skipped</source>
             <translation>跳过</translation>
         </message>
@@ -740,42 +759,42 @@ Database: {path}</source>
     <context>
         <name>ProblemTab</name>
         <message>
-            <location filename="../../ui/editor_records.py" line="301" />
+            <location filename="../../ui/editor_records.py" line="329" />
             <source>Selected problem</source>
             <translation>所选诉求</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_records.py" line="305" />
+            <location filename="../../ui/editor_records.py" line="333" />
             <source>New status</source>
             <translation>新状态</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_records.py" line="309" />
+            <location filename="../../ui/editor_records.py" line="337" />
             <source>Result</source>
             <translation>办理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_records.py" line="310" />
+            <location filename="../../ui/editor_records.py" line="338" />
             <source>Result (required when resolved)</source>
             <translation>办理结果（已解决时必填）</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_records.py" line="311" />
+            <location filename="../../ui/editor_records.py" line="339" />
             <source>Set &amp;status</source>
             <translation>更改状态(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_records.py" line="314" />
+            <location filename="../../ui/editor_records.py" line="344" />
             <source>Status:</source>
             <translation>状态：</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_records.py" line="315" />
+            <location filename="../../ui/editor_records.py" line="344" />
             <source>Result:</source>
             <translation>办理结果：</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_records.py" line="334" />
+            <location filename="../../ui/editor_records.py" line="365" />
             <source>Select a saved problem first.</source>
             <translation>请先选中一条已保存的诉求。</translation>
         </message>
@@ -783,57 +802,57 @@ Database: {path}</source>
     <context>
         <name>ProjectEditor</name>
         <message>
-            <location filename="../../ui/project_editor.py" line="42" />
+            <location filename="../../ui/project_editor.py" line="44" />
             <source>Project editor</source>
             <translation>项目编辑</translation>
         </message>
         <message>
-            <location filename="../../ui/project_editor.py" line="57" />
+            <location filename="../../ui/project_editor.py" line="59" />
             <source>&amp;Basic information</source>
             <translation>基本信息(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../ui/project_editor.py" line="57" />
+            <location filename="../../ui/project_editor.py" line="60" />
             <source>&amp;Milestones</source>
             <translation>进度节点(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../ui/project_editor.py" line="58" />
+            <location filename="../../ui/project_editor.py" line="61" />
             <source>&amp;Funds and investment</source>
             <translation>资金与投资(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/project_editor.py" line="58" />
+            <location filename="../../ui/project_editor.py" line="62" />
             <source>&amp;Visits</source>
             <translation>跟踪服务(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../ui/project_editor.py" line="59" />
+            <location filename="../../ui/project_editor.py" line="63" />
             <source>&amp;Problems</source>
             <translation>企业诉求(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../ui/project_editor.py" line="59" />
+            <location filename="../../ui/project_editor.py" line="64" />
             <source>&amp;Change history</source>
             <translation>变更记录(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../ui/project_editor.py" line="92" />
+            <location filename="../../ui/project_editor.py" line="101" />
             <source>New project</source>
             <translation>新建项目</translation>
         </message>
         <message>
-            <location filename="../../ui/project_editor.py" line="94" />
+            <location filename="../../ui/project_editor.py" line="103" />
             <source>Project: {name}</source>
             <translation>项目：{name}</translation>
         </message>
         <message>
-            <location filename="../../ui/project_editor.py" line="191" />
+            <location filename="../../ui/project_editor.py" line="202" />
             <source>Unsaved changes</source>
             <translation>未保存的修改</translation>
         </message>
         <message>
-            <location filename="../../ui/project_editor.py" line="192" />
+            <location filename="../../ui/project_editor.py" line="203" />
             <source>This project has unsaved changes. Save them?</source>
             <translation>该项目有未保存的修改，是否保存？</translation>
         </message>
@@ -841,27 +860,27 @@ Database: {path}</source>
     <context>
         <name>RecordTab</name>
         <message>
-            <location filename="../../ui/editor_records.py" line="134" />
+            <location filename="../../ui/editor_records.py" line="158" />
             <source>New record</source>
             <translation>新增记录</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_records.py" line="142" />
+            <location filename="../../ui/editor_records.py" line="166" />
             <source>&amp;Add</source>
             <translation>添加(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_records.py" line="145" />
+            <location filename="../../ui/editor_records.py" line="169" />
             <source>&amp;Delete selected</source>
             <translation>删除所选(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_records.py" line="203" />
+            <location filename="../../ui/editor_records.py" line="229" />
             <source>Not saved yet</source>
             <translation>尚未保存</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_records.py" line="241" />
+            <location filename="../../ui/editor_records.py" line="267" />
             <source>Fill in the record first.</source>
             <translation>请先填写记录内容。</translation>
         </message>
@@ -870,9 +889,9 @@ Database: {path}</source>
         <name>ReportDialog</name>
         <message>
             <location filename="../../ui/report_dialog.py" line="48" />
-            <location filename="../../ui/report_dialog.py" line="171" />
-            <location filename="../../ui/report_dialog.py" line="217" />
-            <location filename="../../ui/report_dialog.py" line="221" />
+            <location filename="../../ui/report_dialog.py" line="184" />
+            <location filename="../../ui/report_dialog.py" line="237" />
+            <location filename="../../ui/report_dialog.py" line="243" />
             <source>Export report</source>
             <translation>导出报表</translation>
         </message>
@@ -882,94 +901,94 @@ Database: {path}</source>
             <translation>履约情况评估报表（汇总、预警清单、项目台账、诉求清单）</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="63" />
+            <location filename="../../ui/report_dialog.py" line="64" />
             <source>Full ledger (every field and stage date; can be imported again)</source>
             <translation>完整台账（全部字段和各阶段日期，可再次导入）</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="75" />
+            <location filename="../../ui/report_dialog.py" line="77" />
             <source>All years</source>
             <translation>全部年份</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="80" />
+            <location filename="../../ui/report_dialog.py" line="82" />
             <source>Browse…</source>
             <translation>浏览…</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="90" />
+            <location filename="../../ui/report_dialog.py" line="92" />
             <source>Report</source>
             <translation>报表</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="92" />
+            <location filename="../../ui/report_dialog.py" line="94" />
             <source>As of</source>
             <translation>统计截至</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="93" />
+            <location filename="../../ui/report_dialog.py" line="95" />
             <source>Signed in</source>
             <translation>签约年份</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="94" />
+            <location filename="../../ui/report_dialog.py" line="96" />
             <source>Save as</source>
             <translation>保存为</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="97" />
+            <location filename="../../ui/report_dialog.py" line="100" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="142" />
+            <location filename="../../ui/report_dialog.py" line="151" />
             <source>Save report as</source>
             <translation>报表另存为</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="142" />
+            <location filename="../../ui/report_dialog.py" line="151" />
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="154" />
+            <location filename="../../ui/report_dialog.py" line="164" />
             <source>Choose where to save the report.</source>
             <translation>请选择报表的保存位置。</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="170" />
+            <location filename="../../ui/report_dialog.py" line="181" />
             <source>Writing {name}…</source>
             <translation>正在生成“{name}”…</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="188" />
+            <location filename="../../ui/report_dialog.py" line="205" />
             <source>Saved {path}</source>
             <translation>已保存：{path}</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="196" />
+            <location filename="../../ui/report_dialog.py" line="213" />
             <source>Cancelled; nothing was saved.</source>
             <translation>已取消，未保存任何文件。</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="212" />
+            <location filename="../../ui/report_dialog.py" line="231" />
             <source>Internal error while writing the report: {error}</source>
             <translation>生成报表时程序内部出错：{error}</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="222" />
+            <location filename="../../ui/report_dialog.py" line="244" />
             <source>The report was saved to:
 {path}</source>
             <translation>报表已保存到：
 {path}</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="224" />
+            <location filename="../../ui/report_dialog.py" line="248" />
             <source>Open file</source>
             <translation>打开文件</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="225" />
+            <location filename="../../ui/report_dialog.py" line="249" />
             <source>Open folder</source>
             <translation>打开所在文件夹</translation>
         </message>
@@ -977,7 +996,7 @@ Database: {path}</source>
     <context>
         <name>ReviewPage</name>
         <message>
-            <location filename="../../ui/warnings_view.py" line="100" />
+            <location filename="../../ui/warnings_view.py" line="102" />
             <source>Reviewing</source>
             <translation>正在计算预警</translation>
         </message>
@@ -985,17 +1004,17 @@ Database: {path}</source>
     <context>
         <name>RunPage</name>
         <message>
-            <location filename="../../ui/import_pages.py" line="326" />
+            <location filename="../../ui/import_pages.py" line="370" />
             <source>Importing</source>
             <translation>正在导入</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="330" />
+            <location filename="../../ui/import_pages.py" line="374" />
             <source>Import now</source>
             <translation>开始导入</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="341" />
+            <location filename="../../ui/import_pages.py" line="387" />
             <source>A backup of the database is made first. The whole import is one step: cancelled or failed, nothing is written.</source>
             <translation>导入前先备份数据库。整个导入是一步完成的：取消或失败都不会写入任何内容。</translation>
         </message>
@@ -1023,22 +1042,22 @@ Database: {path}</source>
             <translation>名录(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="71" />
+            <location filename="../../ui/settings_dialog.py" line="75" />
             <source>Follow the system</source>
             <translation>跟随系统</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="77" />
+            <location filename="../../ui/settings_dialog.py" line="82" />
             <source>A new language takes effect the next time the program starts.</source>
             <translation>更改界面语言后，下次启动程序时生效。</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="90" />
+            <location filename="../../ui/settings_dialog.py" line="95" />
             <source>Default: {value}</source>
             <translation>默认值：{value}</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="109" />
+            <location filename="../../ui/settings_dialog.py" line="114" />
             <source> (one per line):</source>
             <translation>（每行一个）：</translation>
         </message>
@@ -1046,37 +1065,37 @@ Database: {path}</source>
     <context>
         <name>StagesTab</name>
         <message>
-            <location filename="../../ui/editor_stages.py" line="28" />
+            <location filename="../../ui/editor_stages.py" line="29" />
             <source>&lt;b&gt;Stage&lt;/b&gt;</source>
             <translation>&lt;b&gt;阶段&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_stages.py" line="29" />
+            <location filename="../../ui/editor_stages.py" line="30" />
             <source>&lt;b&gt;Planned&lt;/b&gt;</source>
             <translation>&lt;b&gt;计划日期&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_stages.py" line="30" />
+            <location filename="../../ui/editor_stages.py" line="31" />
             <source>&lt;b&gt;Actual&lt;/b&gt;</source>
             <translation>&lt;b&gt;实际日期&lt;/b&gt;</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_stages.py" line="36" />
+            <location filename="../../ui/editor_stages.py" line="37" />
             <source>{stage} planned</source>
             <translation>{stage}计划日期</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_stages.py" line="37" />
+            <location filename="../../ui/editor_stages.py" line="38" />
             <source>{stage} actual</source>
             <translation>{stage}实际日期</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_stages.py" line="47" />
+            <location filename="../../ui/editor_stages.py" line="49" />
             <source>The current stage is the furthest stage with an actual date. Dates may be typed as 2024-05-01, 2024.5.1 or 2024年5月1日; a month alone (2024-05) is kept.</source>
             <translation>当前阶段取有实际日期的最后一个阶段。日期可输入 2024-05-01、2024.5.1 或 2024年5月1日；只有年月（2024-05）也可以。</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_stages.py" line="113" />
+            <location filename="../../ui/editor_stages.py" line="117" />
             <source>Please check: </source>
             <translation>请核对：</translation>
         </message>
@@ -1084,84 +1103,84 @@ Database: {path}</source>
     <context>
         <name>StatsView</name>
         <message>
-            <location filename="../../ui/stats_view.py" line="129" />
+            <location filename="../../ui/stats_view.py" line="143" />
             <source>All years</source>
             <translation>全部年份</translation>
         </message>
         <message>
-            <location filename="../../ui/stats_view.py" line="135" />
+            <location filename="../../ui/stats_view.py" line="149" />
             <source>Signed projects</source>
             <translation>签约项目数</translation>
         </message>
         <message>
-            <location filename="../../ui/stats_view.py" line="136" />
-            <location filename="../../ui/stats_view.py" line="228" />
+            <location filename="../../ui/stats_view.py" line="150" />
+            <location filename="../../ui/stats_view.py" line="253" />
             <source>Performance rate</source>
             <translation>履约率</translation>
         </message>
         <message>
-            <location filename="../../ui/stats_view.py" line="137" />
+            <location filename="../../ui/stats_view.py" line="151" />
             <source>Landing rate</source>
             <translation>落地率</translation>
         </message>
         <message>
-            <location filename="../../ui/stats_view.py" line="138" />
-            <location filename="../../ui/stats_view.py" line="229" />
+            <location filename="../../ui/stats_view.py" line="152" />
+            <location filename="../../ui/stats_view.py" line="254" />
             <source>Start rate</source>
             <translation>开工率</translation>
         </message>
         <message>
-            <location filename="../../ui/stats_view.py" line="139" />
+            <location filename="../../ui/stats_view.py" line="153" />
             <source>Funds rate</source>
             <translation>资金到位率</translation>
         </message>
         <message>
-            <location filename="../../ui/stats_view.py" line="140" />
+            <location filename="../../ui/stats_view.py" line="154" />
             <source>Production rate</source>
             <translation>投产率</translation>
         </message>
         <message>
-            <location filename="../../ui/stats_view.py" line="141" />
+            <location filename="../../ui/stats_view.py" line="155" />
             <source>Mean days from signing to start</source>
             <translation>平均签约至开工天数</translation>
         </message>
         <message>
-            <location filename="../../ui/stats_view.py" line="154" />
+            <location filename="../../ui/stats_view.py" line="170" />
             <source>Signed in</source>
             <translation>签约年份</translation>
         </message>
         <message>
-            <location filename="../../ui/stats_view.py" line="181" />
+            <location filename="../../ui/stats_view.py" line="199" />
             <source>{amount} (10k yuan)</source>
             <translation>签约总投资 {amount} 万元</translation>
         </message>
         <message>
-            <location filename="../../ui/stats_view.py" line="190" />
+            <location filename="../../ui/stats_view.py" line="210" />
             <source>{funds} of {signed}</source>
             <translation>到位 {funds} / 签约 {signed} 万元</translation>
         </message>
         <message>
-            <location filename="../../ui/stats_view.py" line="194" />
+            <location filename="../../ui/stats_view.py" line="217" />
             <source>{n} started projects</source>
             <translation>按 {n} 个已开工项目计</translation>
         </message>
         <message>
-            <location filename="../../ui/stats_view.py" line="197" />
+            <location filename="../../ui/stats_view.py" line="221" />
             <source>Total</source>
             <translation>合计</translation>
         </message>
         <message>
-            <location filename="../../ui/stats_view.py" line="201" />
+            <location filename="../../ui/stats_view.py" line="225" />
             <source>Signed → landed → started → producing</source>
             <translation>签约 → 落地 → 开工 → 投产</translation>
         </message>
         <message>
-            <location filename="../../ui/stats_view.py" line="202" />
+            <location filename="../../ui/stats_view.py" line="226" />
             <source>Projects</source>
             <translation>项目数</translation>
         </message>
         <message>
-            <location filename="../../ui/stats_view.py" line="224" />
+            <location filename="../../ui/stats_view.py" line="248" />
             <source>Rates by responsible unit (%)</source>
             <translation>各责任单位履约率、开工率（%）</translation>
         </message>
@@ -1169,22 +1188,22 @@ Database: {path}</source>
     <context>
         <name>SummaryPage</name>
         <message>
-            <location filename="../../ui/import_pages.py" line="352" />
+            <location filename="../../ui/import_pages.py" line="400" />
             <source>Import finished</source>
             <translation>导入完成</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="356" />
+            <location filename="../../ui/import_pages.py" line="404" />
             <source>Undo this import</source>
             <translation>撤销本次导入</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="359" />
+            <location filename="../../ui/import_pages.py" line="407" />
             <source>Export rejected rows…</source>
             <translation>导出错误行…</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="373" />
+            <location filename="../../ui/import_pages.py" line="424" />
             <source>Batch number: {ids}</source>
             <translation>导入批次号：{ids}</translation>
         </message>
@@ -1192,17 +1211,17 @@ Database: {path}</source>
     <context>
         <name>Task</name>
         <message>
-            <location filename="../../ui/tasks.py" line="159" />
+            <location filename="../../ui/tasks.py" line="156" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
         <message>
-            <location filename="../../ui/tasks.py" line="177" />
+            <location filename="../../ui/tasks.py" line="171" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../ui/tasks.py" line="245" />
+            <location filename="../../ui/tasks.py" line="247" />
             <source>An internal error occurred. Nothing was half-saved; please report this.</source>
             <translation>程序内部出错。数据没有被写入一半；请把详细信息反馈给维护人员。</translation>
         </message>
@@ -1210,42 +1229,42 @@ Database: {path}</source>
     <context>
         <name>UnitRatesModel</name>
         <message>
-            <location filename="../../ui/stats_view.py" line="80" />
+            <location filename="../../ui/stats_view.py" line="83" />
             <source>Responsible unit</source>
             <translation>责任单位</translation>
         </message>
         <message>
-            <location filename="../../ui/stats_view.py" line="80" />
+            <location filename="../../ui/stats_view.py" line="84" />
             <source>Signed projects</source>
             <translation>签约项目数</translation>
         </message>
         <message>
-            <location filename="../../ui/stats_view.py" line="81" />
+            <location filename="../../ui/stats_view.py" line="85" />
             <source>Performance rate</source>
             <translation>履约率</translation>
         </message>
         <message>
-            <location filename="../../ui/stats_view.py" line="81" />
+            <location filename="../../ui/stats_view.py" line="86" />
             <source>Landing rate</source>
             <translation>落地率</translation>
         </message>
         <message>
-            <location filename="../../ui/stats_view.py" line="81" />
+            <location filename="../../ui/stats_view.py" line="87" />
             <source>Start rate</source>
             <translation>开工率</translation>
         </message>
         <message>
-            <location filename="../../ui/stats_view.py" line="82" />
+            <location filename="../../ui/stats_view.py" line="88" />
             <source>Funds rate</source>
             <translation>资金到位率</translation>
         </message>
         <message>
-            <location filename="../../ui/stats_view.py" line="82" />
+            <location filename="../../ui/stats_view.py" line="89" />
             <source>Production rate</source>
             <translation>投产率</translation>
         </message>
         <message>
-            <location filename="../../ui/stats_view.py" line="83" />
+            <location filename="../../ui/stats_view.py" line="90" />
             <source>Mean days to start</source>
             <translation>平均签约至开工天数</translation>
         </message>
@@ -1253,37 +1272,37 @@ Database: {path}</source>
     <context>
         <name>WarningsModel</name>
         <message>
-            <location filename="../../ui/warnings_view.py" line="136" />
+            <location filename="../../ui/warnings_view.py" line="144" />
             <source>Level</source>
             <translation>预警等级</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="136" />
+            <location filename="../../ui/warnings_view.py" line="145" />
             <source>Rule</source>
             <translation>预警类型</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="136" />
+            <location filename="../../ui/warnings_view.py" line="146" />
             <source>Project</source>
             <translation>项目名称</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="137" />
+            <location filename="../../ui/warnings_view.py" line="147" />
             <source>Responsible unit</source>
             <translation>责任单位</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="137" />
+            <location filename="../../ui/warnings_view.py" line="148" />
             <source>Leader</source>
             <translation>包抓领导</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="137" />
+            <location filename="../../ui/warnings_view.py" line="149" />
             <source>Signed on</source>
             <translation>签约日期</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="138" />
+            <location filename="../../ui/warnings_view.py" line="150" />
             <source>Facts</source>
             <translation>预警事实</translation>
         </message>
@@ -1291,48 +1310,48 @@ Database: {path}</source>
     <context>
         <name>WarningsView</name>
         <message>
-            <location filename="../../ui/warnings_view.py" line="196" />
+            <location filename="../../ui/warnings_view.py" line="222" />
             <source>All levels</source>
             <translation>全部等级</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="197" />
+            <location filename="../../ui/warnings_view.py" line="222" />
             <source>Red</source>
             <translation>红灯</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="198" />
+            <location filename="../../ui/warnings_view.py" line="222" />
             <source>Yellow</source>
             <translation>黄灯</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="199" />
+            <location filename="../../ui/warnings_view.py" line="226" />
             <source>All rules</source>
             <translation>全部类型</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="201" />
-            <location filename="../../ui/warnings_view.py" line="249" />
+            <location filename="../../ui/warnings_view.py" line="228" />
+            <location filename="../../ui/warnings_view.py" line="279" />
             <source>All units</source>
             <translation>全部单位</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="221" />
+            <location filename="../../ui/warnings_view.py" line="249" />
             <source>Level</source>
             <translation>预警等级</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="221" />
+            <location filename="../../ui/warnings_view.py" line="250" />
             <source>Rule</source>
             <translation>预警类型</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="222" />
+            <location filename="../../ui/warnings_view.py" line="251" />
             <source>Unit</source>
             <translation>责任单位</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="263" />
+            <location filename="../../ui/warnings_view.py" line="298" />
             <source>Red: {red}   Yellow: {yellow}   Terminated: {terminated}   Shown: {shown}</source>
             <translation>红灯 {red} 个   黄灯 {yellow} 个   已终止 {terminated} 个   当前显示 {shown} 条</translation>
         </message>
@@ -1345,12 +1364,12 @@ Database: {path}</source>
             <translation>计算机 {host} 上的进程 {pid}</translation>
         </message>
         <message>
-            <location filename="../../ui/db_files.py" line="44" />
+            <location filename="../../ui/db_files.py" line="45" />
             <source>another program</source>
             <translation>另一个程序</translation>
         </message>
         <message>
-            <location filename="../../ui/db_files.py" line="47" />
+            <location filename="../../ui/db_files.py" line="48" />
             <source>The database {path} is already open in another window ({who}). Only one window may change a ledger at a time: switch to that window, or close it and try again.</source>
             <translation>数据库 {path} 已在另一个窗口中打开（{who}）。同一本台账同时只能由一个窗口修改：请切换到那个窗口，或将其关闭后重试。</translation>
         </message>
@@ -1358,47 +1377,44 @@ Database: {path}</source>
     <context>
         <name>file_actions</name>
         <message>
-            <location filename="../../ui/file_actions.py" line="28" />
+            <location filename="../../ui/file_actions.py" line="23" />
             <source>Tracker database (*.db);;All files (*)</source>
             <translation>项目台账数据库 (*.db);;所有文件 (*)</translation>
         </message>
         <message>
+            <location filename="../../ui/file_actions.py" line="31" />
             <location filename="../../ui/file_actions.py" line="39" />
-            <location filename="../../ui/file_actions.py" line="45" />
-            <location filename="../../ui/file_actions.py" line="53" />
             <source>Open database</source>
             <translation>打开数据库</translation>
         </message>
         <message>
-            <location filename="../../ui/file_actions.py" line="60" />
-            <location filename="../../ui/file_actions.py" line="67" />
+            <location filename="../../ui/file_actions.py" line="50" />
+            <location filename="../../ui/file_actions.py" line="62" />
             <source>New database</source>
             <translation>新建数据库</translation>
         </message>
         <message>
-            <location filename="../../ui/file_actions.py" line="67" />
+            <location filename="../../ui/file_actions.py" line="64" />
             <source>The file {path} already exists. Choose another name, or use Open database.</source>
             <translation>文件 {path} 已存在。请换一个文件名，或使用“打开数据库”。</translation>
         </message>
         <message>
-            <location filename="../../ui/file_actions.py" line="76" />
+            <location filename="../../ui/file_actions.py" line="79" />
             <source>Backup saved: {path}</source>
             <translation>已备份到：{path}</translation>
         </message>
         <message>
-            <location filename="../../ui/file_actions.py" line="78" />
+            <location filename="../../ui/file_actions.py" line="85" />
             <source>Backing up</source>
             <translation>正在备份</translation>
         </message>
         <message>
-            <location filename="../../ui/file_actions.py" line="86" />
-            <location filename="../../ui/file_actions.py" line="90" />
-            <location filename="../../ui/file_actions.py" line="110" />
+            <location filename="../../ui/file_actions.py" line="93" />
             <source>Restore from backup</source>
             <translation>从备份恢复</translation>
         </message>
         <message>
-            <location filename="../../ui/file_actions.py" line="90" />
+            <location filename="../../ui/file_actions.py" line="103" />
             <source>Replace the current ledger with the backup {name}?
 
 The current ledger is backed up first, so this can be undone by restoring that backup.</source>
@@ -1407,12 +1423,12 @@ The current ledger is backed up first, so this can be undone by restoring that b
 当前台账会先自动备份，如有需要可再从该备份恢复。</translation>
         </message>
         <message>
-            <location filename="../../ui/file_actions.py" line="105" />
+            <location filename="../../ui/file_actions.py" line="118" />
             <source>Restored. The previous ledger was saved as {path}</source>
             <translation>已恢复。恢复前的台账已保存为 {path}</translation>
         </message>
         <message>
-            <location filename="../../ui/file_actions.py" line="112" />
+            <location filename="../../ui/file_actions.py" line="130" />
             <source>Restoring</source>
             <translation>正在恢复</translation>
         </message>

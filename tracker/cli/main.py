@@ -8,6 +8,7 @@ is ``handler(args) -> int``. They are imported here by name, so a packager sees 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from collections.abc import Callable, Sequence
 
@@ -19,6 +20,9 @@ from tracker.cli import (
 )
 from tracker.cli.common import ChineseArgumentParser, emit_json
 from tracker.errors import TrackerError
+from tracker.logs import setup_logging
+
+log = logging.getLogger(__name__)
 
 COMMAND_GROUPS = (database_commands, ledger_commands, import_commands, report_commands)
 
@@ -40,9 +44,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     func: Callable[[argparse.Namespace], int] = args.func
+    setup_logging()
     try:
         return func(args)
     except TrackerError as exc:
+        log.info("%s refused: %s", args.command, exc.message)
         if getattr(args, "json", False):
             emit_json({"error": exc.message})
         print(exc.message, file=sys.stderr)
@@ -52,3 +58,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return 130
+    except Exception:
+        log.exception("%s failed", args.command)
+        raise

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import getpass
 import json
+import logging
 from typing import Any
 
 from tracker.domain.dates import today_iso
@@ -19,6 +20,8 @@ from tracker.ledger.audit import now_iso
 from tracker.ledger.portfolio import Portfolio
 from tracker.storage import backup
 from tracker.work import CancelFn, ProgressFn, never_cancelled, no_progress
+
+log = logging.getLogger(__name__)
 
 DEFAULT_TERMINATE_REASON = "原台账标注为终止/解约（导入）"
 
@@ -67,6 +70,7 @@ def apply_plan(
                 if sheet.table.corrected:
                     full = {c.header: c.target for c in sheet.table.columns if c.header}
                     save_preset(portfolio, sheet.signature, full)
+    log.info("import batch %s from %s: %s", batch_id, plan.file.name, plan.summary())
     return batch_id
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import html
 import io
+import logging
 import re
 import zipfile
 from pathlib import Path
@@ -24,6 +25,8 @@ from tracker.importing.read_text import (
     read_html_tables,
 )
 from tracker.importing.workbook import Sheet, Workbook
+
+log = logging.getLogger(__name__)
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 ZIP_MAGIC = b"PK\x03\x04"
@@ -135,7 +138,8 @@ def _is_encrypted(data: bytes) -> bool:
 
     try:
         return bool(msoffcrypto.OfficeFile(io.BytesIO(data)).is_encrypted())
-    except Exception:  # not an Office container msoffcrypto knows: let calamine judge
+    except Exception as exc:  # not an Office container msoffcrypto knows: let calamine judge
+        log.debug("not an encrypted Office file (%r)", exc)
         return False
 
 

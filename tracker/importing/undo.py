@@ -6,6 +6,7 @@ one transaction; the batch is then marked ``undone_at`` so it cannot be undone t
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,6 +15,8 @@ from tracker.errors import Cancelled, TrackerError
 from tracker.ledger.audit import now_iso
 from tracker.ledger.portfolio import Portfolio
 from tracker.work import CancelFn, ProgressFn, never_cancelled, no_progress
+
+log = logging.getLogger(__name__)
 
 
 def undo_import(
@@ -75,6 +78,7 @@ def undo_import(
             "UPDATE import_batches SET undone_at = ? WHERE id = ?", [now_iso(), batch_id]
         )
     progress(len(entries), len(entries), "撤销完成")
+    log.info("undid import batch %s: %s deleted, %s reverted", batch_id, deleted, reverted)
     return {"deleted": deleted, "reverted": reverted}
 
 

@@ -9,6 +9,7 @@ so the text undo reads back is always the same.
 from __future__ import annotations
 
 import getpass
+import logging
 from collections.abc import Iterable
 from contextlib import AbstractContextManager
 from datetime import datetime
@@ -16,6 +17,8 @@ from decimal import Decimal
 from typing import Any, Protocol
 
 from sqlite_utils import Database
+
+log = logging.getLogger(__name__)
 
 AUDIT_SQL = (
     "INSERT INTO audit (at, user, project_id, entity, entity_id, action, field, old, new,"
@@ -33,7 +36,8 @@ def now_iso() -> str:
 def os_user() -> str:
     try:
         return getpass.getuser()
-    except Exception:  # no login name (service accounts): still audit, anonymously
+    except Exception as exc:  # no login name (service accounts): still audit, anonymously
+        log.warning("no OS user name for the audit trail (%r); writing 'unknown'", exc)
         return "unknown"
 
 

@@ -8,6 +8,7 @@ An import passes its ``batch_id`` so the whole batch can be undone from the audi
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,6 +31,8 @@ from tracker.ledger.loader import load_projects
 from tracker.ledger.rows import columns_to_fields, fields_to_columns, project_to_json
 from tracker.storage.db import db_path_of, open_db
 from tracker.work import CancelFn, ProgressFn
+
+log = logging.getLogger(__name__)
 
 _UNSET: Any = object()
 
@@ -223,6 +226,7 @@ class Portfolio(ChildRecordsMixin):
             self.record_audit(
                 project_id, "project", "delete", None, json.dumps(snapshot, ensure_ascii=False)
             )
+        log.info("deleted project %s", project_id)
 
     # -- stage dates -----------------------------------------------------------------
 

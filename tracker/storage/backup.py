@@ -6,12 +6,15 @@ plain file copy of a WAL database can miss the last commits).
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from datetime import datetime
 from pathlib import Path
 
 from tracker.errors import TrackerError
 from tracker.storage.file_check import check_tracker_file
+
+log = logging.getLogger(__name__)
 
 KEEP_BACKUPS = 20
 BACKUP_DIR_NAME = "backups"
@@ -50,15 +53,18 @@ def backup_file(db_path: Path, reason: str = "manual", out: Path | None = None) 
     try:
         backup_connection(src, out)
     except sqlite3.DatabaseError as exc:
+        log.error("backup of %s to %s failed: %s", db_path, out, exc)
         raise TrackerError(f"备份失败：{exc}。请检查磁盘空间和文件夹权限。") from exc
     finally:
         src.close()
+    log.info("backed up %s to %s", db_path, out)
     prune(db_path)
     return out
 
 
 def prune(db_path: Path, keep: int = KEEP_BACKUPS) -> None:
     for old in list_backups(db_path)[keep:]:
+        log.info("pruning old backup %s", old)
         old.unlink(missing_ok=True)
 
 
@@ -73,7 +79,6 @@ def restore(db_path: Path, source: Path) -> Path:
     Returns the safety backup of the file as it was. The caller must have closed its
     connections to db_path.
     """
-
     source = Path(source)
     if not source.is_file():
         raise TrackerError(f"找不到备份文件：{source}。请确认路径后重试。")
@@ -86,4 +91,5 @@ def restore(db_path: Path, source: Path) -> Path:
     finally:
         src.close()
         dst.close()
+    log.info("restored %s from %s (previous file saved as %s)", db_path, source, safety)
     return safety or db_path

@@ -7,6 +7,7 @@ left byte-for-byte as it was.
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from pathlib import Path
 
@@ -16,6 +17,8 @@ from tracker.errors import TrackerError
 from tracker.storage import backup
 from tracker.storage.file_check import check_tracker_file
 from tracker.storage.schema import APPLICATION_ID, SCHEMA_VERSION, migrations
+
+log = logging.getLogger(__name__)
 
 
 def connect(path: Path) -> Database:
@@ -49,16 +52,19 @@ def open_db(path: Path | str, *, auto_backup: bool = True) -> Database:
             except sqlite3.DatabaseError as exc:
                 result = [str(exc)]
             if result != ["ok"]:
+                log.error("%s failed %s: %s", path, pragma, result[:5])
                 raise TrackerError(
                     f"数据库“{path}”已损坏，完整性检查未通过（{result[0]}）。"
                     "请用“从备份恢复”恢复最近的备份（backups 文件夹）。"
                 )
             if migrations.pending(db) and auto_backup:
+                log.info("upgrading %s: %s", path, [m.name for m in migrations.pending(db)])
                 backup.backup_file(path, "before-migration")
             elif daily:
                 backup.backup_file(path, "daily")
         db.execute("PRAGMA journal_mode = WAL")
         migrate(db)
+        log.info("opened %s (%s)", path, kind)
     except Exception:
         db.close()
         raise
