@@ -22,6 +22,7 @@ from tracker.importing.read import read_workbook
 from tracker.importing.rows import ParsedRow, parse_row
 from tracker.importing.table import Table, apply_mapping, find_table
 from tracker.importing.workbook import Workbook
+from tracker.ledger.creation import EXTRA_KEYS
 from tracker.ledger.portfolio import Portfolio
 from tracker.work import CancelFn, ProgressFn, never_cancelled, no_progress
 
@@ -253,7 +254,9 @@ def _plan_row(table: Table, r: int, parsed: ParsedRow) -> PlanRow:
         dates = dict(data.get("stage_dates") or {})
         dates[parsed.stage_without_date.value] = data["sign_date"][:7]
         data["stage_dates"] = dates
-    data = {k: v for k, v in data.items() if k in FIELD_BY_KEY or k in _EXTRA}
+    data = {
+        k: v for k, v in data.items() if k in FIELD_BY_KEY or (k in EXTRA_KEYS and k != "stage")
+    }
     return PlanRow(
         table.sheet,
         r + 1,
@@ -264,20 +267,6 @@ def _plan_row(table: Table, r: int, parsed: ParsedRow) -> PlanRow:
         data,
         raw=list(table.rows[r]),
     )
-
-
-_EXTRA = {
-    "stage_dates",
-    "planned_dates",
-    "planned_start",
-    "planned_production",
-    "status",
-    "status_date",
-    "status_reason",
-    "funds_arrived_wan",
-    "invested_wan",
-    "progress_as_of",
-}
 
 
 def _decide_matches(rows: list[PlanRow], portfolio: Portfolio | None, on_duplicate: str) -> None:

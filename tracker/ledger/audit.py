@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import getpass
 import logging
-from collections.abc import Iterable
-from contextlib import AbstractContextManager
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from decimal import Decimal
-from typing import Any, Protocol
+from typing import Any
 
 from sqlite_utils import Database
+
+from tracker.errors import TrackerError
 
 log = logging.getLogger(__name__)
 
@@ -83,18 +85,32 @@ def write_audit(conn: Any, rows: Iterable[AuditRow]) -> None:
     conn.executemany(AUDIT_SQL, rows)
 
 
-class LedgerWriter(Protocol):
-    """What code that writes for the portfolio needs of it: the connection, the user, the
-    transaction (with the batch it writes for) and the audit writer. ``Portfolio`` is one;
-    the bulk create path and the child-records mixin are written against this, not it."""
+class AuditedWriter:
+    """What every write needs: the connection, the OS user, a transaction that carries the
+    import batch it writes for, and the one audit writer. ``Portfolio`` is one (through the
+    child-records mixin); the bulk create path takes any ``AuditedWriter``."""
 
-    db: Database
-    user: str
+    def __init__(self, db: Database, user: str | None = None) -> None:
+        self.db = db
+        self.user = user or os_user()
+        self._batch_id: int | None = None
+
+    @contextmanager
+    def transaction(self, batch_id: int | None = None) -> Iterator[None]:
+        """One atomic unit; audit rows written inside carry ``batch_id``."""
+        previous = self._batch_id
+        if batch_id is not None:
+            self._batch_id = batch_id
+        try:
+            with self.db.atomic():
+                yield
+        finally:
+            self._batch_id = previous
 
     @property
-    def batch_id(self) -> int | None: ...
-
-    def transaction(self, batch_id: int | None = None) -> AbstractContextManager[None]: ...
+    def batch_id(self) -> int | None:
+        """The import batch the current transaction writes for, if any."""
+        return self._batch_id
 
     def record_audit(
         self,
@@ -105,6 +121,29 @@ class LedgerWriter(Protocol):
         old: Any = None,
         new: Any = None,
         entity_id: int | None = None,
-    ) -> None: ...
+    ) -> None:
+        """One audit row for a write in the current transaction (and its batch)."""
+        write_audit(
+            self.db.conn,
+            [
+                audit_row(
+                    now_iso(),
+                    self.user,
+                    project_id,
+                    entity,
+                    action,
+                    field=field,
+                    old=old,
+                    new=new,
+                    entity_id=entity_id,
+                    batch_id=self._batch_id,
+                )
+            ],
+        )
 
-    def require_row(self, project_id: int) -> dict[str, Any]: ...
+    def require_row(self, project_id: int) -> dict[str, Any]:
+        row = self.db.execute("SELECT * FROM projects WHERE id = ?", [project_id]).fetchone()
+        if row is None:
+            raise TrackerError(f"找不到编号为 {project_id} 的项目。请用 list 命令查看现有项目。")
+        names = [d[0] for d in self.db.execute("SELECT * FROM projects LIMIT 0").description]
+        return dict(zip(names, row, strict=True))

@@ -1,7 +1,7 @@
 """Progress snapshots, visits and problems: the records a project collects over its life.
 
-A mixin of ``Portfolio`` (kept apart so each file holds one idea); what it needs of the
-portfolio is spelled out by ``LedgerWriter``.
+A base of ``Portfolio`` (kept apart so each file holds one idea), on the connection,
+transaction and audit writer of ``AuditedWriter``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from tracker.domain.fields import clean_text, money_value
 from tracker.domain.money import yuan_to_wan
 from tracker.domain.vocabulary import PROBLEM_STATUSES
 from tracker.errors import TrackerError, ValidationError
-from tracker.ledger.audit import LedgerWriter, audit_text, now_iso
+from tracker.ledger.audit import AuditedWriter, audit_text, now_iso
 from tracker.ledger.rows import PROGRESS_MONEY
 
 CHILD_TABLES = {"progress": "progress", "visit": "visits", "problem": "problems"}
@@ -34,9 +34,9 @@ def optional_date(field: str, value: Any, label: str) -> str | None:
         raise ValidationError(field, f"{label}：{exc}") from exc
 
 
-class ChildRecordsMixin(LedgerWriter):
-    """Progress, visits and problems of a project; mixed into ``Portfolio``, which provides
-    the ``LedgerWriter`` members (connection, transaction, audit)."""
+class ChildRecordsMixin(AuditedWriter):
+    """Progress, visits and problems of a project: the part of ``Portfolio`` that writes
+    child records (kept apart so each file holds one idea)."""
 
     def _insert_child(
         self,

@@ -19,7 +19,14 @@ from tracker.domain.money import yuan_to_wan
 from tracker.domain.search_keys import build_search_text, name_key
 from tracker.domain.vocabulary import PROJECT_FIELDS, Stage, Status
 from tracker.errors import Cancelled, ValidationError
-from tracker.ledger.audit import AuditRow, LedgerWriter, audit_row, audit_text, now_iso, write_audit
+from tracker.ledger.audit import (
+    AuditedWriter,
+    AuditRow,
+    audit_row,
+    audit_text,
+    now_iso,
+    write_audit,
+)
 from tracker.ledger.child_records import optional_date
 from tracker.ledger.rows import PROGRESS_MONEY, fields_to_columns
 from tracker.work import CancelFn, ProgressFn
@@ -109,7 +116,7 @@ def prepare(data: dict[str, Any], batch_id: int | None, stamp: str) -> NewProjec
 
 
 def insert_projects(
-    portfolio: LedgerWriter,
+    portfolio: AuditedWriter,
     rows: Iterable[dict[str, Any]],
     *,
     batch_id: int | None = None,

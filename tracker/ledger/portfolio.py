@@ -9,22 +9,18 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
-
-from sqlite_utils import Database
 
 from tracker.domain.dates import check_date
 from tracker.domain.fields import clean_field, clean_text
 from tracker.domain.project import AuditEntry, Project
 from tracker.domain.search_keys import build_search_text, name_key
 from tracker.domain.vocabulary import DATED_STAGES, Stage, Status
-from tracker.errors import TrackerError, ValidationError
+from tracker.errors import ValidationError
 from tracker.ledger import queries
 from tracker.ledger import settings as settings_mod
-from tracker.ledger.audit import audit_row, now_iso, os_user, write_audit
+from tracker.ledger.audit import now_iso
 from tracker.ledger.child_records import CHILD_TABLES, ChildRecordsMixin, optional_date
 from tracker.ledger.creation import insert_projects
 from tracker.ledger.loader import load_projects
@@ -38,10 +34,8 @@ _UNSET: Any = object()
 
 
 class Portfolio(ChildRecordsMixin):
-    def __init__(self, db: Database, user: str | None = None) -> None:
-        self.db = db
-        self.user = user or os_user()
-        self._batch_id: int | None = None
+    """The ledger of one database file. Reads return ``Project``s and rows in 万元; every
+    write is one transaction with its audit rows (``AuditedWriter``)."""
 
     @classmethod
     def open(cls, path: Path | str, *, auto_backup: bool = True) -> Portfolio:
@@ -53,63 +47,6 @@ class Portfolio(ChildRecordsMixin):
 
     def close(self) -> None:
         self.db.close()
-
-    # -- transactions and audit ------------------------------------------------------
-
-    @contextmanager
-    def transaction(self, batch_id: int | None = None) -> Iterator[None]:
-        """One atomic unit; audit rows written inside carry ``batch_id``."""
-        previous = self._batch_id
-        if batch_id is not None:
-            self._batch_id = batch_id
-        try:
-            with self.db.atomic():
-                yield
-        finally:
-            self._batch_id = previous
-
-    @property
-    def batch_id(self) -> int | None:
-        """The import batch the current transaction writes for, if any."""
-        return self._batch_id
-
-    def record_audit(
-        self,
-        project_id: int | None,
-        entity: str,
-        action: str,
-        field: str | None = None,
-        old: Any = None,
-        new: Any = None,
-        entity_id: int | None = None,
-    ) -> None:
-        """One audit row for a write in the current transaction (and its batch)."""
-        write_audit(
-            self.db.conn,
-            [
-                audit_row(
-                    now_iso(),
-                    self.user,
-                    project_id,
-                    entity,
-                    action,
-                    field=field,
-                    old=old,
-                    new=new,
-                    entity_id=entity_id,
-                    batch_id=self._batch_id,
-                )
-            ],
-        )
-
-    # -- projects --------------------------------------------------------------------
-
-    def require_row(self, project_id: int) -> dict[str, Any]:
-        row = self.db.execute("SELECT * FROM projects WHERE id = ?", [project_id]).fetchone()
-        if row is None:
-            raise TrackerError(f"找不到编号为 {project_id} 的项目。请用 list 命令查看现有项目。")
-        names = [d[0] for d in self.db.execute("SELECT * FROM projects LIMIT 0").description]
-        return dict(zip(names, row, strict=True))
 
     def add_project(self, data: dict[str, Any], *, batch_id: int | None = None) -> int:
         """Create a project from API fields (plus stage dates, status and first figures)."""
