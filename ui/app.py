@@ -7,16 +7,16 @@ Chinese is chosen on a Chinese system locale or when the database setting ``lang
 from __future__ import annotations
 
 import sys
-from pathlib import Path
+from importlib import resources
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication
 
 ORGANIZATION = "SignedDealTracker"
 APPLICATION = "SignedDealTracker"
-TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "resources" / "translations"
 
 _installed: list[QTranslator] = []
+_qm_bytes: list[bytes] = []
 
 
 def ensure_app(argv: list[str] | None = None) -> QApplication:
@@ -56,7 +56,11 @@ def install_translators(language: str) -> bool:
         app.installTranslator(qtbase)
         _installed.append(qtbase)
     ours = QTranslator(app)
-    loaded = ours.load(str(TRANSLATIONS_DIR / "zh_CN.qm"))
+    # Loaded from bytes: importlib.resources finds the .qm in an installed wheel, a zip or a
+    # frozen bundle alike, where a file path might not exist.
+    data = resources.files("ui.translations").joinpath("zh_CN.qm").read_bytes()
+    _qm_bytes.append(data)  # Qt keeps a pointer into the bytes: they must outlive it
+    loaded = ours.load(data)
     if loaded:
         app.installTranslator(ours)
         _installed.append(ours)

@@ -4,7 +4,8 @@
    translations kept, vanished strings dropped);
 2. every ``strings_*.py`` here (one per area: a module-level ``STRINGS`` dict of
    English source -> Chinese) fills in the translations, whatever the context;
-3. ``pyside6-lrelease`` compiles ``zh_CN.qm``.
+3. ``pyside6-lrelease`` compiles ``ui/translations/zh_CN.qm`` (inside the package, so a
+   wheel or a frozen bundle carries it).
 Strings still without Chinese are listed and the exit code is 1, so a missing entry is
 noticed at build time (and a test checks the committed .ts has none).
 """
@@ -21,7 +22,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 TS = HERE / "zh_CN.ts"
-QM = HERE / "zh_CN.qm"
+QM = ROOT / "ui" / "translations" / "zh_CN.qm"  # shipped inside the package
 
 
 def tool(name: str) -> str:

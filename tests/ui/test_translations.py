@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTranslator
 
-TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
+TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"  # .ts source
 
 
 def test_no_unfinished_entries():
@@ -24,8 +24,12 @@ def test_no_unfinished_entries():
 
 
 def test_qm_loads_and_translates(qapp):
+    """The compiled .qm ships inside the package (ui/translations), found by importlib."""
+    from importlib import resources
+
     translator = QTranslator()
-    assert translator.load(str(TRANSLATIONS / "zh_CN.qm"))
+    data = resources.files("ui.translations").joinpath("zh_CN.qm").read_bytes()
+    assert translator.load(data)
     assert translator.translate("MainWindow", "&New project") == "新建项目(&N)"
     assert translator.translate("LedgerModel", "Amount (10k yuan)") == "签约总投资（万元）"
 
