@@ -38,8 +38,17 @@ class Portfolio(ChildRecordsMixin):
     write is one transaction with its audit rows (``AuditedWriter``)."""
 
     @classmethod
-    def open(cls, path: Path | str, *, auto_backup: bool = True) -> Portfolio:
-        return cls(open_db(Path(path), auto_backup=auto_backup))
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        auto_backup: bool = True,
+        read_only: bool = False,
+        create: bool = False,
+    ) -> Portfolio:
+        """Open the ledger at ``path`` (see ``open_db``); a read-only one refuses writes
+        with ``faults.ReadOnlyDatabase``."""
+        return cls(open_db(Path(path), auto_backup=auto_backup, read_only=read_only, create=create))
 
     @property
     def path(self) -> Path:
