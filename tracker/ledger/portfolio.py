@@ -22,7 +22,7 @@ from tracker.ledger import queries
 from tracker.ledger import settings as settings_mod
 from tracker.ledger.audit import now_iso
 from tracker.ledger.child_records import CHILD_TABLES, ChildRecordsMixin, optional_date
-from tracker.ledger.creation import insert_projects
+from tracker.ledger.creation import insert_projects, next_key_seq
 from tracker.ledger.loader import load_projects
 from tracker.ledger.rows import columns_to_fields, fields_to_columns, project_to_json
 from tracker.storage.db import db_path_of, open_db
@@ -92,11 +92,11 @@ class Portfolio(ChildRecordsMixin):
         if not changed:
             return []
         merged = current | changed
-        cols = fields_to_columns(changed) | {
-            "name_key": name_key(merged["name"], merged["investor"]),
-            "updated_at": now_iso(),
-        }
+        key = name_key(merged["name"], merged["investor"])
+        cols = fields_to_columns(changed) | {"name_key": key, "updated_at": now_iso()}
         with self.transaction(batch_id):
+            if key != row["name_key"]:
+                cols["key_seq"] = next_key_seq(self.db.conn, key, project_id)
             self._index_search(project_id, merged)
             sets = ", ".join(f"{c} = ?" for c in cols)
             self.db.execute(

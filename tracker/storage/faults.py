@@ -70,6 +70,11 @@ def explain(exc: BaseException, path: Path | str | None = None) -> TrackerError 
     if isinstance(exc, sqlite3.Error):
         name = _sqlite_name(exc)
         text = str(exc)
+        if isinstance(exc, sqlite3.IntegrityError) and "projects.name_key" in text:
+            return TrackerError(
+                "另一次导入刚刚写入了同样的项目（名称和投资主体相同），本次导入没有写入任何内容。"
+                "请重新导入：已有的项目会被识别出来，不会重复。"
+            )
         if name == "SQLITE_FULL" or "disk is full" in text:
             return disk_full(path)
         if name.startswith("SQLITE_READONLY") or "readonly database" in text:

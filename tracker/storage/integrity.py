@@ -45,6 +45,15 @@ def check_database(db: Database, *, quick: bool = False) -> list[str]:
         problems.append(
             f"项目 {pid}（{name}）：{Stage(stage).label}日期 {actual} 早于签约日期 {sd}。"
         )
+    for ids, name in db.execute(
+        "SELECT GROUP_CONCAT(id, '、'), MIN(name) FROM"
+        " (SELECT id, name, name_key FROM projects ORDER BY id)"
+        " GROUP BY name_key HAVING COUNT(*) > 1"
+    ):
+        problems.append(
+            f"项目 {ids}（{name}）：名称和投资主体相同，疑似重复录入。同一项目只记一次："
+            "请核对后删除多余的一个，或在名称中注明区别（如“二期”）。"
+        )
     marks = ",".join("?" * len(PROBLEM_STATUSES))
     for prid, pid, status in db.execute(
         f"SELECT id, project_id, status FROM problems WHERE status NOT IN ({marks})",
