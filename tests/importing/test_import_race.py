@@ -88,7 +88,7 @@ def test_two_concurrent_imports_of_one_file_create_each_project_once(tmp_path):
     procs = [start(gate, first, second, db, xlsx), start(gate, second, first, db, xlsx)]
     gate.touch()
     results = [p.communicate(timeout=120) for p in procs]
-    for proc, (out, err) in zip(procs, results, strict=True):
+    for proc, (_out, err) in zip(procs, results, strict=True):
         assert proc.returncode == 0, err
         assert "Traceback" not in err
     summaries = [json.loads(out)["summary"] for out, _ in results]
