@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import argparse
 import sqlite3
+import sys
 from pathlib import Path
 
 from sqlite_utils import Database
 
-from tracker.cli.common import SubParsers
+from tracker.cli.common import SubParsers, record_id
 from tracker.errors import TrackerError
 from tracker.ledger.portfolio import Portfolio
 from tracker.storage.paths import resolve_db_path
@@ -38,7 +39,15 @@ def register(sub: SubParsers) -> None:
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("undo-import", help="撤销一次导入（删除其新增的项目，还原其修改）")
-    p.add_argument("batch_id", type=int, help="导入批次号")
+    p.add_argument("batch_id", type=record_id, help="导入批次号")
+    p.add_argument(
+        "--keep-edited",
+        action="store_true",
+        help="导入后被修改过或添加了记录的新增项目保留不删，其余照常撤销",
+    )
+    p.add_argument(
+        "--force", action="store_true", help="导入后被修改过的新增项目也一并删除（先自动备份）"
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_undo_import)
 
@@ -116,18 +125,36 @@ def _print_report(plan, batch_id: int | None, args: argparse.Namespace) -> None:
 
 def cmd_undo_import(args: argparse.Namespace) -> int:
     from tracker.cli.common import emit_json, open_portfolio
-    from tracker.importing.undo import undo_import
+    from tracker.importing.undo import UndoBlocked, undo_import
 
     portfolio = open_portfolio(args)
     try:
-        result = undo_import(portfolio, args.batch_id)
+        result = undo_import(
+            portfolio, args.batch_id, force=args.force, keep_edited=args.keep_edited
+        )
+    except UndoBlocked as blocked:
+        if args.json:
+            emit_json({"error": blocked.message, **blocked.review.to_json()})
+        else:
+            print(f"以下项目在导入批次 {args.batch_id} 之后被修改过或添加了记录：")
+            for project in blocked.review.edited_projects:
+                print(f"  {project.describe()}")
+        print(blocked.message, file=sys.stderr)
+        return 2
     finally:
         portfolio.close()
     if args.json:
         emit_json({"batch_id": args.batch_id, **result})
-    else:
+        return 0
+    print(
+        f"已撤销导入批次 {args.batch_id}：删除新增项目 {result['deleted']} 个，"
+        f"还原修改 {result['reverted']} 处（撤销前已自动备份）。"
+    )
+    for kept in result["kept_projects"]:
+        print(f"  保留（导入后有修改）：项目 {kept['project_id']}（{kept['name']}）")
+    for kept in result["kept_fields"]:
         print(
-            f"已撤销导入批次 {args.batch_id}：删除新增项目 {result['deleted']} 个，"
-            f"还原修改 {result['reverted']} 处。"
+            f"  保留导入后手工改过的内容：项目 {kept['project_id']}（{kept['name']}）："
+            f"{'、'.join(kept['changes'])}"
         )
     return 0
