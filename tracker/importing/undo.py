@@ -179,16 +179,19 @@ class _Plan:
             e.entity_id for e in self.entries if e.entity == "progress" and e.action == "create"
         }
         self.edited: dict[int, LaterEdits] = {}
-        for pid in sorted(self.created):
-            changes = [_label(e.entity, e.field) for e in later.get(pid, [])]
-            changes += _untracked_records(portfolio, pid, own_progress)
+        for created_id in sorted(self.created):
+            changes = [_label(e.entity, e.field) for e in later.get(created_id, [])]
+            changes += _untracked_records(portfolio, created_id, own_progress)
             if changes:
-                self.edited[pid] = LaterEdits(pid, existing[pid], list(dict.fromkeys(changes)))
+                unique = list(dict.fromkeys(changes))
+                self.edited[created_id] = LaterEdits(created_id, existing[created_id], unique)
         self.kept: dict[int, LaterEdits] = {}
         self.kept_ids: set[int] = set()
         for e in self.entries:
+            if e.project_id is None or e.project_id in self.created:
+                continue
             pid = e.project_id
-            if pid is None or pid in self.created or pid not in existing:
+            if pid not in existing:
                 continue
             group = _field_group(e.entity, e.field)
             for other in later.get(pid, []):
