@@ -14,6 +14,7 @@ from pathlib import Path
 from openpyxl.workbook import Workbook
 
 from tracker.errors import TrackerError
+from tracker.storage.faults import explain
 
 
 class OutputLockedError(TrackerError):
@@ -53,6 +54,8 @@ def save_workbook(wb: Workbook, path: Path) -> Path:
             os.replace(tmp, path)
         except PermissionError as exc:
             raise OutputLockedError(path) from exc
+    except OSError as exc:  # a full disk: the half-written temp file goes (finally)
+        raise explain(exc, path.parent) or exc from exc
     finally:
         tmp.unlink(missing_ok=True)
     return path
