@@ -30,11 +30,18 @@ def cell_name(row: int, col: int) -> str:
     return f"{column_letters(col)}{row + 1}"
 
 
+def _place(file: str, sheet: str) -> str:
+    """文件“a.xlsx”的工作表“台账”; a CSV (one sheet named after the file) only its file."""
+    if not sheet or file.rsplit(".", 1)[0] == sheet:
+        return f"文件“{file}”"
+    return f"文件“{file}”的工作表“{sheet}”"
+
+
 def check_width(file: str, sheet: str, width: int, row: int | None = None) -> None:
     if width > MAX_COLUMNS:
         where = f"第 {row + 1} 行" if row is not None else "表格"
         raise TrackerError(
-            f"文件“{file}”的工作表“{sheet}”{where}有 {width:,} 列，超过上限 {MAX_COLUMNS:,} 列，"
+            f"{_place(file, sheet)}{where}有 {width:,} 列，超过上限 {MAX_COLUMNS:,} 列，"
             "不像是项目台账，已拒绝读取。请删除多余的列（或只复制台账部分到新文件）后再导入。"
         )
 
@@ -46,14 +53,14 @@ def check_extent(file: str, sheet: str, last_row: int, last_col: int, total: int
         return total
     if last_col + 1 > MAX_COLUMNS:
         raise TrackerError(
-            f"文件“{file}”的工作表“{sheet}”在很远的单元格 {cell_name(last_row, last_col)} 有内容，"
+            f"{_place(file, sheet)}在很远的单元格 {cell_name(last_row, last_col)} 有内容，"
             f"表格因此宽达 {last_col + 1:,} 列（上限 {MAX_COLUMNS:,}），已拒绝读取。"
             "请在 Excel/WPS 中删除这个单元格所在的多余行列后再导入。"
         )
     cells = (last_row + 1) * (last_col + 1)
     if total + cells > MAX_CELLS:
         raise TrackerError(
-            f"文件“{file}”的工作表“{sheet}”从 A1 到 {cell_name(last_row, last_col)} 共 "
+            f"{_place(file, sheet)}从 A1 到 {cell_name(last_row, last_col)} 共 "
             f"{cells:,} 个单元格，超过上限 {MAX_CELLS:,} 个，已拒绝读取。"
             "如果最后一个单元格是误填的，请删除它所在的多余行后再导入；"
             "台账确实这么大时，请按年份或单位拆成几个文件分别导入。"

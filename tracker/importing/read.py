@@ -19,6 +19,7 @@ from pathlib import Path
 import python_calamine
 
 from tracker.errors import TrackerError
+from tracker.importing.biff_extent import check_xls
 from tracker.importing.extent import check_ods, check_xlsx, col_index, sheet_members
 from tracker.importing.limits import MAX_CELLS
 from tracker.importing.read_text import (
@@ -80,6 +81,7 @@ def _read_bytes(path: Path, data: bytes, password: str | None) -> tuple[str, lis
             data = _decrypt(name, data, password)
             if data.startswith(ZIP_MAGIC):
                 return "xlsx", _read_zip(name, data)
+        check_xls(name, data)
         return "xls", _read_calamine(name, data, "xls")
     if data.startswith(ZIP_MAGIC):
         return _zip_format(name, data), _read_zip(name, data)
@@ -92,7 +94,7 @@ def _read_bytes(path: Path, data: bytes, password: str | None) -> tuple[str, lis
             "请用 Excel/WPS 打开确认后另存为 .xlsx 再导入。"
         )
     text = decode_text(name, data)
-    return "csv", [read_csv_text(path.stem, text)]
+    return "csv", [read_csv_text(path.stem, text, name)]
 
 
 def _zip_format(name: str, data: bytes) -> str:

@@ -57,7 +57,8 @@ def decode_text(name: str, data: bytes) -> str:
 
 
 def _sniff_delimiter(text: str) -> str:
-    sample = "\n".join(text.splitlines()[:30])
+    # The first lines, at most 64 KB: the sniffer's regexes over a 5 MB line take seconds.
+    sample = "\n".join(text[:65536].splitlines()[:30])
     try:
         return csv.Sniffer().sniff(sample, delimiters=",;\t|，").delimiter
     except csv.Error:
@@ -66,8 +67,9 @@ def _sniff_delimiter(text: str) -> str:
         return best if counts[best] else ","
 
 
-def read_csv_text(name: str, text: str) -> Sheet:
+def read_csv_text(name: str, text: str, file_name: str | None = None) -> Sheet:
     """Rows of a CSV/TSV; trailing empty cells dropped, width and size bounded as read."""
+    file_name = file_name or name
     delimiter = _sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows: list[list[object]] = []
@@ -76,17 +78,17 @@ def read_csv_text(name: str, text: str) -> Sheet:
         for i, row in enumerate(reader):
             while row and not row[-1].strip():
                 row.pop()  # a row padded with separators (Excel's export of stray cells)
-            check_width(name, name, len(row), i)
+            check_width(file_name, name, len(row), i)
             cells += len(row)
             if cells > MAX_CELLS:
-                check_extent(name, name, i, max(len(r) for r in rows) if rows else 0)
+                check_extent(file_name, name, i, max(len(r) for r in rows) if rows else 0)
             rows.append(list(row))
     except csv.Error as exc:
         raise TrackerError(
             f"文件“{name}”不是规整的 CSV 表格：{exc}。请用 Excel/WPS 打开后另存为 .xlsx。"
         ) from exc
     width = max((len(r) for r in rows), default=0)
-    check_extent(name, name, len(rows) - 1, width - 1)
+    check_extent(file_name, name, len(rows) - 1, width - 1)
     for r in rows:
         r.extend([""] * (width - len(r)))
     return Sheet(name, rows, [])
