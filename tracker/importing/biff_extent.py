@@ -23,7 +23,7 @@ MULRK = 0x00BD  # several RK values in one row: row, first col, ..., last col
 
 
 def _workbook_stream(data: bytes) -> bytes | None:
-    import olefile
+    import olefile  # type: ignore[import-untyped]
 
     try:
         with olefile.OleFileIO(io.BytesIO(data)) as ole:
