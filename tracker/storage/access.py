@@ -45,16 +45,24 @@ def file_writable(path: Path) -> bool:
 def connect_read_only(path: Path, *, timeout: float = 10.0) -> sqlite3.Connection:
     """A read-only connection that writes nothing (``PRAGMA query_only``).
 
-    A WAL database in a folder we cannot write has no ``-shm`` and cannot get one; SQLite
-    then opens it only as ``immutable`` (nobody can be writing it: nobody may write there).
+    A WAL database in a folder we cannot write (or on a full disk) has no ``-shm`` and
+    cannot get one; SQLite then opens it only as ``immutable``, which is exact when no WAL
+    holds newer pages (nobody is writing it: nobody can).
     """
+    conn = sqlite3.connect(ro_uri(path), uri=True, timeout=timeout, check_same_thread=False)
     try:
-        conn = sqlite3.connect(ro_uri(path), uri=True, timeout=timeout, check_same_thread=False)
         conn.execute("PRAGMA schema_version").fetchone()  # opens the file for real
     except sqlite3.OperationalError as exc:
-        if getattr(exc, "sqlite_errorname", "") != "SQLITE_CANTOPEN" or folder_writable(path):
+        conn.close()
+        # No -shm could be made (a read-only folder, a full disk). With no WAL content
+        # beside it, the main file is the whole database and can be read as immutable.
+        name = str(getattr(exc, "sqlite_errorname", ""))
+        if not name.startswith(("SQLITE_CANTOPEN", "SQLITE_IOERR", "SQLITE_FULL")):
             raise
-        log.info("%s is in a read-only folder; opening it immutable", path)
+        wal = path.with_name(path.name + "-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            raise
+        log.info("%s: no -shm possible (%s); opening it immutable", path, name)
         conn = sqlite3.connect(
             ro_uri(path, immutable=True), uri=True, timeout=timeout, check_same_thread=False
         )

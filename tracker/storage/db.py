@@ -54,9 +54,14 @@ def connect(path: Path, *, read_only: bool | None = None) -> Database:
     if read_only is None:
         read_only = not file_writable(path)
     if read_only:
-        return _configure(Database(connect_read_only(path, timeout=busy_timeout_s())))
-    conn = sqlite3.connect(str(path), timeout=busy_timeout_s(), check_same_thread=False)
-    return _configure(Database(conn))
+        conn = connect_read_only(path, timeout=busy_timeout_s())
+    else:
+        conn = sqlite3.connect(str(path), timeout=busy_timeout_s(), check_same_thread=False)
+    try:
+        return _configure(Database(conn))
+    except BaseException:
+        conn.close()  # a file left open keeps a full disk or a mount busy
+        raise
 
 
 def is_read_only(db: Database) -> bool:
@@ -102,7 +107,11 @@ def open_db(
     if not file_writable(path):
         raise faults.read_only(path)
     before = existing_side_files(path)
-    db = connect(path, read_only=False)
+    try:
+        db = connect(path, read_only=False)
+    except sqlite3.Error as exc:
+        remove_new_side_files(path, before)
+        raise explain(exc, path) or exc from exc
     try:
         if kind == "ours":
             _check_and_back_up(db, path, auto_backup)

@@ -10,6 +10,7 @@ recognise is a bug and is left alone.
 from __future__ import annotations
 
 import errno
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -51,6 +52,16 @@ def busy(path: Path | str | None, waited_s: float) -> DatabaseBusy:
     )
 
 
+def _disk_nearly_full(path: Path | str | None) -> bool:
+    if not path:
+        return False
+    folder = Path(path) if Path(path).is_dir() else Path(path).parent
+    try:
+        return shutil.disk_usage(folder).free < 256 * 1024
+    except OSError:
+        return False
+
+
 def _sqlite_name(exc: BaseException) -> str:
     return str(getattr(exc, "sqlite_errorname", "") or "")
 
@@ -85,6 +96,8 @@ def explain(exc: BaseException, path: Path | str | None = None) -> TrackerError 
             return TrackerError(
                 f"数据库“{path or ''}”已损坏（{text}）。请用“从备份恢复”恢复最近的备份（backups 文件夹）。"
             )
+        if name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")) and _disk_nearly_full(path):
+            return disk_full(path)  # SQLite says "I/O error" when it cannot grow its -shm
         if name.startswith("SQLITE_IOERR"):
             return TrackerError(
                 f"读写数据库“{path or ''}”时磁盘出错（{text}）。请检查磁盘或网络盘后重试。"
