@@ -59,7 +59,13 @@ def test_upgrade_from_first_schema_version_keeps_data_and_backs_up(tmp_path):
     migrations.apply(old, stop_before="0002_history_indexes")
     old.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     old.execute("PRAGMA user_version = 1")
-    Portfolio(old).add_project(sample())
+    # A project as version 1 stored it (today's code writes columns added since).
+    old.execute(
+        "INSERT INTO projects (name, investor, sign_date, signed_amount_yuan, status, name_key)"
+        " VALUES ('甲项目', '乙公司', '2024-01-01', 10000, 'active', '甲项目|乙公司')"
+    )
+    old.execute("INSERT INTO project_search (project_id, text) VALUES (1, '甲项目')")
+    conn.commit()
     conn.close()
 
     portfolio = Portfolio.open(path)

@@ -46,7 +46,10 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    portfolio = open_portfolio(args, read_only=True)
+    from tracker.ledger.portfolio import Portfolio
+
+    # Opened without the quick_check of other reads: damage is what check reports.
+    portfolio = Portfolio.open(resolve_db_path(args.db), read_only=True, verify=False)
     try:
         problems = check_database(portfolio.db, quick=args.quick)
     finally:

@@ -37,7 +37,8 @@ def decode_text(name: str, data: bytes) -> str:
     for bom, enc in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
         if data.startswith(bom):
             return data[2:].decode(enc, errors="replace")
-    if b"\x00" in data[:4096]:
+    head = data[:4096]
+    if head.count(b"\x00") > len(head) // 100:  # a binary file; a stray NUL is cleaned later
         raise TrackerError(
             f"文件“{name}”是二进制文件，不是表格，也不是文本。请选择 .xlsx/.xls/.csv 台账文件。"
         )

@@ -45,10 +45,19 @@ class Portfolio(ChildRecordsMixin):
         auto_backup: bool = True,
         read_only: bool = False,
         create: bool = False,
+        verify: bool = True,
     ) -> Portfolio:
         """Open the ledger at ``path`` (see ``open_db``); a read-only one refuses writes
         with ``faults.ReadOnlyDatabase``."""
-        return cls(open_db(Path(path), auto_backup=auto_backup, read_only=read_only, create=create))
+        return cls(
+            open_db(
+                Path(path),
+                auto_backup=auto_backup,
+                read_only=read_only,
+                create=create,
+                verify=verify,
+            )
+        )
 
     @property
     def path(self) -> Path:

@@ -83,22 +83,26 @@ def open_db(
     auto_backup: bool = True,
     read_only: bool = False,
     create: bool = False,
+    verify: bool = True,
 ) -> Database:
     """Open the tracker database at ``path``.
 
     ``read_only``: never write (no migration, no backup); the file must exist.
     ``create``: a 0-byte file may become a new, empty ledger (otherwise it is refused).
+    ``verify``: a read-only open runs quick_check first, so a damaged file is refused
+    rather than half-read (``check`` passes False: it reports the damage itself).
     """
     path = Path(path)
     kind = check_tracker_file(path)
+    if kind == "empty" and (read_only or not create):
+        raise EmptyDatabaseFile(_empty_file_message(path))
     if read_only:
         if kind != "ours":
             raise TrackerError(
-                f"找不到台账数据库“{path}”（文件不存在或是空的）。请检查路径；新建台账请运行 init。"
+                f"找不到台账数据库“{path}”（文件不存在或里面没有台账）。请检查路径；"
+                "新建台账请运行 init。"
             )
-        return _open_read_only(path)
-    if kind == "empty" and not create:
-        raise EmptyDatabaseFile(_empty_file_message(path))
+        return _open_read_only(path, verify)
     if kind in ("new", "empty"):
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -130,9 +134,11 @@ def open_db(
     return db
 
 
-def _open_read_only(path: Path) -> Database:
+def _open_read_only(path: Path, verify: bool) -> Database:
     try:
         db = connect(path, read_only=True)
+        if verify:
+            _verify(db, path, "quick_check")
     except sqlite3.Error as exc:
         raise explain(exc, path) or exc from exc
     if migrations.pending(db):
@@ -149,22 +155,28 @@ def _check_and_back_up(db: Database, path: Path, auto_backup: bool) -> None:
     # backed up over a good copy. Other opens run quick_check, which skips only the
     # index-content cross-checks, to keep start-up fast.
     daily = auto_backup and not backup.backed_up_today(path)
-    pragma = "integrity_check" if daily or not auto_backup else "quick_check"
-    try:
-        result = [r[0] for r in db.execute(f"PRAGMA {pragma}").fetchall()]
-    except sqlite3.DatabaseError as exc:
-        result = [str(exc)]
-    if result != ["ok"]:
-        log.error("%s failed %s: %s", path, pragma, result[:5])
-        raise TrackerError(
-            f"数据库“{path}”已损坏，完整性检查未通过（{result[0]}）。"
-            "请用“从备份恢复”恢复最近的备份（backups 文件夹）。"
-        )
+    _verify(db, path, "integrity_check" if daily or not auto_backup else "quick_check")
     if migrations.pending(db) and auto_backup:
         log.info("upgrading %s: %s", path, [m.name for m in migrations.pending(db)])
         backup.backup_file(path, "before-migration")
     elif daily:
         backup.backup_file(path, "daily")
+
+
+def _verify(db: Database, path: Path, pragma: str) -> None:
+    """Refuse a damaged file (TrackerError) instead of reading or writing half of it."""
+    try:
+        result = [r[0] for r in db.execute(f"PRAGMA {pragma}").fetchall()]
+    except sqlite3.DatabaseError as exc:
+        result = [str(exc)]
+    if result != ["ok"]:
+        db.close()
+        log.error("%s failed %s: %s", path, pragma, result[:5])
+        first = " ".join(str(result[0]).split())  # one line: SQLite's report spans several
+        raise TrackerError(
+            f"数据库“{path}”已损坏，完整性检查未通过（{first}）。"
+            "请用“从备份恢复”恢复最近的备份（backups 文件夹）。"
+        )
 
 
 def migrate(db: Database) -> None:
