@@ -137,20 +137,20 @@ def confirm_restore(
 ) -> bool:
     """Ask before replacing the ledger, saying what each holds; an empty backup over a
     ledger with projects is a second, explicit question whose default is No."""
-    tr = QCoreApplication.translate
+    when = (chosen.last_change or "—").replace("T", " ")
     lines = [
-        tr(
+        QCoreApplication.translate(
             "file_actions", "The backup {name} holds {count} projects (last change: {when})."
-        ).format(name=chosen.path.name, count=chosen.projects, when=chosen.last_change or "—"),
+        ).format(name=chosen.path.name, count=chosen.projects, when=when),
     ]
     if current is not None:
         lines.append(
-            tr("file_actions", "The current ledger holds {count} projects.").format(
-                count=current.projects
-            )
+            QCoreApplication.translate(
+                "file_actions", "The current ledger holds {count} projects."
+            ).format(count=current.projects)
         )
     lines.append(
-        tr(
+        QCoreApplication.translate(
             "file_actions",
             "Replace the current ledger with this backup? The current ledger is backed up "
             "first, so this can be undone by restoring that backup.",
@@ -161,7 +161,7 @@ def confirm_restore(
     if QMessageBox.question(parent, title, "\n\n".join(lines), yes | no, no) != yes:
         return False
     if chosen.projects == 0 and current is not None and current.projects > 0:
-        warning = tr(
+        warning = QCoreApplication.translate(
             "file_actions",
             "The backup is EMPTY: after restoring it the ledger will have no projects at all "
             "(now {count}). Restore the empty backup anyway?",
