@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import logging
 import struct
+from collections.abc import Iterator
 
 from tracker.importing.limits import check_extent
 
@@ -35,13 +36,18 @@ def _workbook_stream(data: bytes) -> bytes | None:
     return None
 
 
-def _sheet_names(stream: bytes) -> list[str]:
-    names = []
+def _records(stream: bytes) -> Iterator[tuple[int, bytes]]:
+    """(record type, body) for each record of a BIFF stream."""
     pos = 0
     while pos + 4 <= len(stream):
         rtype, size = struct.unpack_from("<HH", stream, pos)
-        body = stream[pos + 4 : pos + 4 + size]
+        yield rtype, stream[pos + 4 : pos + 4 + size]
         pos += 4 + size
+
+
+def _sheet_names(stream: bytes) -> list[str]:
+    names = []
+    for rtype, body in _records(stream):
         if rtype == EOF:
             break
         if rtype == BOUNDSHEET and len(body) >= 8:
@@ -59,11 +65,7 @@ def check_xls(file: str, data: bytes) -> None:
     names = _sheet_names(stream)
     total, depth, sheet = 0, 0, -1
     last_row = last_col = -1
-    pos = 0
-    while pos + 4 <= len(stream):
-        rtype, size = struct.unpack_from("<HH", stream, pos)
-        body = stream[pos + 4 : pos + 4 + size]
-        pos += 4 + size
+    for rtype, body in _records(stream):
         if rtype == BOF:
             depth += 1
             sheet += 1

@@ -9,6 +9,8 @@ farthest value, so one far cell can ask for 512 GB and abort the process.
 
 from __future__ import annotations
 
+from openpyxl.utils import get_column_letter
+
 from tracker.errors import TrackerError
 
 MAX_COLUMNS = 1_000  # real ledgers: 10-60 columns; 180 with monthly figures for 5 years
@@ -16,18 +18,9 @@ MAX_CELLS = 2_500_000  # e.g. 50,000 rows × 50 columns, the whole workbook (~10
 MAX_ROWSPAN = 10_000  # an HTML cell spanning more rows is not a ledger's merged cell
 
 
-def column_letters(index: int) -> str:
-    """0-based column index -> Excel letters (0 -> A, 16383 -> XFD)."""
-    letters = ""
-    index += 1
-    while index:
-        index, rem = divmod(index - 1, 26)
-        letters = chr(65 + rem) + letters
-    return letters
-
-
 def cell_name(row: int, col: int) -> str:
-    return f"{column_letters(col)}{row + 1}"
+    """0-based (row, col) -> the cell's name as Excel shows it (A1, XFD1048576)."""
+    return f"{get_column_letter(col + 1)}{row + 1}"
 
 
 def _place(file: str, sheet: str) -> str:
