@@ -20,7 +20,7 @@ from tests.helpers.ledgers import write_xlsx
 from tracker.ledger.portfolio import Portfolio
 
 ROOT = Path(__file__).resolve().parents[2]
-ROWS = 1500
+ROWS = 600
 
 # Each process plans, says so, and waits until the other has planned too before it
 # writes: the worst interleaving, every time (a plain race would depend on timing).

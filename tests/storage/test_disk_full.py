@@ -81,8 +81,8 @@ def test_a_disk_that_fills_during_a_write_rolls_it_all_back(full_disk):
     fill(full_disk)
     filler = full_disk / "filler.bin"
     with open(filler, "r+b") as fh:  # leave room to open and start, not to finish
-        fh.truncate(filler.stat().st_size - 600 * 1024)
-    code, _, err = run_cli(db, "demo", "--projects", "1500", "--force")
+        fh.truncate(filler.stat().st_size - 400 * 1024)
+    code, _, err = run_cli(db, "demo", "--projects", "700", "--force")
     assert code == 2 and "磁盘空间不足" in err and "Traceback" not in err, err
     assert list_backups(db)  # the open and its daily backup went through: the write failed
     assert integrity(db) == "ok"
