@@ -38,6 +38,9 @@ def test_unwritable_log_folder_does_not_stop_the_program(tmp_path, monkeypatch):
 
 
 def test_cli_logs_a_refusal(tmp_path):
+    from tracker.ledger.portfolio import Portfolio
+
+    Portfolio.open(tmp_path / "t.db").close()  # reading never creates a ledger
     env = dict(os.environ, TRACKER_LOG_DIR=str(tmp_path / "logs"))
     result = subprocess.run(
         [sys.executable, "-m", "tracker", "--db", str(tmp_path / "t.db"), "show", "42"],

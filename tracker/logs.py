@@ -23,6 +23,14 @@ BACKUPS = 4
 _FORMAT = "%(asctime)s %(levelname)s %(name)s [%(process)d] %(message)s"
 
 
+class _QuietFileHandler(RotatingFileHandler):
+    """A log that cannot be written (a full disk) is skipped, not reported on stderr with
+    a traceback that would bury the clerk's one-line message."""
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        return None
+
+
 def log_dir() -> Path:
     env = os.environ.get("TRACKER_LOG_DIR")
     if env:
@@ -45,7 +53,7 @@ def setup_logging(level: int = logging.INFO) -> Path | None:
             return path
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handler = RotatingFileHandler(
+        handler = _QuietFileHandler(
             path, maxBytes=MAX_BYTES, backupCount=BACKUPS, encoding="utf-8", delay=True
         )
     except OSError:

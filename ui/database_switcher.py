@@ -8,14 +8,28 @@ reloads its views. Background work is waited for before a connection is closed.
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile, QObject, Signal
 
 from tracker.ledger.portfolio import Portfolio
+from tracker.storage.faults import ReadOnlyDatabase
 
 from .db_files import acquire_lock, remember_database
 from .tasks import wait_for_all
+
+log = logging.getLogger(__name__)
+
+
+def open_portfolio(path: Path, *, create: bool = False, auto_backup: bool = True) -> Portfolio:
+    """The ledger for a window: writable when the file allows it, else read-only (the
+    window then shows its read-only banner) instead of refusing to open it."""
+    try:
+        return Portfolio.open(path, create=create, auto_backup=auto_backup)
+    except ReadOnlyDatabase as exc:
+        log.info("opening %s read-only: %s", path, exc.message)
+        return Portfolio.open(path, read_only=True)
 
 
 class DatabaseSwitcher(QObject):
@@ -37,15 +51,16 @@ class DatabaseSwitcher(QObject):
     def portfolio(self) -> Portfolio:
         return self._portfolio
 
-    def switch_to(self, path: Path) -> None:
-        """Open another database file (created when new); raises TrackerError when it is in
-        use by another window or is not a tracker database. The current one stays open then."""
+    def switch_to(self, path: Path, *, create: bool = False) -> None:
+        """Open another database file (created when new, or when 0 bytes and ``create``);
+        raises TrackerError when it is in use by another window or is not a tracker
+        database. The current one stays open then. A read-only file opens read-only."""
         path = Path(path)
         if path.resolve() == self._path.resolve():
             return
         lock = acquire_lock(path)
         try:
-            portfolio = Portfolio.open(path)
+            portfolio = open_portfolio(path, create=create)
         except Exception:
             lock.unlock()
             raise
@@ -58,7 +73,7 @@ class DatabaseSwitcher(QObject):
 
     def reopen(self) -> None:
         """Open the same file again (after a restore) and tell the views."""
-        self._install(self._path, Portfolio.open(self._path, auto_backup=False), self._lock)
+        self._install(self._path, open_portfolio(self._path, auto_backup=False), self._lock)
 
     def release(self) -> None:
         """Close the database and drop the lock (after background work has finished)."""

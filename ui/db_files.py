@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLockFile
 
 from tracker.errors import TrackerError
+from tracker.storage.access import folder_writable
 
 from .app import settings
 
@@ -31,6 +32,10 @@ def acquire_lock(db_path: Path) -> QLockFile:
     db_path = Path(db_path).resolve()
     db_path.parent.mkdir(parents=True, exist_ok=True)
     lock = QLockFile(str(lock_path(db_path)))
+    if not folder_writable(db_path):
+        # No lock file can be made in a read-only folder, and no window can write the
+        # ledger there either: it opens read-only, unlocked (unlock() is then harmless).
+        return lock
     lock.setStaleLockTime(0)  # only a dead owner makes it stale, never its age
     if lock.tryLock(200):
         return lock

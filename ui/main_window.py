@@ -25,14 +25,16 @@ from PySide6.QtWidgets import (
 from tracker.domain.money import format_wan
 from tracker.errors import TrackerError
 from tracker.ledger.portfolio import Portfolio
+from tracker.storage.db import EmptyDatabaseFile
 
 from . import file_actions
 from .app import choose_language, install_translators, settings
-from .database_switcher import DatabaseSwitcher
+from .database_switcher import DatabaseSwitcher, open_portfolio
 from .db_files import acquire_lock, recent_databases
 from .import_wizard import ImportWizard
 from .ledger_model import LedgerModel, LoadResult
 from .ledger_view import LedgerView
+from .read_only_banner import ReadOnlyBanner
 from .report_dialog import ReportDialog
 from .stats_view import StatsView
 from .tasks import run_task, show_error
@@ -65,7 +67,14 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.ledger, self.tr("&Ledger"))
         self.tabs.currentChanged.connect(self._tab_changed)
-        self.setCentralWidget(self.tabs)
+        self.read_only_banner = ReadOnlyBanner(self)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.read_only_banner)
+        column.addWidget(self.tabs)
+        self.setCentralWidget(central)
         self.wire_pages()
         self._build_actions()
         self.status_label = QLabel(self)
@@ -74,6 +83,7 @@ class MainWindow(QMainWindow):
         self.ledger.fill_filter_choices(portfolio)
         self._levels_pending = True  # tints start once the rows are on screen
         self._update_title()
+        self._update_read_only()
         self.resize(1280, 720)
         geometry = settings().value("main/geometry")
         if geometry is not None:
@@ -191,6 +201,13 @@ class MainWindow(QMainWindow):
             lambda: file_actions.restore_backup(self, self.databases),
         )
         quit_action = a("action_quit", self.tr("E&xit"), self.close, "Ctrl+Q")
+        self.write_actions = [
+            self.new_project_action,
+            self.delete_action,
+            self.import_action,
+            self.settings_action,
+            restore,
+        ]
 
         menu = self.menuBar().addMenu(self.tr("&File"))
         menu.addActions([open_db, new_db])
@@ -326,7 +343,7 @@ class MainWindow(QMainWindow):
 
     def offer_demo(self) -> None:
         """On an empty database, offer the demo portfolio (not in tests or screenshots)."""
-        if self.portfolio.project_count() > 0:
+        if self.portfolio.read_only or self.portfolio.project_count() > 0:
             return
         answer = QMessageBox.question(
             self,
@@ -380,6 +397,13 @@ class MainWindow(QMainWindow):
             )
         )
 
+    def _update_read_only(self) -> None:
+        """Banner and write actions follow whether the open ledger can be written."""
+        read_only = self.portfolio.read_only
+        self.read_only_banner.show_for(self.db_path if read_only else None)
+        for action in self.write_actions:
+            action.setEnabled(not read_only)
+
     def _update_title(self) -> None:
         self.setWindowTitle(
             self.tr("Signed project tracker — {name}").format(name=self.db_path.name)
@@ -396,6 +420,7 @@ class MainWindow(QMainWindow):
             page.deleteLater()
         self.wire_pages()
         self._update_title()
+        self._update_read_only()
         self.ledger.clear_filters()
         self.after_change()
         self.database_changed.emit(db_path)
@@ -428,7 +453,12 @@ def open_window(db_path: Path, language: str | None = None) -> MainWindow:
     db_path = Path(db_path)
     lock = acquire_lock(db_path)
     try:
-        portfolio = Portfolio.open(db_path)
+        try:
+            portfolio = open_portfolio(db_path)
+        except EmptyDatabaseFile as exc:
+            if not file_actions.confirm_empty_file(exc):
+                raise
+            portfolio = open_portfolio(db_path, create=True)
     except Exception:
         lock.unlock()
         raise

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 from tracker.errors import Cancelled, TrackerError
 from tracker.ledger.portfolio import Portfolio
 from tracker.storage.db import connect
+from tracker.storage.faults import explain
 
 T = TypeVar("T")
 log = logging.getLogger(__name__)
@@ -105,6 +106,11 @@ class _Runner(QRunnable):
             self._task._outcome.emit("cancelled", None)
         except BaseException as exc:  # noqa: BLE001 - delivered to the UI thread, not lost
             exc.__traceback_text__ = traceback.format_exc()  # type: ignore[attr-defined]
+            # A full disk, a read-only file, a busy database: said in Chinese, not a bug.
+            explained = explain(exc, self._db_path) if isinstance(exc, Exception) else None
+            if explained is not None and explained is not exc:
+                explained.__cause__ = exc
+                exc = explained
             self._task._outcome.emit("failed", exc)
         else:
             self._task._outcome.emit("finished", result)

@@ -472,182 +472,182 @@ Please copy the error and send it to whoever supports you.</source>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="64" />
+            <location filename="../../ui/main_window.py" line="66" />
             <source>Views</source>
             <translation>视图</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="66" />
+            <location filename="../../ui/main_window.py" line="68" />
             <source>&amp;Ledger</source>
             <translation>台账(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="96" />
+            <location filename="../../ui/main_window.py" line="106" />
             <source>&amp;Warnings</source>
             <translation>预警(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="97" />
+            <location filename="../../ui/main_window.py" line="107" />
             <source>Stat&amp;istics</source>
             <translation>统计(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="148" />
+            <location filename="../../ui/main_window.py" line="158" />
             <source>&amp;New project</source>
             <translation>新建项目(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="150" />
+            <location filename="../../ui/main_window.py" line="160" />
             <source>&amp;Edit project</source>
             <translation>编辑项目(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="152" />
+            <location filename="../../ui/main_window.py" line="162" />
             <source>&amp;Delete project…</source>
             <translation>删除项目(&amp;D)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="156" />
+            <location filename="../../ui/main_window.py" line="166" />
             <source>&amp;Import…</source>
             <translation>导入(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="159" />
+            <location filename="../../ui/main_window.py" line="169" />
             <source>Import last years' ledgers from Excel or CSV</source>
             <translation>从 Excel 或 CSV 导入往年台账</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="163" />
+            <location filename="../../ui/main_window.py" line="173" />
             <source>E&amp;xport report…</source>
             <translation>导出报表(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="166" />
+            <location filename="../../ui/main_window.py" line="176" />
             <source>Export the review workbook</source>
             <translation>导出督查考核报表</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="170" />
+            <location filename="../../ui/main_window.py" line="180" />
             <source>&amp;Backup now</source>
             <translation>备份(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="174" />
+            <location filename="../../ui/main_window.py" line="184" />
             <source>&amp;Settings…</source>
             <translation>设置(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="176" />
+            <location filename="../../ui/main_window.py" line="186" />
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="179" />
+            <location filename="../../ui/main_window.py" line="189" />
             <source>&amp;Open database…</source>
             <translation>打开数据库(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="185" />
+            <location filename="../../ui/main_window.py" line="195" />
             <source>Ne&amp;w database…</source>
             <translation>新建数据库(&amp;W)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="190" />
+            <location filename="../../ui/main_window.py" line="200" />
             <source>&amp;Restore from backup…</source>
             <translation>从备份恢复(&amp;R)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="193" />
+            <location filename="../../ui/main_window.py" line="203" />
             <source>E&amp;xit</source>
             <translation>退出(&amp;X)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="195" />
+            <location filename="../../ui/main_window.py" line="212" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="197" />
+            <location filename="../../ui/main_window.py" line="214" />
             <source>Recent &amp;databases</source>
             <translation>最近打开的数据库(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="203" />
+            <location filename="../../ui/main_window.py" line="220" />
             <source>&amp;Project</source>
             <translation>项目(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="207" />
+            <location filename="../../ui/main_window.py" line="224" />
             <source>&amp;Tools</source>
             <translation>工具(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="209" />
+            <location filename="../../ui/main_window.py" line="226" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="210" />
+            <location filename="../../ui/main_window.py" line="227" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="212" />
+            <location filename="../../ui/main_window.py" line="229" />
             <source>Main toolbar</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="235" />
+            <location filename="../../ui/main_window.py" line="252" />
             <source>(none)</source>
             <translation>（无）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="267" />
-            <location filename="../../ui/main_window.py" line="281" />
+            <location filename="../../ui/main_window.py" line="284" />
+            <location filename="../../ui/main_window.py" line="298" />
             <source>Delete project</source>
             <translation>删除项目</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="269" />
+            <location filename="../../ui/main_window.py" line="286" />
             <source>Delete “{name}” with its stage dates, figures, visits and problems?
 A project that fell through should be terminated instead: it then stays in the ledger and in the rates.</source>
             <translation>确定删除“{name}”及其进度节点、资金数据、走访记录和企业诉求吗？
 已落空的项目应改为“终止”：终止的项目仍保留在台账中，并计入各项比率。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="320" />
+            <location filename="../../ui/main_window.py" line="337" />
             <source>About</source>
             <translation>关于</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="322" />
+            <location filename="../../ui/main_window.py" line="339" />
             <source>Signed project tracker: the ledger of signed investment deals, their lifecycle, warnings and review reports.
 Database: {path}</source>
             <translation>签约项目跟踪：签约项目台账、全生命周期跟踪、预警和督查考核报表。
 数据库：{path}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="333" />
+            <location filename="../../ui/main_window.py" line="350" />
             <source>Empty ledger</source>
             <translation>台账为空</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="335" />
+            <location filename="../../ui/main_window.py" line="352" />
             <source>The ledger is empty. Load a demo portfolio of 300 projects to try the program? (You can start a new empty database later.)</source>
             <translation>台账中还没有项目。要载入 300 个演示项目试用本程序吗？（之后可以新建一个空数据库。）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="351" />
+            <location filename="../../ui/main_window.py" line="368" />
             <source>Loading the demo portfolio</source>
             <translation>正在载入演示项目</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="376" />
+            <location filename="../../ui/main_window.py" line="393" />
             <source>{total} projects · signed total {amount} (10k yuan) · {shown} shown</source>
             <translation>共 {total} 个项目 · 签约总额 {amount} 万元 · 筛选后 {shown} 个</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="385" />
+            <location filename="../../ui/main_window.py" line="409" />
             <source>Signed project tracker — {name}</source>
             <translation>签约项目跟踪 — {name}</translation>
         </message>
@@ -855,6 +855,14 @@ Database: {path}</source>
             <location filename="../../ui/project_editor.py" line="203" />
             <source>This project has unsaved changes. Save them?</source>
             <translation>该项目有未保存的修改，是否保存？</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReadOnlyBanner</name>
+        <message>
+            <location filename="../../ui/read_only_banner.py" line="35" />
+            <source>The database file is read-only: {path}. You can view, search, review and export, but not change anything. To edit, clear the file's read-only attribute (or copy it to a folder you can write) and open it again.</source>
+            <translation>数据库文件只读：{path}。可以查看、搜索、预警和导出，但不能修改。如需修改，请取消文件的只读属性（或复制到可写的文件夹）后重新打开。</translation>
         </message>
     </context>
     <context>
@@ -1211,17 +1219,17 @@ Database: {path}</source>
     <context>
         <name>Task</name>
         <message>
-            <location filename="../../ui/tasks.py" line="156" />
+            <location filename="../../ui/tasks.py" line="162" />
             <source>Cancelling…</source>
             <translation>正在取消…</translation>
         </message>
         <message>
-            <location filename="../../ui/tasks.py" line="171" />
+            <location filename="../../ui/tasks.py" line="177" />
             <source>Cancel</source>
             <translation>取消</translation>
         </message>
         <message>
-            <location filename="../../ui/tasks.py" line="247" />
+            <location filename="../../ui/tasks.py" line="253" />
             <source>An internal error occurred. Nothing was half-saved; please report this.</source>
             <translation>程序内部出错。数据没有被写入一半；请把详细信息反馈给维护人员。</translation>
         </message>
@@ -1359,17 +1367,17 @@ Database: {path}</source>
     <context>
         <name>db_files</name>
         <message>
-            <location filename="../../ui/db_files.py" line="43" />
+            <location filename="../../ui/db_files.py" line="48" />
             <source>process {pid} on {host}</source>
             <translation>计算机 {host} 上的进程 {pid}</translation>
         </message>
         <message>
-            <location filename="../../ui/db_files.py" line="45" />
+            <location filename="../../ui/db_files.py" line="50" />
             <source>another program</source>
             <translation>另一个程序</translation>
         </message>
         <message>
-            <location filename="../../ui/db_files.py" line="48" />
+            <location filename="../../ui/db_files.py" line="53" />
             <source>The database {path} is already open in another window ({who}). Only one window may change a ledger at a time: switch to that window, or close it and try again.</source>
             <translation>数据库 {path} 已在另一个窗口中打开（{who}）。同一本台账同时只能由一个窗口修改：请切换到那个窗口，或将其关闭后重试。</translation>
         </message>
@@ -1377,58 +1385,84 @@ Database: {path}</source>
     <context>
         <name>file_actions</name>
         <message>
-            <location filename="../../ui/file_actions.py" line="23" />
+            <location filename="../../ui/file_actions.py" line="25" />
             <source>Tracker database (*.db);;All files (*)</source>
             <translation>项目台账数据库 (*.db);;所有文件 (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/file_actions.py" line="31" />
-            <location filename="../../ui/file_actions.py" line="39" />
+            <location filename="../../ui/file_actions.py" line="35" />
+            <location filename="../../ui/file_actions.py" line="43" />
             <source>Open database</source>
             <translation>打开数据库</translation>
         </message>
         <message>
-            <location filename="../../ui/file_actions.py" line="50" />
-            <location filename="../../ui/file_actions.py" line="62" />
+            <location filename="../../ui/file_actions.py" line="54" />
+            <location filename="../../ui/file_actions.py" line="66" />
             <source>New database</source>
             <translation>新建数据库</translation>
         </message>
         <message>
-            <location filename="../../ui/file_actions.py" line="64" />
+            <location filename="../../ui/file_actions.py" line="68" />
             <source>The file {path} already exists. Choose another name, or use Open database.</source>
             <translation>文件 {path} 已存在。请换一个文件名，或使用“打开数据库”。</translation>
         </message>
         <message>
-            <location filename="../../ui/file_actions.py" line="79" />
+            <location filename="../../ui/file_actions.py" line="82" />
+            <source>Empty database file</source>
+            <translation>数据库文件是空的</translation>
+        </message>
+        <message>
+            <location filename="../../ui/file_actions.py" line="85" />
+            <source>Start a new, empty ledger in this file? (No: leave it untouched.)</source>
+            <translation>要在这个文件中新建一个空台账吗？（选“否”则不改动它。）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/file_actions.py" line="99" />
             <source>Backup saved: {path}</source>
             <translation>已备份到：{path}</translation>
         </message>
         <message>
-            <location filename="../../ui/file_actions.py" line="85" />
+            <location filename="../../ui/file_actions.py" line="105" />
             <source>Backing up</source>
             <translation>正在备份</translation>
         </message>
         <message>
-            <location filename="../../ui/file_actions.py" line="93" />
+            <location filename="../../ui/file_actions.py" line="114" />
             <source>Restore from backup</source>
             <translation>从备份恢复</translation>
         </message>
         <message>
-            <location filename="../../ui/file_actions.py" line="103" />
-            <source>Replace the current ledger with the backup {name}?
-
-The current ledger is backed up first, so this can be undone by restoring that backup.</source>
-            <translation>用备份 {name} 替换当前台账吗？
-
-当前台账会先自动备份，如有需要可再从该备份恢复。</translation>
+            <location filename="../../ui/file_actions.py" line="129" />
+            <source>Checking the backup</source>
+            <translation>正在检查备份</translation>
         </message>
         <message>
-            <location filename="../../ui/file_actions.py" line="118" />
+            <location filename="../../ui/file_actions.py" line="142" />
+            <source>The backup {name} holds {count} projects (last change: {when}).</source>
+            <translation>备份“{name}”中有 {count} 个项目（最后修改于 {when}）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/file_actions.py" line="148" />
+            <source>The current ledger holds {count} projects.</source>
+            <translation>当前台账有 {count} 个项目。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/file_actions.py" line="153" />
+            <source>Replace the current ledger with this backup? The current ledger is backed up first, so this can be undone by restoring that backup.</source>
+            <translation>用这个备份替换当前台账吗？替换前会先备份当前台账，需要时可以再从那个备份恢复。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/file_actions.py" line="164" />
+            <source>The backup is EMPTY: after restoring it the ledger will have no projects at all (now {count}). Restore the empty backup anyway?</source>
+            <translation>这个备份是空的：恢复后台账里将一个项目也没有（现在有 {count} 个）。仍然要恢复这个空备份吗？</translation>
+        </message>
+        <message>
+            <location filename="../../ui/file_actions.py" line="188" />
             <source>Restored. The previous ledger was saved as {path}</source>
             <translation>已恢复。恢复前的台账已保存为 {path}</translation>
         </message>
         <message>
-            <location filename="../../ui/file_actions.py" line="130" />
+            <location filename="../../ui/file_actions.py" line="200" />
             <source>Restoring</source>
             <translation>正在恢复</translation>
         </message>

@@ -139,6 +139,7 @@ def test_backup_and_restore_commands(tmp_path):
     ],
 )
 def test_user_mistakes_exit_2_with_one_chinese_line(tmp_path, args, needle):
+    Portfolio.open(tmp_path / "x.db").close()
     result = run(*args, db=tmp_path / "x.db")
     assert result.returncode == 2
     assert "Traceback" not in result.stderr

@@ -13,7 +13,8 @@ from tests.helpers.projects import sample
 from tracker.errors import TrackerError
 from tracker.ledger.portfolio import Portfolio
 from tracker.storage import backup
-from tracker.storage.db import open_db
+from tracker.storage.db import EmptyDatabaseFile, open_db
+from tracker.storage.restore import restore
 from tracker.storage.schema import APPLICATION_ID, SCHEMA_VERSION, migrations
 
 
@@ -40,10 +41,14 @@ def test_new_file_gets_schema_wal_and_version(tmp_path):
     db.close()
 
 
-def test_empty_existing_file_is_initialised(tmp_path):
+def test_empty_existing_file_is_refused_until_created_explicitly(tmp_path):
+    """A 0-byte file may be a ledger that lost its content: never silently a new ledger."""
     path = tmp_path / "empty.db"
     path.write_bytes(b"")
-    open_db(path).close()
+    with pytest.raises(EmptyDatabaseFile, match="0 字节"):
+        open_db(path)
+    assert path.read_bytes() == b""
+    open_db(path, create=True).close()
     assert Portfolio.open(path).project_count() == 0
 
 
@@ -54,7 +59,13 @@ def test_upgrade_from_first_schema_version_keeps_data_and_backs_up(tmp_path):
     migrations.apply(old, stop_before="0002_history_indexes")
     old.execute(f"PRAGMA application_id = {APPLICATION_ID}")
     old.execute("PRAGMA user_version = 1")
-    Portfolio(old).add_project(sample())
+    # A project as version 1 stored it (today's code writes columns added since).
+    old.execute(
+        "INSERT INTO projects (name, investor, sign_date, signed_amount_yuan, status, name_key)"
+        " VALUES ('甲项目', '乙公司', '2024-01-01', 10000, 'active', '甲项目|乙公司')"
+    )
+    old.execute("INSERT INTO project_search (project_id, text) VALUES (1, '甲项目')")
+    conn.commit()
     conn.close()
 
     portfolio = Portfolio.open(path)
@@ -80,7 +91,7 @@ def test_foreign_or_newer_file_is_refused_untouched(tmp_path, kind):
             conn.execute("CREATE TABLE contacts (name TEXT)")
         else:
             conn.close()
-            open_db(path).close()
+            open_db(path, create=True).close()
             conn = sqlite3.connect(path)
             conn.execute("PRAGMA journal_mode = DELETE")
             if kind == "newer":
@@ -128,7 +139,7 @@ def test_backup_then_restore_gives_the_same_data(tmp_path):
     portfolio.add_project(sample(name="另一个项目"))
     portfolio.close()
 
-    safety = backup.restore(path, saved)
+    safety = restore(path, saved)
     portfolio = Portfolio.open(path)
     assert portfolio.list_rows() == expected
     assert len(portfolio.get_project(pid).visits) == 1
@@ -143,7 +154,7 @@ def test_restore_refuses_a_foreign_file(tmp_path):
     bogus = tmp_path / "bogus.db"
     bogus.write_text("x")
     with pytest.raises(TrackerError):
-        backup.restore(path, bogus)
+        restore(path, bogus)
 
 
 def test_daily_backup_once_and_keeps_last_twenty(tmp_path):

@@ -1,11 +1,13 @@
 """What every command shares: the Chinese argument parser, opening the ledger, JSON out,
-and the ledger filters (``--year``, ``--unit`` …) that list, review, report and export take."""
+argument types that refuse nonsense (a negative count, an id SQLite cannot hold), and the
+ledger filters (``--year``, ``--unit`` …) that list, review, report and export take."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from typing import Any
 
 from tracker.domain.vocabulary import Stage, Status
@@ -14,6 +16,7 @@ from tracker.ledger.queries import ProjectFilter
 from tracker.storage.paths import resolve_db_path
 
 SubParsers = argparse._SubParsersAction  # type of ``add_subparsers()``'s result
+MAX_SQLITE_INT = 2**63 - 1
 
 
 class ChineseArgumentParser(argparse.ArgumentParser):
@@ -23,8 +26,37 @@ class ChineseArgumentParser(argparse.ArgumentParser):
         self.exit(2, f"参数错误：{message}。运行 python -m tracker --help 查看用法。\n")
 
 
-def open_portfolio(args: argparse.Namespace, *, auto_backup: bool = True) -> Portfolio:
-    return Portfolio.open(resolve_db_path(args.db), auto_backup=auto_backup)
+def int_between(low: int, high: int, what: str) -> Callable[[str], int]:
+    """An argparse type: an integer in [low, high], refused in Chinese otherwise."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text.strip())
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{what}应为整数，现为“{text}”") from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(f"{what}应在 {low} 到 {high} 之间，现为 {text}")
+        return value
+
+    parse.__name__ = what  # argparse names the type in its messages
+    return parse
+
+
+record_id = int_between(1, MAX_SQLITE_INT, "编号")
+
+
+def open_portfolio(
+    args: argparse.Namespace,
+    *,
+    auto_backup: bool = True,
+    read_only: bool = False,
+    create: bool = False,
+) -> Portfolio:
+    """The ledger ``--db`` names; ``read_only`` for commands that only read (they then
+    work on a read-only file and never migrate or back up)."""
+    return Portfolio.open(
+        resolve_db_path(args.db), auto_backup=auto_backup, read_only=read_only, create=create
+    )
 
 
 def emit_json(data: Any) -> None:
@@ -45,7 +77,7 @@ def filter_from_args(args: argparse.Namespace) -> ProjectFilter:
 
 def add_filter_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--search", help="名称/投资方/单位/领导，可用拼音或首字母")
-    parser.add_argument("--year", type=int, help="签约年份")
+    parser.add_argument("--year", type=int_between(1900, 2200, "年份"), help="签约年份")
     parser.add_argument("--unit", help="责任单位")
     parser.add_argument("--stage", choices=[s.value for s in Stage], help="当前阶段")
     parser.add_argument("--industry", help="产业类别")

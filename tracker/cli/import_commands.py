@@ -7,12 +7,10 @@ it, a short Chinese report. Nothing is written on a dry run or when the file is 
 from __future__ import annotations
 
 import argparse
-import sqlite3
+import sys
 from pathlib import Path
 
-from sqlite_utils import Database
-
-from tracker.cli.common import SubParsers
+from tracker.cli.common import SubParsers, record_id
 from tracker.errors import TrackerError
 from tracker.ledger.portfolio import Portfolio
 from tracker.storage.paths import resolve_db_path
@@ -38,7 +36,15 @@ def register(sub: SubParsers) -> None:
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("undo-import", help="撤销一次导入（删除其新增的项目，还原其修改）")
-    p.add_argument("batch_id", type=int, help="导入批次号")
+    p.add_argument("batch_id", type=record_id, help="导入批次号")
+    p.add_argument(
+        "--keep-edited",
+        action="store_true",
+        help="导入后被修改过或添加了记录的新增项目保留不删，其余照常撤销",
+    )
+    p.add_argument(
+        "--force", action="store_true", help="导入后被修改过的新增项目也一并删除（先自动备份）"
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_undo_import)
 
@@ -48,48 +54,69 @@ def _read_only_portfolio(path: Path) -> Portfolio | None:
     file does not exist yet (nothing is stored, so every row would be new)."""
     from tracker.storage.file_check import check_tracker_file
 
-    if check_tracker_file(path) == "new":
+    if check_tracker_file(path) != "ours":
         return None
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    return Portfolio(Database(conn))
+    return Portfolio.open(path, read_only=True)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from tracker.cli.common import emit_json
+    from tracker.cli.common import emit_json, open_portfolio
     from tracker.importing.apply import apply_plan
-    from tracker.importing.errors_out import write_rejected
-    from tracker.importing.plan import build_plan, load_tables
+    from tracker.importing.plan import build_plan, load_tables, no_ledger_message
     from tracker.importing.read import read_workbook
+    from tracker.reports.output import check_target
 
+    errors_out = check_target(Path(args.errors_out)) if args.errors_out else None
     workbook = read_workbook(Path(args.file), args.password)
     db_path = resolve_db_path(args.db)
     if args.dry_run:
         portfolio = _read_only_portfolio(db_path)
     else:
-        from tracker.cli.common import open_portfolio
-
         tables = load_tables(workbook, sheet=args.sheet)
         if not any(t.data_rows() and not t.skipped for t in tables):
-            from tracker.importing.plan import no_ledger_message
-
             raise TrackerError(no_ledger_message(workbook, tables))
         portfolio = open_portfolio(args, auto_backup=False)
     try:
         tables = load_tables(workbook, sheet=args.sheet, portfolio=portfolio)
         plan = build_plan(workbook, tables, portfolio, on_duplicate=args.on_duplicate)
+        summary = plan.summary()
+        nothing_valid = summary["reject"] == summary["rows"]
         batch_id = None
-        if not args.dry_run and portfolio is not None:
+        if not args.dry_run and portfolio is not None and not nothing_valid:
             batch_id = apply_plan(portfolio, plan)
     finally:
         if portfolio is not None:
             portfolio.close()
-    if args.errors_out:
-        write_rejected(plan, Path(args.errors_out))
+    errors_failed = _write_errors(plan, errors_out)
     if args.json:
         emit_json(plan.to_json(batch_id))
     else:
         _print_report(plan, batch_id, args)
+    if nothing_valid:
+        raise TrackerError(
+            f"文件“{workbook.path.name}”中的 {summary['rows']} 行全部被拒绝，没有写入任何内容"
+            "（原因见上）。请改正后再导入"
+            + ("，被拒绝的行已写入错误行文件。" if errors_out and not errors_failed else "。")
+        )
+    if errors_failed:
+        done = f"导入已完成（批次 {batch_id}），" if batch_id is not None else ""
+        print(f"{done}但被拒绝的行没能写入错误行文件：{errors_failed}", file=sys.stderr)
+        return 1
     return 0
+
+
+def _write_errors(plan, out: Path | None) -> str | None:  # type: ignore[no-untyped-def]
+    """Write the rejected rows to ``out``; the reason it failed, or None. After a
+    committed import a failure here must not read as "nothing was imported"."""
+    from tracker.importing.errors_out import write_rejected
+
+    if out is None:
+        return None
+    try:
+        write_rejected(plan, out)
+    except TrackerError as exc:
+        return exc.message
+    return None
 
 
 def _print_report(plan, batch_id: int | None, args: argparse.Namespace) -> None:  # type: ignore[no-untyped-def]
@@ -110,24 +137,42 @@ def _print_report(plan, batch_id: int | None, args: argparse.Namespace) -> None:
         print("这是试运行（--dry-run），没有写入数据库。")
     elif batch_id is not None:
         print(f"已导入，批次号 {batch_id}。如需撤销：python -m tracker undo-import {batch_id}")
-    if args.errors_out:
+    if args.errors_out and plan.summary()["reject"]:
         print(f"被拒绝的行已写入：{args.errors_out}")
 
 
 def cmd_undo_import(args: argparse.Namespace) -> int:
     from tracker.cli.common import emit_json, open_portfolio
-    from tracker.importing.undo import undo_import
+    from tracker.importing.undo import UndoBlocked, undo_import
 
     portfolio = open_portfolio(args)
     try:
-        result = undo_import(portfolio, args.batch_id)
+        result = undo_import(
+            portfolio, args.batch_id, force=args.force, keep_edited=args.keep_edited
+        )
+    except UndoBlocked as blocked:
+        if args.json:
+            emit_json({"error": blocked.message, **blocked.review.to_json()})
+        else:
+            print(f"以下项目在导入批次 {args.batch_id} 之后被修改过或添加了记录：")
+            for project in blocked.review.edited_projects:
+                print(f"  {project.describe()}")
+        print(blocked.message, file=sys.stderr)
+        return 2
     finally:
         portfolio.close()
     if args.json:
         emit_json({"batch_id": args.batch_id, **result})
-    else:
+        return 0
+    print(
+        f"已撤销导入批次 {args.batch_id}：删除新增项目 {result['deleted']} 个，"
+        f"还原修改 {result['reverted']} 处（撤销前已自动备份）。"
+    )
+    for kept in result["kept_projects"]:
+        print(f"  保留（导入后有修改）：项目 {kept['project_id']}（{kept['name']}）")
+    for kept in result["kept_fields"]:
         print(
-            f"已撤销导入批次 {args.batch_id}：删除新增项目 {result['deleted']} 个，"
-            f"还原修改 {result['reverted']} 处。"
+            f"  保留导入后手工改过的内容：项目 {kept['project_id']}（{kept['name']}）："
+            f"{'、'.join(kept['changes'])}"
         )
     return 0

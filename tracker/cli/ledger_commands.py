@@ -9,7 +9,9 @@ from tracker.cli.common import (
     add_filter_args,
     emit_json,
     filter_from_args,
+    int_between,
     open_portfolio,
+    record_id,
 )
 from tracker.domain.money import format_wan
 from tracker.domain.vocabulary import PROJECT_FIELDS, STAGE_LABELS, STATUS_LABELS, Stage, Status
@@ -19,7 +21,7 @@ from tracker.ledger.rows import project_to_json, row_to_json
 
 def register(sub: SubParsers) -> None:
     p = sub.add_parser("demo", help="写入演示项目")
-    p.add_argument("--projects", type=int, default=300)
+    p.add_argument("--projects", type=int_between(1, 100_000, "演示项目数"), default=300)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--force", action="store_true", help="库中已有项目时仍然写入")
     p.set_defaults(func=cmd_demo)
@@ -32,7 +34,7 @@ def register(sub: SubParsers) -> None:
     p.set_defaults(func=cmd_list)
 
     p = sub.add_parser("show", help="显示一个项目的全部信息")
-    p.add_argument("id", type=int)
+    p.add_argument("id", type=record_id)
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_show)
 
@@ -55,7 +57,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    portfolio = open_portfolio(args, auto_backup=False)
+    portfolio = open_portfolio(args, read_only=True)
     try:
         rows = portfolio.list_rows(filter_from_args(args), args.sort, args.desc)
     finally:
@@ -74,7 +76,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    portfolio = open_portfolio(args, auto_backup=False)
+    portfolio = open_portfolio(args, read_only=True)
     try:
         project = portfolio.get_project(args.id)
         audit = portfolio.audit_for(args.id)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import sqlite3
 import sys
 from collections.abc import Callable, Sequence
 
@@ -21,6 +22,8 @@ from tracker.cli import (
 from tracker.cli.common import ChineseArgumentParser, emit_json
 from tracker.errors import TrackerError
 from tracker.logs import setup_logging
+from tracker.storage.faults import explain
+from tracker.storage.write_lock import print_wait, set_wait_notifier
 
 log = logging.getLogger(__name__)
 
@@ -40,21 +43,35 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _refuse(args: argparse.Namespace, exc: TrackerError) -> int:
+    log.info("%s refused: %s", args.command, exc.message)
+    if getattr(args, "json", False):
+        emit_json({"error": exc.message})
+    print(exc.message, file=sys.stderr)
+    return 2
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     func: Callable[[argparse.Namespace], int] = args.func
     setup_logging()
+    set_wait_notifier(print_wait)
     try:
         return func(args)
     except TrackerError as exc:
-        log.info("%s refused: %s", args.command, exc.message)
-        if getattr(args, "json", False):
-            emit_json({"error": exc.message})
-        print(exc.message, file=sys.stderr)
-        return 2
-    except BrokenPipeError:  # output piped into head and the like
-        return 0
+        return _refuse(args, exc)
+    except (sqlite3.Error, OSError) as exc:
+        # A full disk, a read-only file, a database another program holds: the
+        # environment, not a bug. Said in Chinese; anything unrecognised stays a bug.
+        explained = explain(exc, args.db)
+        if explained is None or isinstance(exc, BrokenPipeError):
+            if isinstance(exc, BrokenPipeError):  # output piped into head and the like
+                return 0
+            log.exception("%s failed", args.command)
+            raise
+        log.warning("%s failed: %r", args.command, exc)
+        return _refuse(args, explained)
     except KeyboardInterrupt:
         print("已取消。", file=sys.stderr)
         return 130

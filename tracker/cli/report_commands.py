@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from tracker.cli.common import SubParsers
+from tracker.cli.common import SubParsers, int_between
 from tracker.domain.money import format_wan
 from tracker.review import Review, run_review
 
@@ -62,7 +62,7 @@ def print_summary(review: Review) -> None:
 def cmd_review(args: argparse.Namespace) -> int:
     from tracker.cli.common import emit_json, open_portfolio
 
-    portfolio = open_portfolio(args, auto_backup=False)
+    portfolio = open_portfolio(args, read_only=True)
     try:
         review = run_review(portfolio, args.as_of, args.year)
     finally:
@@ -84,7 +84,7 @@ def cmd_report_review(args: argparse.Namespace) -> int:
     from tracker.reports.review_report import write_review_report
 
     out = check_target(Path(args.out))
-    portfolio = open_portfolio(args, auto_backup=False)
+    portfolio = open_portfolio(args, read_only=True)
     try:
         review = run_review(portfolio, args.as_of, args.year)
     finally:
@@ -104,7 +104,7 @@ def cmd_export_ledger(args: argparse.Namespace) -> int:
     from tracker.reports.output import check_target
 
     out = check_target(Path(args.out))
-    portfolio = open_portfolio(args, auto_backup=False)
+    portfolio = open_portfolio(args, read_only=True)
     try:
         path, count = write_ledger_export(portfolio, out, filter_from_args(args), _cli_progress)
     finally:
@@ -119,7 +119,7 @@ def register(sub: SubParsers) -> None:
 
     p = sub.add_parser("review", help="一签了之预警与履约率（统计截至某日）")
     p.add_argument("--as-of", help="统计截至日期 YYYY-MM-DD（默认今天）")
-    p.add_argument("--year", type=int, help="只看该年签约的项目")
+    p.add_argument("--year", type=int_between(1900, 2200, "年份"), help="只看该年签约的项目")
     p.add_argument("--json", action="store_true", help="输出 JSON")
     p.set_defaults(func=cmd_review)
 
@@ -128,7 +128,7 @@ def register(sub: SubParsers) -> None:
     p = kinds.add_parser("review", help="履约情况评估报表：汇总、预警清单、项目台账、诉求清单")
     p.add_argument("--out", required=True, help="保存为（.xlsx）")
     p.add_argument("--as-of", help="统计截至日期 YYYY-MM-DD（默认今天）")
-    p.add_argument("--year", type=int, help="只统计该年签约的项目")
+    p.add_argument("--year", type=int_between(1900, 2200, "年份"), help="只统计该年签约的项目")
     p.set_defaults(func=cmd_report_review)
 
     export = sub.add_parser("export", help="导出数据（Excel）")

@@ -7,6 +7,7 @@ the field, in Chinese, so a form can mark it and an import can report the cell.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -15,12 +16,29 @@ from tracker.domain.money import plain_decimal, to_decimal, wan_to_json, wan_to_
 from tracker.domain.vocabulary import FIELD_BY_KEY, Stage, Status
 from tracker.errors import ValidationError
 
+# A name is a line, a description a paragraph: anything longer is a pasted document or
+# a broken file, and would wreck every list, report and search that shows it.
+SHORT_TEXT_MAX = 200
+LONG_TEXT_MAX = 5000
+LONG_TEXT_FIELDS = frozenset({"content", "notes"})
+# Control characters (a NUL from a broken CSV, a form feed) are never text a clerk typed;
+# tab and line breaks are kept.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
 
 def clean_text(value: Any) -> str | None:
     if value is None:
         return None
-    text = str(value).strip()
+    text = _CONTROL.sub("", str(value)).strip()
     return text or None
+
+
+def check_length(key: str, text: str | None, label: str, limit: int = LONG_TEXT_MAX) -> None:
+    """Refuse text longer than ``limit`` characters, naming the field."""
+    if text is not None and len(text) > limit:
+        raise ValidationError(
+            key, f"“{label}”太长（{len(text):,} 个字），最多 {limit:,} 个字。请精简后再填。"
+        )
 
 
 def clean_field(key: str, value: Any) -> Any:
@@ -61,6 +79,8 @@ def clean_field(key: str, value: Any) -> Any:
             raise ValidationError(key, f"“{spec.label}”{exc}") from exc
     else:
         text = clean_text(value)
+        limit = LONG_TEXT_MAX if key in LONG_TEXT_FIELDS else SHORT_TEXT_MAX
+        check_length(key, text, spec.label, limit)
     if spec.required and not text:
         raise ValidationError(key, f"“{spec.label}”不能为空。")
     return text

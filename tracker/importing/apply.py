@@ -15,7 +15,7 @@ from tracker.domain.dates import today_iso
 from tracker.domain.vocabulary import Status
 from tracker.errors import Cancelled
 from tracker.importing.mapping import save_preset
-from tracker.importing.plan import Plan, PlanRow
+from tracker.importing.plan import Plan, PlanRow, recheck_plan
 from tracker.ledger.audit import now_iso
 from tracker.ledger.portfolio import Portfolio
 from tracker.storage import backup
@@ -40,9 +40,12 @@ def apply_plan(
     if make_backup and portfolio.path.exists():
         progress(0, 1, "备份数据库")
         backup.backup_file(portfolio.path, "import")
-    creates = [r for r in plan.rows if r.action == "create"]
-    updates = [r for r in plan.rows if r.action == "update"]
     with portfolio.transaction():
+        # The write lock is held from here: what the plan found stored is checked again,
+        # so a concurrent import of the same rows cannot make them twice.
+        recheck_plan(plan, portfolio)
+        creates = [r for r in plan.rows if r.action == "create"]
+        updates = [r for r in plan.rows if r.action == "update"]
         batch_id = _insert_batch(portfolio, plan)
         with portfolio.transaction(batch_id):
             portfolio.record_audit(

@@ -17,6 +17,8 @@ from openpyxl.utils import get_column_letter
 from tracker.errors import TrackerError
 from tracker.importing.plan import Plan
 from tracker.importing.values import cell_text
+from tracker.reports.output import save_workbook
+from tracker.storage.faults import explain
 
 REASON_HEADER = "错误原因"
 ROW_HEADER = "原行号"
@@ -72,9 +74,11 @@ def write_rejected(plan: Plan, out: Path | str) -> int:
         ws.append(["没有被拒绝的行"])
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        wb.save(out)
+        save_workbook(wb, out)
+    except TrackerError:
+        raise
     except OSError as exc:
-        raise TrackerError(
+        raise explain(exc, out) or TrackerError(
             f"无法写入错误行文件“{out}”：{exc.strerror or exc}。请关闭已打开的同名文件后重试。"
         ) from exc
     return written

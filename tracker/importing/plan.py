@@ -342,3 +342,35 @@ def plan_file(
         progress=progress,
         cancelled=cancelled,
     )
+
+
+def recheck_plan(plan: Plan, portfolio: Portfolio) -> None:
+    """Decide the plan's creates and updates again against the ledger as it is now.
+
+    Called inside the import's write transaction (``BEGIN IMMEDIATE``): another import
+    that committed since the plan was made may have created the same projects or
+    changed them. A create whose key is now stored becomes an update or a skip like any
+    match; an update is re-compared (its changes may already be there). So two imports
+    of one file at once create each project once.
+    """
+    existing = _Existing(portfolio)
+    stored = set(existing.by_key.values())
+    matched: list[PlanRow] = []
+    for row in plan.rows:
+        if row.action not in ("create", "update"):
+            continue
+        key = name_key(row.data.get("name"), row.data.get("investor"))
+        pid = existing.by_key.get(key)
+        if row.action == "create" and pid is not None:
+            row.project_id = pid
+            row.warnings.append(
+                f"导入期间库中已出现同一项目（编号 {pid}，可能是同时进行的另一次导入），不再新增"
+            )
+            matched.append(row)
+        elif row.action == "update":
+            if row.project_id not in stored:
+                row.action, row.project_id, row.changes = "create", None, {}
+                row.warnings.append("库中原有的同一项目已被删除，按新项目导入")
+            else:
+                matched.append(row)
+    _decide_matches(matched, portfolio, plan.on_duplicate)

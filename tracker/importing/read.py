@@ -13,11 +13,15 @@ import io
 import logging
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 import python_calamine
 
 from tracker.errors import TrackerError
+from tracker.importing.biff_extent import check_xls
+from tracker.importing.extent import check_ods, check_xlsx, col_index, sheet_members
+from tracker.importing.limits import MAX_CELLS
 from tracker.importing.read_text import (
     decode_text,
     looks_like_html,
@@ -33,7 +37,6 @@ ZIP_MAGIC = b"PK\x03\x04"
 MAX_FILE_BYTES = 100 * 1024 * 1024  # a ledger is kilobytes; 100 MB is something else
 MAX_UNZIPPED_BYTES = 400 * 1024 * 1024
 MAX_ZIP_RATIO = 150  # an honest xlsx compresses ~10-30x; bombs 1000x+
-MAX_CELLS = 10_000_000
 
 
 class PasswordRequired(TrackerError):
@@ -78,6 +81,7 @@ def _read_bytes(path: Path, data: bytes, password: str | None) -> tuple[str, lis
             data = _decrypt(name, data, password)
             if data.startswith(ZIP_MAGIC):
                 return "xlsx", _read_zip(name, data)
+        check_xls(name, data)
         return "xls", _read_calamine(name, data, "xls")
     if data.startswith(ZIP_MAGIC):
         return _zip_format(name, data), _read_zip(name, data)
@@ -90,7 +94,7 @@ def _read_bytes(path: Path, data: bytes, password: str | None) -> tuple[str, lis
             "请用 Excel/WPS 打开确认后另存为 .xlsx 再导入。"
         )
     text = decode_text(name, data)
-    return "csv", [read_csv_text(path.stem, text)]
+    return "csv", [read_csv_text(path.stem, text, name)]
 
 
 def _zip_format(name: str, data: bytes) -> str:
@@ -127,6 +131,17 @@ def _check_zip_bomb(name: str, zf: zipfile.ZipFile) -> None:
 
 def _read_zip(name: str, data: bytes) -> list[Sheet]:
     fmt = _zip_format(name, data)
+    # The real extent of each sheet is checked before calamine allocates its grid.
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        try:
+            if fmt == "xlsx":
+                check_xlsx(name, zf)
+            elif fmt == "ods":
+                check_ods(name, zf)
+        except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as exc:
+            raise TrackerError(
+                f"文件“{name}”已损坏或不完整（{type(exc).__name__}）。请重新从来源处获取文件。"
+            ) from exc
     sheets = _read_calamine(name, data, fmt)
     if fmt == "xlsx":
         _restore_formula_text(data, sheets)
@@ -187,7 +202,9 @@ def _read_calamine(name: str, data: bytes, fmt: str) -> list[Sheet]:
             sheets.append(Sheet(sheet_name, rows, merges))
     except TrackerError:
         raise
-    except Exception as exc:
+    except BaseException as exc:  # calamine's Rust panics arrive as BaseException
+        if isinstance(exc, KeyboardInterrupt | SystemExit):
+            raise
         raise TrackerError(
             f"文件“{name}”的内容已损坏，无法读取（{type(exc).__name__}）。请用 Excel/WPS 打开修复后再导入。"
         ) from exc
@@ -200,43 +217,25 @@ def _read_calamine(name: str, data: bytes, fmt: str) -> list[Sheet]:
 # A cell written by a program as text "=HYPERLINK(...)" becomes a formula with no cached
 # value; calamine then reads "". The clerk typed text, so the text is what we import.
 
-_SHEET_REL = re.compile(rb'<sheet\b[^>]*?name="([^"]*)"[^>]*?r:id="([^"]*)"', re.S)
-_REL = re.compile(rb'<Relationship\b[^>]*?Id="([^"]*)"[^>]*?Target="([^"]*)"', re.S)
-_REL2 = re.compile(rb'<Relationship\b[^>]*?Target="([^"]*)"[^>]*?Id="([^"]*)"', re.S)
 # Only cells without a type attribute: a formula that evaluated to "" has t="str".
 _FORMULA_CELL = re.compile(
     rb'<c\b(?![^>]*\bt=)[^>]*?\br="([A-Z]+)(\d+)"[^>]*>\s*<f(?:\s[^>]*)?>([^<]+)</f>', re.S
 )
 
 
-def _col_index(letters: bytes) -> int:
-    n = 0
-    for ch in letters:
-        n = n * 26 + ch - 64
-    return n - 1
-
-
 def _restore_formula_text(data: bytes, sheets: list[Sheet]) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            wb = zf.read("xl/workbook.xml")
-            rels_raw = zf.read("xl/_rels/workbook.xml.rels")
-            rels = {k: v for k, v in _REL.findall(rels_raw)} | {
-                k: v for v, k in _REL2.findall(rels_raw)
-            }
             by_name = {s.name: s for s in sheets}
-            for raw_name, rid in _SHEET_REL.findall(wb):
-                sheet = by_name.get(html.unescape(raw_name.decode("utf-8")))
-                target = rels.get(rid)
-                if sheet is None or target is None:
+            for sheet_name, member in sheet_members(zf):
+                sheet = by_name.get(sheet_name)
+                if sheet is None or member not in zf.NameToInfo:
                     continue
-                member = target.decode("utf-8").lstrip("/")
-                member = member if member.startswith("xl/") else "xl/" + member
                 xml = zf.read(member)
                 if b"<f" not in xml:
                     continue
                 for letters, row, formula in _FORMULA_CELL.findall(xml):
-                    r, c = int(row) - 1, _col_index(letters)
+                    r, c = int(row) - 1, col_index(letters)
                     if (
                         r < len(sheet.rows)
                         and c < len(sheet.rows[r])

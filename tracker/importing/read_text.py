@@ -13,6 +13,7 @@ import re
 from html.parser import HTMLParser
 
 from tracker.errors import TrackerError
+from tracker.importing.limits import MAX_CELLS, MAX_COLUMNS, MAX_ROWSPAN, check_extent, check_width
 from tracker.importing.workbook import Sheet
 
 _HTML_START = re.compile(
@@ -36,7 +37,8 @@ def decode_text(name: str, data: bytes) -> str:
     for bom, enc in ((codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
         if data.startswith(bom):
             return data[2:].decode(enc, errors="replace")
-    if b"\x00" in data[:4096]:
+    head = data[:4096]
+    if head.count(b"\x00") > len(head) // 100:  # a binary file; a stray NUL is cleaned later
         raise TrackerError(
             f"文件“{name}”是二进制文件，不是表格，也不是文本。请选择 .xlsx/.xls/.csv 台账文件。"
         )
@@ -56,7 +58,8 @@ def decode_text(name: str, data: bytes) -> str:
 
 
 def _sniff_delimiter(text: str) -> str:
-    sample = "\n".join(text.splitlines()[:30])
+    # The first lines, at most 64 KB: the sniffer's regexes over a 5 MB line take seconds.
+    sample = "\n".join(text[:65536].splitlines()[:30])
     try:
         return csv.Sniffer().sniff(sample, delimiters=",;\t|，").delimiter
     except csv.Error:
@@ -65,31 +68,49 @@ def _sniff_delimiter(text: str) -> str:
         return best if counts[best] else ","
 
 
-def read_csv_text(name: str, text: str) -> Sheet:
+def read_csv_text(name: str, text: str, file_name: str | None = None) -> Sheet:
+    """Rows of a CSV/TSV; trailing empty cells dropped, width and size bounded as read."""
+    file_name = file_name or name
     delimiter = _sniff_delimiter(text)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows: list[list[object]] = []
+    cells = 0
     try:
-        rows: list[list[object]] = [list(r) for r in reader]
+        for i, row in enumerate(reader):
+            while row and not row[-1].strip():
+                row.pop()  # a row padded with separators (Excel's export of stray cells)
+            check_width(file_name, name, len(row), i)
+            cells += len(row)
+            if cells > MAX_CELLS:
+                check_extent(file_name, name, i, max(len(r) for r in rows) if rows else 0)
+            rows.append(list(row))
     except csv.Error as exc:
         raise TrackerError(
             f"文件“{name}”不是规整的 CSV 表格：{exc}。请用 Excel/WPS 打开后另存为 .xlsx。"
         ) from exc
     width = max((len(r) for r in rows), default=0)
+    check_extent(file_name, name, len(rows) - 1, width - 1)
     for r in rows:
         r.extend([""] * (width - len(r)))
     return Sheet(name, rows, [])
 
 
 class _TableParser(HTMLParser):
-    """Collects every <table> as rows of cell text, honouring colspan/rowspan as merges."""
+    """Collects every <table> as rows of cell text, honouring colspan/rowspan as merges.
 
-    def __init__(self) -> None:
+    Cells covered by a rowspan from above are tracked per column (the last row each
+    column is taken to), so memory grows with the table's width, not with the spans'
+    area; a row wider than ``MAX_COLUMNS`` is refused as it is met.
+    """
+
+    def __init__(self, name: str) -> None:
         super().__init__(convert_charrefs=True)
+        self.name = name
         self.tables: list[tuple[list[list[str]], list[tuple[int, int, int, int]]]] = []
         self._depth = 0
         self._rows: list[list[str]] = []
         self._merges: list[tuple[int, int, int, int]] = []
-        self._taken: set[tuple[int, int]] = set()
+        self._taken_until: dict[int, int] = {}  # column -> last row covered by a rowspan
         self._cell: list[str] | None = None
         self._col = 0
 
@@ -97,7 +118,7 @@ class _TableParser(HTMLParser):
         if tag == "table":
             self._depth += 1
             if self._depth == 1:
-                self._rows, self._merges, self._taken = [], [], set()
+                self._rows, self._merges, self._taken_until = [], [], {}
         elif self._depth != 1:
             return
         elif tag == "tr":
@@ -108,12 +129,14 @@ class _TableParser(HTMLParser):
                 self._rows.append([])
             a = dict(attrs)
             r = len(self._rows) - 1
-            while (r, self._col) in self._taken:
+            while self._taken_until.get(self._col, -1) >= r:
                 self._col += 1
-            span_c, span_r = _span(a.get("colspan")), _span(a.get("rowspan"))
-            for dr in range(span_r):
+            span_c = _span(a.get("colspan"), MAX_COLUMNS)
+            span_r = _span(a.get("rowspan"), MAX_ROWSPAN)
+            check_width(self.name, f"表{len(self.tables) + 1}", self._col + span_c, r)
+            if span_r > 1:
                 for dc in range(span_c):
-                    self._taken.add((r + dr, self._col + dc))
+                    self._taken_until[self._col + dc] = r + span_r - 1
             if span_c > 1 or span_r > 1:
                 self._merges.append((r, self._col, r + span_r - 1, self._col + span_c - 1))
             self._cell = []
@@ -145,32 +168,53 @@ class _TableParser(HTMLParser):
         self._cell = None
 
 
-def _span(value: str | None) -> int:
+def _span(value: str | None, cap: int) -> int:
     try:
-        return max(1, min(int(value or 1), 1000))
+        return max(1, min(int(value or 1), cap))
     except ValueError:
         return 1
 
 
-def read_html_tables(name: str, data: bytes) -> list[Sheet]:
+# Labels a page may declare that are codecs but not character sets (decoding with them
+# garbles or raises UnicodeError): ignored, the bytes are then read like any text file.
+_NOT_CHARSETS = {"idna", "punycode", "undefined", "unicode-escape", "raw-unicode-escape"}
+
+
+def _declared_charset(data: bytes) -> str | None:
     m = _META_CHARSET.search(data[:4096])
+    if not m:
+        return None
+    try:
+        info = codecs.lookup(m[1].decode("ascii"))
+    except (LookupError, UnicodeDecodeError):
+        return None
+    name = info.name.replace("_", "-")
+    if name in _NOT_CHARSETS or not getattr(info, "_is_text_encoding", True):
+        return None
+    return info.name
+
+
+def read_html_tables(name: str, data: bytes) -> list[Sheet]:
+    charset = _declared_charset(data)
     text = None
-    if m:
+    if charset:
         try:
-            text = data.decode(m[1].decode("ascii"), errors="replace")
-        except LookupError:
+            text = data.decode(charset, errors="replace")
+        except (UnicodeError, LookupError, ValueError):
             text = None
     if text is None:
         text = decode_text(name, data)
-    parser = _TableParser()
+    parser = _TableParser(name)
     parser.feed(text)
     parser.close()
     sheets: list[Sheet] = []
+    total = 0
     for i, (rows, merges) in enumerate(parser.tables, start=1):
         height = max([len(rows)] + [m[2] + 1 for m in merges])
-        rows.extend([] for _ in range(height - len(rows)))
         width = max((len(r) for r in rows), default=0)
         width = max([width] + [m[3] + 1 for m in merges])
+        total = check_extent(name, f"表{i}", height - 1, width - 1, total)  # before the grid
+        rows.extend([] for _ in range(height - len(rows)))
         grid: list[list[object]] = [[*r, *([""] * (width - len(r)))] for r in rows]
         if width:
             sheets.append(Sheet(f"表{i}" if len(parser.tables) > 1 else "表格", grid, merges))

@@ -1,31 +1,120 @@
-"""Taking an import back: delete what its batch created, restore what it changed.
+"""Taking an import back without taking the clerk's later work with it.
 
 Works from the audit rows carrying the batch id (old values are there), newest first, in
-one transaction; the batch is then marked ``undone_at`` so it cannot be undone twice.
+one transaction, after a backup; the batch is then marked ``undone_at`` so it cannot be
+undone twice. What happened *after* the batch is respected:
+
+- a field the batch changed and someone changed again later keeps the later value (the
+  clerk's edit is the newer truth; reverting would lose it);
+- a project the batch created that was edited later or got records (progress, visits,
+  problems) is not deleted silently: ``review_undo`` lists such projects, and
+  ``undo_import`` refuses with ``UndoBlocked`` unless told to keep them
+  (``keep_edited``: undo the rest) or to delete them anyway (``force``).
+
+The app asks the same question with ``review_undo`` before calling ``undo_import``.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from tracker.domain.vocabulary import Status
+from tracker.domain.vocabulary import FIELD_BY_KEY, Stage, Status
 from tracker.errors import Cancelled, TrackerError
 from tracker.ledger.audit import now_iso
 from tracker.ledger.portfolio import Portfolio
+from tracker.storage import backup
 from tracker.work import CancelFn, ProgressFn, never_cancelled, no_progress
 
 log = logging.getLogger(__name__)
 
+STATUS_FIELDS = ("status", "status_date", "status_reason")
+_RECORD_LABELS = {"progress": "进度记录", "visit": "走访记录", "problem": "诉求"}
 
-def undo_import(
-    portfolio: Portfolio,
-    batch_id: int,
-    *,
-    progress: ProgressFn = no_progress,
-    cancelled: CancelFn = never_cancelled,
-) -> dict[str, int]:
+
+@dataclass
+class _Entry:
+    id: int
+    project_id: int | None
+    entity: str
+    entity_id: int | None
+    action: str
+    field: str | None
+    old: str | None
+
+
+@dataclass
+class LaterEdits:
+    """One project touched after the batch, and what was done to it (Chinese phrases)."""
+
+    project_id: int
+    name: str
+    changes: list[str] = field(default_factory=list)
+
+    def describe(self) -> str:
+        return f"项目 {self.project_id}（{self.name}）：{'、'.join(self.changes)}"
+
+    def to_json(self) -> dict[str, Any]:
+        return {"project_id": self.project_id, "name": self.name, "changes": self.changes}
+
+
+@dataclass
+class UndoReview:
+    """What undoing a batch would meet: created projects worked on since (not deleted
+    without a decision) and fields changed again since (always kept as they are)."""
+
+    batch_id: int
+    file_name: str
+    edited_projects: list[LaterEdits]
+    kept_fields: list[LaterEdits]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "batch_id": self.batch_id,
+            "file": self.file_name,
+            "edited_projects": [p.to_json() for p in self.edited_projects],
+            "kept_fields": [p.to_json() for p in self.kept_fields],
+        }
+
+
+class UndoBlocked(TrackerError):
+    """Projects the batch created were worked on since; ``review`` lists them."""
+
+    def __init__(self, review: UndoReview) -> None:
+        count = len(review.edited_projects)
+        super().__init__(
+            f"导入批次 {review.batch_id}（{review.file_name}）新增的项目中有 {count} 个在导入后"
+            "被修改过或添加了记录，撤销会删掉这些工作，所以没有撤销任何内容。"
+            "只撤销其余部分、保留这些项目请加 --keep-edited；确要连同删除请加 --force。"
+        )
+        self.review = review
+
+
+def _label(entity: str, field_name: str | None) -> str:
+    if entity == "project":
+        if field_name in STATUS_FIELDS:
+            return "状态"
+        spec = FIELD_BY_KEY.get(field_name or "")
+        return spec.label if spec else "项目信息"
+    if entity == "stage" and field_name:
+        stage, which = field_name.split(".", 1)
+        try:
+            name = Stage(stage).label
+        except ValueError:
+            name = stage
+        return f"{name}{'计划' if which == 'planned' else '实际'}日期"
+    return _RECORD_LABELS.get(entity, entity)
+
+
+def _field_group(entity: str, field_name: str | None) -> tuple[str, str | None]:
+    """Changes to any of status/date/reason count as one (they are set together)."""
+    if entity == "project" and field_name in STATUS_FIELDS:
+        return entity, "status"
+    return entity, field_name
+
+
+def _batch(portfolio: Portfolio, batch_id: int) -> str:
     row = portfolio.db.execute(
         "SELECT file_name, undone_at FROM import_batches WHERE id = ?", [batch_id]
     ).fetchone()
@@ -33,23 +122,152 @@ def undo_import(
         raise TrackerError(f"找不到编号为 {batch_id} 的导入批次。请核对批次号（导入完成时显示）。")
     if row[1]:
         raise TrackerError(f"导入批次 {batch_id}（{row[0]}）已在 {row[1]} 撤销过，不能重复撤销。")
-    entries = _entries(portfolio, batch_id)
-    created = {
-        e.project_id
-        for e in entries
-        if e.entity == "project" and e.action == "create" and e.project_id is not None
-    }
-    existing = {r[0] for r in portfolio.db.execute("SELECT id FROM projects")}
+    return str(row[0])
+
+
+def _entries(portfolio: Portfolio, batch_id: int) -> list[_Entry]:
+    """The batch's audit rows (with entity ids, which ``audit_for`` does not carry)."""
+    return [
+        _Entry(*r)
+        for r in portfolio.db.execute(
+            "SELECT id, project_id, entity, entity_id, action, field, old FROM audit"
+            " WHERE batch_id = ? ORDER BY id",
+            [batch_id],
+        ).fetchall()
+    ]
+
+
+def _later(portfolio: Portfolio, batch_id: int, first_id: int) -> dict[int, list[_Entry]]:
+    """Audit rows written after the batch began by anything but the batch, per project.
+
+    A batch undone since (its rows and its undo's rows carry its id) changed nothing in
+    the end, so its rows do not count as later work."""
+    out: dict[int, list[_Entry]] = {}
+    for r in portfolio.db.execute(
+        "SELECT id, project_id, entity, entity_id, action, field, old FROM audit"
+        " WHERE id > ? AND batch_id IS NOT ?"
+        " AND (batch_id IS NULL OR batch_id NOT IN"
+        "      (SELECT id FROM import_batches WHERE undone_at IS NOT NULL))"
+        " AND project_id IN"
+        " (SELECT DISTINCT project_id FROM audit WHERE batch_id = ?) ORDER BY id",
+        [first_id, batch_id, batch_id],
+    ):
+        entry = _Entry(*r)
+        if entry.project_id is not None:
+            out.setdefault(entry.project_id, []).append(entry)
+    return out
+
+
+class _Plan:
+    """The batch's entries sorted into: projects to delete, edited projects, entries to
+    revert, entries to leave because of a later change."""
+
+    def __init__(self, portfolio: Portfolio, batch_id: int) -> None:
+        self.file_name = _batch(portfolio, batch_id)
+        self.entries = _entries(portfolio, batch_id)
+        existing = {r[0]: r[1] for r in portfolio.db.execute("SELECT id, name FROM projects")}
+        self.names = existing
+        created = {
+            e.project_id
+            for e in self.entries
+            if e.entity == "project" and e.action == "create" and e.project_id is not None
+        }
+        self.created = {pid for pid in created if pid in existing}
+        first = self.entries[0].id if self.entries else 0
+        later = _later(portfolio, batch_id, first)
+        own_progress = {
+            e.entity_id for e in self.entries if e.entity == "progress" and e.action == "create"
+        }
+        self.edited: dict[int, LaterEdits] = {}
+        for created_id in sorted(self.created):
+            changes = [_label(e.entity, e.field) for e in later.get(created_id, [])]
+            changes += _untracked_records(portfolio, created_id, own_progress)
+            if changes:
+                unique = list(dict.fromkeys(changes))
+                self.edited[created_id] = LaterEdits(created_id, existing[created_id], unique)
+        self.kept: dict[int, LaterEdits] = {}
+        self.kept_ids: set[int] = set()
+        for e in self.entries:
+            if e.project_id is None or e.project_id in self.created:
+                continue
+            pid = e.project_id
+            if pid not in existing:
+                continue
+            group = _field_group(e.entity, e.field)
+            for other in later.get(pid, []):
+                if e.entity == "progress":  # the batch's own record, edited since
+                    touched = other.entity == "progress" and other.entity_id == e.entity_id
+                else:
+                    touched = _field_group(other.entity, other.field) == group
+                if other.id > e.id and touched:
+                    self.kept_ids.add(e.id)
+                    kept = self.kept.setdefault(pid, LaterEdits(pid, existing[pid]))
+                    label = _label(e.entity, e.field)
+                    if label not in kept.changes:
+                        kept.changes.append(label)
+                    break
+
+    def review(self, batch_id: int) -> UndoReview:
+        return UndoReview(
+            batch_id, self.file_name, list(self.edited.values()), list(self.kept.values())
+        )
+
+
+def _untracked_records(portfolio: Portfolio, pid: int, own_progress: set[int | None]) -> list[str]:
+    """Child records of a created project that the batch did not write."""
+    found = []
+    for entity, table in (("progress", "progress"), ("visit", "visits"), ("problem", "problems")):
+        ids = [
+            r[0]
+            for r in portfolio.db.execute(f"SELECT id FROM {table} WHERE project_id = ?", [pid])
+        ]
+        if entity == "progress":
+            ids = [i for i in ids if i not in own_progress]
+        if ids:
+            found.append(_RECORD_LABELS[entity])
+    return found
+
+
+def review_undo(portfolio: Portfolio, batch_id: int) -> UndoReview:
+    """What undoing ``batch_id`` would meet, without changing anything (for a question)."""
+    return _Plan(portfolio, batch_id).review(batch_id)
+
+
+def undo_import(
+    portfolio: Portfolio,
+    batch_id: int,
+    *,
+    force: bool = False,
+    keep_edited: bool = False,
+    make_backup: bool = True,
+    progress: ProgressFn = no_progress,
+    cancelled: CancelFn = never_cancelled,
+) -> dict[str, Any]:
+    """Undo a batch; returns counts and what was kept. Raises ``UndoBlocked`` (nothing
+    changed) when created projects were worked on since, unless ``keep_edited`` (they
+    stay) or ``force`` (they are deleted too). Fields changed since always stay."""
+    plan = _Plan(portfolio, batch_id)
+    if plan.edited and not (force or keep_edited):
+        raise UndoBlocked(plan.review(batch_id))
+    if make_backup and portfolio.path.exists():
+        progress(0, 1, "撤销前备份数据库")
+        backup.backup_file(portfolio.path, "before-undo")
+    to_delete = set(plan.created) if force else plan.created - set(plan.edited)
     status_old: dict[int, dict[str, Any]] = {}
     reverted = 0
-    with portfolio.transaction():
+    entries = plan.entries
+    # The undo's own audit rows carry the batch id: they belong to the batch's story, and
+    # undoing an earlier batch later does not mistake them for a clerk's edits.
+    with portfolio.transaction(batch_id):
         for i, e in enumerate(reversed(entries)):
             if i % 200 == 0:
                 if cancelled():
                     raise Cancelled()
                 progress(i, len(entries), "撤销导入")
             pid = e.project_id
-            if pid is None or pid in created or pid not in existing:
+            if pid is None or pid in plan.created or pid not in plan.names:
+                continue
+            if e.id in plan.kept_ids:
                 continue
             if e.entity == "project" and e.action == "update" and e.field:
                 portfolio.edit_project(pid, {e.field: e.old})
@@ -64,44 +282,33 @@ def undo_import(
                 ).fetchone():
                     portfolio.delete_child("progress", e.entity_id)
                     reverted += 1
-            elif e.entity == "project" and e.field in ("status", "status_date", "status_reason"):
+            elif e.entity == "project" and e.field in STATUS_FIELDS:
                 # reversed order: the last one seen holds the value before the batch
                 status_old.setdefault(pid, {})[e.field] = e.old
         for pid, old in status_old.items():
             _restore_status(portfolio, pid, old)
             reverted += 1
-        deleted = 0
-        for pid in sorted(p for p in created if p in existing):
+        for pid in sorted(to_delete):
             portfolio.delete_project(pid)
-            deleted += 1
         portfolio.db.execute(
             "UPDATE import_batches SET undone_at = ? WHERE id = ?", [now_iso(), batch_id]
         )
     progress(len(entries), len(entries), "撤销完成")
-    log.info("undid import batch %s: %s deleted, %s reverted", batch_id, deleted, reverted)
-    return {"deleted": deleted, "reverted": reverted}
-
-
-@dataclass
-class _Entry:
-    project_id: int | None
-    entity: str
-    entity_id: int | None
-    action: str
-    field: str | None
-    old: str | None
-
-
-def _entries(portfolio: Portfolio, batch_id: int) -> list[_Entry]:
-    """The batch's audit rows (with entity ids, which ``audit_for`` does not carry)."""
-    return [
-        _Entry(*r)
-        for r in portfolio.db.execute(
-            "SELECT project_id, entity, entity_id, action, field, old FROM audit"
-            " WHERE batch_id = ? ORDER BY id",
-            [batch_id],
-        ).fetchall()
-    ]
+    kept_projects = [p for pid, p in plan.edited.items() if pid not in to_delete]
+    log.info(
+        "undid import batch %s: %s deleted, %s reverted, %s projects and %s fields kept",
+        batch_id,
+        len(to_delete),
+        reverted,
+        len(kept_projects),
+        len(plan.kept),
+    )
+    return {
+        "deleted": len(to_delete),
+        "reverted": reverted,
+        "kept_projects": [p.to_json() for p in kept_projects],
+        "kept_fields": [p.to_json() for p in plan.kept.values()],
+    }
 
 
 def _restore_status(portfolio: Portfolio, pid: int, old: dict[str, Any]) -> None:

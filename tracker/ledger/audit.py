@@ -19,6 +19,9 @@ from typing import Any
 from sqlite_utils import Database
 
 from tracker.errors import TrackerError
+from tracker.storage.db import db_path_of, is_read_only
+from tracker.storage.faults import read_only
+from tracker.storage.write_lock import begin_immediate
 
 log = logging.getLogger(__name__)
 
@@ -94,18 +97,47 @@ class AuditedWriter:
         self.db = db
         self.user = user or os_user()
         self._batch_id: int | None = None
+        self.read_only = is_read_only(db)
 
     @contextmanager
     def transaction(self, batch_id: int | None = None) -> Iterator[None]:
-        """One atomic unit; audit rows written inside carry ``batch_id``."""
+        """One atomic unit; audit rows written inside carry ``batch_id``.
+
+        The outermost one takes the write lock first (``BEGIN IMMEDIATE``, waiting for
+        another writer with a message), so whatever it reads before writing is still
+        true when it commits; nested ones are savepoints.
+        """
+        if self.read_only:
+            raise read_only(db_path_of(self.db))
         previous = self._batch_id
         if batch_id is not None:
             self._batch_id = batch_id
         try:
-            with self.db.atomic():
-                yield
+            if self.db.conn.in_transaction:
+                with self.db.atomic():
+                    yield
+            else:
+                with self._immediate():
+                    yield
         finally:
             self._batch_id = previous
+
+    @contextmanager
+    def _immediate(self) -> Iterator[None]:
+        conn = self.db.conn
+        begin_immediate(conn, db_path_of(self.db))
+        try:
+            yield
+        except BaseException:
+            if conn.in_transaction:
+                conn.rollback()
+            raise
+        try:
+            conn.commit()
+        except BaseException:
+            if conn.in_transaction:
+                conn.rollback()
+            raise
 
     @property
     def batch_id(self) -> int | None:

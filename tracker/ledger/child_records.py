@@ -10,7 +10,7 @@ import json
 from typing import Any
 
 from tracker.domain.dates import check_date, today_iso
-from tracker.domain.fields import clean_text, money_value
+from tracker.domain.fields import check_length, clean_text, money_value
 from tracker.domain.money import yuan_to_wan
 from tracker.domain.vocabulary import PROBLEM_STATUSES
 from tracker.errors import TrackerError, ValidationError
@@ -18,6 +18,14 @@ from tracker.ledger.audit import AuditedWriter, audit_text, now_iso
 from tracker.ledger.rows import PROGRESS_MONEY
 
 CHILD_TABLES = {"progress": "progress", "visit": "visits", "problem": "problems"}
+_TEXT_LABELS = {
+    "note": "备注",
+    "visitor": "走访人",
+    "content": "服务内容",
+    "description": "诉求内容",
+    "category": "诉求类别",
+    "owner_unit": "责任单位",
+}
 
 
 def required_date(field: str, value: Any, label: str) -> str:
@@ -47,6 +55,9 @@ class ChildRecordsMixin(AuditedWriter):
     ) -> int:
         """Insert a progress/visit/problem row; ``shown`` is how the audit displays it."""
         self.require_row(project_id)
+        for key, value in values.items():
+            if isinstance(value, str):
+                check_length(key, value, _TEXT_LABELS.get(key, key))
         table = CHILD_TABLES[entity]
         cols = {"project_id": project_id, **values}
         with self.transaction():

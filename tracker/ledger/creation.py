@@ -100,6 +100,7 @@ def prepare(data: dict[str, Any], batch_id: int | None, stamp: str) -> NewProjec
         "status_date": optional_date("status_date", data.get("status_date"), "状态日期"),
         "status_reason": clean_text(data.get("status_reason")),
         "name_key": name_key(fields["name"], fields["investor"]),
+        "key_seq": 0,
         "batch_id": batch_id,
         "created_at": stamp,
         "updated_at": stamp,
@@ -134,6 +135,12 @@ def insert_projects(
     with portfolio.transaction(batch_id):
         conn = portfolio.db.conn
         batch = portfolio.batch_id
+        if batch is None:  # a clerk's own duplicate is kept, numbered (see migration 0003)
+            seqs: dict[str, int] = {}
+            for new in prepared:
+                key = new.columns["name_key"]
+                seqs[key] = seqs[key] + 1 if key in seqs else next_key_seq(conn, key)
+                new.columns["key_seq"] = seqs[key]
         sql = ""
         for i, new in enumerate(prepared):
             if i % 500 == 0:
@@ -186,6 +193,16 @@ def insert_projects(
     if progress:
         progress(len(prepared), len(prepared), "写入完成")
     return ids
+
+
+def next_key_seq(conn: Any, key: str, project_id: int | None = None) -> int:
+    """The ``key_seq`` a project with ``key`` gets: 0 when no other project has the key,
+    else the next number. An import never asks (it writes 0: a second project with a key
+    already stored is refused by the unique index, which is the point)."""
+    row = conn.execute(
+        "SELECT MAX(key_seq) FROM projects WHERE name_key = ? AND id IS NOT ?", [key, project_id]
+    ).fetchone()
+    return 0 if row[0] is None else int(row[0]) + 1
 
 
 def _insert_figures(

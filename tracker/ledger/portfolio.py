@@ -22,7 +22,7 @@ from tracker.ledger import queries
 from tracker.ledger import settings as settings_mod
 from tracker.ledger.audit import now_iso
 from tracker.ledger.child_records import CHILD_TABLES, ChildRecordsMixin, optional_date
-from tracker.ledger.creation import insert_projects
+from tracker.ledger.creation import insert_projects, next_key_seq
 from tracker.ledger.loader import load_projects
 from tracker.ledger.rows import columns_to_fields, fields_to_columns, project_to_json
 from tracker.storage.db import db_path_of, open_db
@@ -38,8 +38,26 @@ class Portfolio(ChildRecordsMixin):
     write is one transaction with its audit rows (``AuditedWriter``)."""
 
     @classmethod
-    def open(cls, path: Path | str, *, auto_backup: bool = True) -> Portfolio:
-        return cls(open_db(Path(path), auto_backup=auto_backup))
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        auto_backup: bool = True,
+        read_only: bool = False,
+        create: bool = False,
+        verify: bool = True,
+    ) -> Portfolio:
+        """Open the ledger at ``path`` (see ``open_db``); a read-only one refuses writes
+        with ``faults.ReadOnlyDatabase``."""
+        return cls(
+            open_db(
+                Path(path),
+                auto_backup=auto_backup,
+                read_only=read_only,
+                create=create,
+                verify=verify,
+            )
+        )
 
     @property
     def path(self) -> Path:
@@ -83,11 +101,11 @@ class Portfolio(ChildRecordsMixin):
         if not changed:
             return []
         merged = current | changed
-        cols = fields_to_columns(changed) | {
-            "name_key": name_key(merged["name"], merged["investor"]),
-            "updated_at": now_iso(),
-        }
+        key = name_key(merged["name"], merged["investor"])
+        cols = fields_to_columns(changed) | {"name_key": key, "updated_at": now_iso()}
         with self.transaction(batch_id):
+            if key != row["name_key"]:
+                cols["key_seq"] = next_key_seq(self.db.conn, key, project_id)
             self._index_search(project_id, merged)
             sets = ", ".join(f"{c} = ?" for c in cols)
             self.db.execute(

@@ -7,6 +7,7 @@ in plain words, so the clerk can close it or choose another name.
 
 from __future__ import annotations
 
+import io
 import os
 import tempfile
 from pathlib import Path
@@ -14,6 +15,7 @@ from pathlib import Path
 from openpyxl.workbook import Workbook
 
 from tracker.errors import TrackerError
+from tracker.storage.faults import explain
 
 
 class OutputLockedError(TrackerError):
@@ -48,11 +50,19 @@ def save_workbook(wb: Workbook, path: Path) -> Path:
     os.close(fd)
     tmp = Path(tmp_name)
     try:
-        wb.save(tmp)
+        # Built in memory, then written in one go: on a full disk the error comes from our
+        # write, not from inside openpyxl's zip writer (which would be left half-closed and
+        # complain with a traceback when collected).
+        buffer = io.BytesIO()
+        wb.save(buffer)
+        with open(tmp, "wb") as fh:
+            fh.write(buffer.getbuffer())
         try:
             os.replace(tmp, path)
         except PermissionError as exc:
             raise OutputLockedError(path) from exc
+    except OSError as exc:  # a full disk: the half-written temp file goes (finally)
+        raise explain(exc, path.parent) or exc from exc
     finally:
         tmp.unlink(missing_ok=True)
     return path

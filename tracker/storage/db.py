@@ -1,8 +1,10 @@
 """Opening the database file: recognise it, refuse what is not ours, migrate, back up.
 
 A file that is not a tracker database, or was written by a newer version, is refused
-before anything writes to it: the checks run on a read-only connection, so the file is
-left byte-for-byte as it was.
+before anything writes to it (``file_check``). Commands that only read (list, review,
+reports) open the file read-only: nothing is migrated and not one byte changes, so they
+also work on a read-only file or folder. A write on a file that cannot be written is
+refused up front with ``faults.read_only`` (the app then opens it read-only instead).
 """
 
 from __future__ import annotations
@@ -14,67 +16,178 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from tracker.errors import TrackerError
-from tracker.storage import backup
+from tracker.storage import backup, faults
+from tracker.storage.access import (
+    connect_read_only,
+    existing_side_files,
+    file_writable,
+    remove_new_side_files,
+)
+from tracker.storage.faults import explain
 from tracker.storage.file_check import check_tracker_file
 from tracker.storage.schema import APPLICATION_ID, SCHEMA_VERSION, migrations
+from tracker.storage.write_lock import busy_timeout_s
 
 log = logging.getLogger(__name__)
 
 
-def connect(path: Path) -> Database:
-    """A plain connection to an already-checked tracker file (worker threads use this)."""
-    conn = sqlite3.connect(str(path), timeout=10, check_same_thread=False)
-    db = Database(conn)
+class EmptyDatabaseFile(TrackerError):
+    """The file exists but has 0 bytes: a new file, or a ledger that lost its content.
+    Only an explicit "create" (``init``, 新建数据库) makes it a new ledger."""
+
+
+def _configure(db: Database) -> Database:
     db.execute("PRAGMA foreign_keys = ON")
-    db.execute("PRAGMA busy_timeout = 10000")
+    db.execute(f"PRAGMA busy_timeout = {int(busy_timeout_s() * 1000)}")
     # 64 MB page cache: a 50k-project ledger's filter scans then stay in memory.
     db.execute("PRAGMA cache_size = -65536")
     return db
 
 
-def open_db(path: Path | str, *, auto_backup: bool = True) -> Database:
-    """Open (creating or upgrading) the tracker database at ``path``."""
+def connect(path: Path, *, read_only: bool | None = None) -> Database:
+    """A plain connection to an already-checked tracker file (worker threads use this).
+
+    ``read_only=None`` decides by permission: a file that cannot be written is opened
+    read-only (``PRAGMA query_only``), so a worker's reads work on it too.
+    """
+    path = Path(path)
+    if read_only is None:
+        read_only = not file_writable(path)
+    if read_only:
+        conn = connect_read_only(path, timeout=busy_timeout_s())
+    else:
+        conn = sqlite3.connect(str(path), timeout=busy_timeout_s(), check_same_thread=False)
+    try:
+        return _configure(Database(conn))
+    except BaseException:
+        conn.close()  # a file left open keeps a full disk or a mount busy
+        raise
+
+
+def is_read_only(db: Database) -> bool:
+    return bool(db.execute("PRAGMA query_only").fetchone()[0])
+
+
+def _empty_file_message(path: Path) -> str:
+    saved = backup.list_backups(path)
+    hint = f"最近的备份是“{saved[0]}”，可用 restore 恢复" if saved else "如原有数据，请从备份恢复"
+    return (
+        f"数据库文件“{path}”是空的（0 字节），可能是新建的空文件，也可能是台账内容丢失了。"
+        f"为防止误把它当成新台账，本程序没有改动它。{hint}；确认要从空白开始，请运行 init。"
+    )
+
+
+def open_db(
+    path: Path | str,
+    *,
+    auto_backup: bool = True,
+    read_only: bool = False,
+    create: bool = False,
+    verify: bool = True,
+) -> Database:
+    """Open the tracker database at ``path``.
+
+    ``read_only``: never write (no migration, no backup); the file must exist.
+    ``create``: a 0-byte file may become a new, empty ledger (otherwise it is refused).
+    ``verify``: a read-only open runs quick_check first, so a damaged file is refused
+    rather than half-read (``check`` passes False: it reports the damage itself).
+    """
     path = Path(path)
     kind = check_tracker_file(path)
-    if kind == "new":
-        path.parent.mkdir(parents=True, exist_ok=True)
-    db = connect(path)
+    if kind == "empty" and (read_only or not create):
+        raise EmptyDatabaseFile(_empty_file_message(path))
+    if read_only:
+        if kind != "ours":
+            raise TrackerError(
+                f"找不到台账数据库“{path}”（文件不存在或里面没有台账）。请检查路径；"
+                "新建台账请运行 init。"
+            )
+        return _open_read_only(path, verify)
+    if kind in ("new", "empty"):
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise explain(exc, path.parent) or exc from exc
+    if not file_writable(path):
+        raise faults.read_only(path)
+    before = existing_side_files(path)
+    try:
+        db = connect(path, read_only=False)
+    except sqlite3.Error as exc:
+        remove_new_side_files(path, before)
+        raise explain(exc, path) or exc from exc
     try:
         if kind == "ours":
-            # The full check reads every page (~330 ms on 10,000 projects); it runs on the
-            # first open of each day, with the daily backup, so a damaged file is caught
-            # before it is backed up over a good copy. Other opens run quick_check, which
-            # skips only the index-content cross-checks, to keep start-up fast.
-            daily = auto_backup and not backup.backed_up_today(path)
-            pragma = "integrity_check" if daily or not auto_backup else "quick_check"
-            try:
-                result = [r[0] for r in db.execute(f"PRAGMA {pragma}").fetchall()]
-            except sqlite3.DatabaseError as exc:
-                result = [str(exc)]
-            if result != ["ok"]:
-                log.error("%s failed %s: %s", path, pragma, result[:5])
-                raise TrackerError(
-                    f"数据库“{path}”已损坏，完整性检查未通过（{result[0]}）。"
-                    "请用“从备份恢复”恢复最近的备份（backups 文件夹）。"
-                )
-            if migrations.pending(db) and auto_backup:
-                log.info("upgrading %s: %s", path, [m.name for m in migrations.pending(db)])
-                backup.backup_file(path, "before-migration")
-            elif daily:
-                backup.backup_file(path, "daily")
-        db.execute("PRAGMA journal_mode = WAL")
-        migrate(db)
-        log.info("opened %s (%s)", path, kind)
+            _check_and_back_up(db, path, auto_backup)
     except Exception:
         db.close()
+        remove_new_side_files(path, before)  # a refused file is left as it was
         raise
+    try:
+        if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            db.execute("PRAGMA journal_mode = WAL")
+        migrate(db)
+        log.info("opened %s (%s)", path, kind)
+    except Exception as exc:
+        db.close()
+        raise explain(exc, path) or exc from exc
     return db
 
 
+def _open_read_only(path: Path, verify: bool) -> Database:
+    try:
+        db = connect(path, read_only=True)
+        if verify:
+            _verify(db, path, "quick_check")
+    except sqlite3.Error as exc:
+        raise explain(exc, path) or exc from exc
+    if migrations.pending(db):
+        # Migrations so far only add indexes and constraints, which reads do not need;
+        # a read of a column a future migration adds is reported by faults.explain.
+        log.info("%s opened read-only without pending migrations", path)
+    log.info("opened %s read-only", path)
+    return db
+
+
+def _check_and_back_up(db: Database, path: Path, auto_backup: bool) -> None:
+    # The full check reads every page (~330 ms on 10,000 projects); it runs on the first
+    # open of each day, with the daily backup, so a damaged file is caught before it is
+    # backed up over a good copy. Other opens run quick_check, which skips only the
+    # index-content cross-checks, to keep start-up fast.
+    daily = auto_backup and not backup.backed_up_today(path)
+    _verify(db, path, "integrity_check" if daily or not auto_backup else "quick_check")
+    if migrations.pending(db) and auto_backup:
+        log.info("upgrading %s: %s", path, [m.name for m in migrations.pending(db)])
+        backup.backup_file(path, "before-migration")
+    elif daily:
+        backup.backup_file(path, "daily")
+
+
+def _verify(db: Database, path: Path, pragma: str) -> None:
+    """Refuse a damaged file (TrackerError) instead of reading or writing half of it."""
+    try:
+        result = [r[0] for r in db.execute(f"PRAGMA {pragma}").fetchall()]
+    except sqlite3.DatabaseError as exc:
+        result = [str(exc)]
+    if result != ["ok"]:
+        db.close()
+        log.error("%s failed %s: %s", path, pragma, result[:5])
+        first = " ".join(str(result[0]).split())  # one line: SQLite's report spans several
+        raise TrackerError(
+            f"数据库“{path}”已损坏，完整性检查未通过（{first}）。"
+            "请用“从备份恢复”恢复最近的备份（backups 文件夹）。"
+        )
+
+
 def migrate(db: Database) -> None:
-    migrations.apply(db)
-    db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    """Apply pending migrations; the header is written only when it changes, so opening
+    an up-to-date file writes nothing."""
+    if migrations.pending(db):
+        migrations.apply(db)
+    if db.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+        db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    if db.execute("PRAGMA user_version").fetchone()[0] != SCHEMA_VERSION:
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
 def db_path_of(db: Database) -> Path:

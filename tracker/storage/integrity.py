@@ -7,10 +7,12 @@ from sqlite_utils import Database
 from tracker.domain.vocabulary import PROBLEM_STATUSES, Stage, Status
 
 
-def check_database(db: Database) -> list[str]:
-    """Every problem found, one Chinese line each; empty when clean."""
+def check_database(db: Database, *, quick: bool = False) -> list[str]:
+    """Every problem found, one Chinese line each; empty when clean. ``quick`` runs
+    SQLite's quick_check (no index-content cross-check) instead of integrity_check."""
     problems: list[str] = []
-    result = [r[0] for r in db.execute("PRAGMA integrity_check").fetchall()]
+    pragma = "quick_check" if quick else "integrity_check"
+    result = [r[0] for r in db.execute(f"PRAGMA {pragma}").fetchall()]
     if result != ["ok"]:
         problems += [f"完整性检查：{r}" for r in result]
     for table, parent, *_ in db.execute("PRAGMA foreign_key_check").fetchall():
@@ -42,6 +44,15 @@ def check_database(db: Database) -> list[str]:
     ):
         problems.append(
             f"项目 {pid}（{name}）：{Stage(stage).label}日期 {actual} 早于签约日期 {sd}。"
+        )
+    for ids, name in db.execute(
+        "SELECT GROUP_CONCAT(id, '、'), MIN(name) FROM"
+        " (SELECT id, name, name_key FROM projects ORDER BY id)"
+        " GROUP BY name_key HAVING COUNT(*) > 1"
+    ):
+        problems.append(
+            f"项目 {ids}（{name}）：名称和投资主体相同，疑似重复录入。同一项目只记一次："
+            "请核对后删除多余的一个，或在名称中注明区别（如“二期”）。"
         )
     marks = ",".join("?" * len(PROBLEM_STATUSES))
     for prid, pid, status in db.execute(

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import platformdirs
 
+from tracker.errors import TrackerError
+
 APP_NAME = "SignedDealTracker"
 DB_FILE_NAME = "tracker.db"
 
@@ -23,4 +25,15 @@ def default_db_path() -> Path:
 
 
 def resolve_db_path(explicit: str | os.PathLike[str] | None) -> Path:
-    return Path(explicit).expanduser() if explicit else default_db_path()
+    """The path given (``--db``), else the default. An empty ``--db ""`` is a mistake (a
+    script's unset variable), not a request for the default ledger."""
+    if explicit is None:
+        return default_db_path()
+    if not str(explicit).strip():
+        raise TrackerError(
+            "--db 后面的数据库路径是空的。请给出 .db 文件的路径，或去掉 --db 使用默认数据库。"
+        )
+    path = Path(explicit).expanduser()
+    if path.is_dir():
+        raise TrackerError(f"“{path}”是一个文件夹，不是数据库文件。请给出 .db 文件的完整路径。")
+    return path

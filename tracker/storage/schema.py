@@ -7,6 +7,8 @@ recognised and refused. Never edit a migration that has shipped: add the next on
 
 from __future__ import annotations
 
+import logging
+
 from sqlite_utils import Database
 from sqlite_utils.db import Table
 from sqlite_utils.migrations import Migrations
@@ -16,6 +18,7 @@ from sqlite_utils.migrations import Migrations
 APPLICATION_ID = 0x5159584D
 
 migrations = Migrations("tracker")
+log = logging.getLogger(__name__)
 
 
 def _t(db: Database, name: str) -> Table:
@@ -177,6 +180,46 @@ def m0002_history_indexes(db: Database) -> None:
     _t(db, "progress").create_index(["project_id", "as_of"])
     _t(db, "visits").create_index(["project_id", "date"])
     _t(db, "stage_dates").create_index(["project_id", "rank", "actual"])
+
+
+@migrations(name="0003_unique_project_key")
+def m0003_unique_project_key(db: Database) -> None:
+    """One project per normalised name + investor, enforced by the database.
+
+    Two imports of the same file running at once each planned "create" for rows the other
+    was creating, and 5,000 rows became 10,050 projects. Imports now re-check their keys
+    inside the write transaction; this unique index is the backstop that makes a second
+    row with a key an import already wrote impossible, whatever the code above does.
+
+    Coexisting with duplicates already stored: nothing is deleted or merged here (which
+    of two same-named projects is the real one is the clerk's call). A disambiguating
+    column ``key_seq`` is added and the index is UNIQUE on ``(name_key, key_seq)``. Every
+    existing project gets 0, except that within a group of projects sharing a key the
+    later ones (by id) get 1, 2, … — so they all still fit, and the migration logs each
+    group it found (the ``check`` command keeps listing them until the clerk resolves
+    them). From now on an import always writes ``key_seq = 0``, so it can never add a
+    second project with a key already present, while a clerk who types a second
+    project with the same name and investor on purpose gets the next number.
+    The plain index on ``name_key`` is dropped: the new index starts with it.
+    """
+    projects = _t(db, "projects")
+    projects.add_column("key_seq", int, not_null_default=0)
+    groups: dict[str, list[int]] = {}
+    for pid, key in db.execute(
+        "SELECT id, name_key FROM projects WHERE name_key IN"
+        " (SELECT name_key FROM projects GROUP BY name_key HAVING COUNT(*) > 1) ORDER BY id"
+    ):
+        groups.setdefault(key, []).append(pid)
+    for key, ids in groups.items():
+        log.warning(
+            "migration 0003: projects %s share the name+investor key %r; kept, numbered",
+            ids,
+            key,
+        )
+        for seq, pid in enumerate(ids[1:], start=1):
+            db.execute("UPDATE projects SET key_seq = ? WHERE id = ?", [seq, pid])
+    db.execute("DROP INDEX IF EXISTS idx_projects_name_key")
+    db.execute("CREATE UNIQUE INDEX idx_projects_name_key_seq ON projects (name_key, key_seq)")
 
 
 SCHEMA_VERSION = len(migrations._migrations)
