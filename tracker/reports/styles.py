@@ -30,6 +30,7 @@ RED_FILL = "FFC7CE"
 YELLOW_FILL = "FFEB9C"
 HEADER_FILL = "D9E1F2"
 TOTAL_FILL = "F2F2F2"
+NO_VALUE = "—"  # what a printed report shows for a value that is not there
 MONEY_FORMAT = "#,##0.00"
 PERCENT_FORMAT = "0.00%"
 MAX_WIDTH = 42  # wider text wraps instead of widening the column
@@ -133,10 +134,11 @@ def display_width(text: str) -> int:
 
 
 def print_width(text: str) -> float:
-    """Printed width of 10-pt 宋体 text in column units (CJK ≈ 1.75, Latin/digits ≈ 0.95),
-    to decide how many lines wrapped text needs."""
+    """Printed width of 10-pt 宋体 text in column units (a unit is 7 px; a CJK character
+    is 13.3 px ≈ 1.9 units, a digit or Latin letter half that), to decide how many lines
+    wrapped text needs. Erring wide only makes a row a little taller, never clips it."""
     wide = (len(text.encode("utf-8")) - len(text)) / 2
-    return wide * 1.75 + (len(text) - wide) * 0.95
+    return wide * 1.9 + (len(text) - wide) * 0.95
 
 
 _new_cell = object.__new__  # Cell.__init__ would copy the style array for every cell
@@ -217,7 +219,7 @@ def print_setup(
     ws.oddFooter.center.text = FOOTER_TEXT
     ws.oddFooter.center.font = f"{BODY_FONT},Regular"
     ws.oddFooter.center.size = 9
-    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.5, bottom=0.6, header=0.3, footer=0.3)
+    ws.page_margins = PageMargins(left=0.3, right=0.3, top=0.5, bottom=0.6, header=0.3, footer=0.3)
     ws.print_options.horizontalCentered = True
     if freeze:
         ws.freeze_panes = freeze
