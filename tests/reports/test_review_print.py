@@ -199,3 +199,29 @@ def test_place_breaks_never_leaves_a_total_alone() -> None:
     # 21 rows where a page holds 20: the 21st (合计) would start page 2 alone
     assert place_breaks(ws, [Block(3, 23)], repeat=(1, 2)) == [20]
     assert place_breaks(ws, [Block(3, 22)], repeat=(1, 2)) == []  # 20 rows: one page
+
+
+def test_fast_row_height_matches_openpyxl() -> None:
+    from openpyxl.worksheet.dimensions import RowDimension
+
+    from tracker.reports.styles import SheetWriter
+
+    ws = Workbook().active
+    SheetWriter(ws).height(3, 31.5)
+    made = ws.row_dimensions[3]
+    assert made.__dict__ == RowDimension(ws, index=3, ht=31.5).__dict__
+    assert made.customHeight and made.parent is ws and not made.has_style
+
+
+def test_an_empty_ledger_still_prints(tmp_path: Path) -> None:
+    p = Portfolio.open(tmp_path / "empty.db", auto_backup=False)
+    try:
+        review = run_review(p, AS_OF)
+    finally:
+        p.close()
+    wb = load_workbook(write_review_report(review, tmp_path / "空.xlsx"))
+    assert (
+        review.counts().text() == "红灯项目 0 个，黄灯项目 0 个；预警 0 条（红灯 0 条，黄灯 0 条）"
+    )
+    for ws in wb.worksheets:
+        assert print_scale(ws, ws.max_column) == 1.0

@@ -95,7 +95,9 @@ def body(
     tint_iter = iter(tints) if tints is not None else None
     # Spreadsheet programs do not grow rows for wrapped text on opening: set the height.
     wrapping = [(i, c.width - 1) for i, c in enumerate(columns) if c.wraps and c.width]
-    dims = w.ws.row_dimensions
+    # single-line rows take the sheet's default height; only taller rows get their own
+    w.ws.sheet_format.defaultRowHeight = LINE_HEIGHT + ROW_PADDING
+    w.ws.sheet_format.customHeight = True
     last = first - 1
     for values in rows:
         last += 1
@@ -116,12 +118,16 @@ def body(
         for i, room in wrapping:
             value = values[i]
             # a character is at most 1.9 units wide (CJK): shorter text fits on one line
-            if isinstance(value, str) and (len(value) * 1.9 > room or "\n" in value):
-                needed = sum(
-                    max(1, math.ceil(print_width(part) / room)) for part in value.split("\n")
-                )
-                lines = max(lines, needed)
-        dims[last].height = LINE_HEIGHT * lines + ROW_PADDING
+            if type(value) is not str or len(value) * 1.9 <= room:
+                continue
+            if "\n" in value:
+                needed = sum(max(1, math.ceil(print_width(p) / room)) for p in value.split("\n"))
+            else:
+                needed = math.ceil(print_width(value) / room)
+            if needed > lines:
+                lines = needed
+        if lines > 1:
+            w.height(last, LINE_HEIGHT * lines + ROW_PADDING)
     return last
 
 
@@ -153,25 +159,29 @@ def set_widths(
         dim.width = column.width if keep else max(column.width, dim.width or 0)
 
 
+SIGN_PARTS = ("填表人：＿＿＿＿＿＿＿", "审核人：＿＿＿＿＿＿＿", "日期：＿＿＿＿年＿＿月＿＿日")
+SIGN_SCALE = 1.2  # the sign line is 12-pt 仿宋: wider than the 10-pt text print_width measures
+
+
 def signoff(w: SheetWriter, row: int, ncols: int) -> int:
     """填表人 / 审核人 / 日期 with blank lines to sign on, after a blank row.
 
-    The three parts share the table's width by column widths (set the widths first), so
-    a narrow first column never squeezes one part into the next."""
+    Each part gets columns at least as wide as its text (set the widths first): the date
+    takes columns from the right, 填表人 from the left, 审核人 the middle — a part wider
+    than its columns would spill past the table and print a page of its own."""
     row += 1
-    parts = ("填表人：＿＿＿＿＿＿＿＿", "审核人：＿＿＿＿＿＿＿＿", "日期：＿＿＿＿年＿＿月＿＿日")
     dims = w.ws.column_dimensions
     widths = [dims[get_column_letter(c)].width or 8.43 for c in range(1, ncols + 1)]
-    first = 1
-    for i, text in enumerate(parts):
-        if first > ncols:
-            break
-        last = first
-        target = sum(widths) * (i + 1) / len(parts)
-        while i < len(parts) - 1 and last < ncols and sum(widths[:last]) < target:
-            last += 1
-        last = ncols if i == len(parts) - 1 else last
-        w.merged(row, first, last, text, "sign")
-        first = last + 1
+    need = [print_width(text) * SIGN_SCALE + 1 for text in SIGN_PARTS]
+    last_first = ncols  # first column of the date part
+    while last_first > 1 and sum(widths[last_first - 1 :]) < need[2]:
+        last_first -= 1
+    first_last = 1  # last column of the 填表人 part
+    while first_last < last_first - 2 and sum(widths[:first_last]) < need[0]:
+        first_last += 1
+    spans = [(1, first_last), (first_last + 1, last_first - 1), (last_first, ncols)]
+    for text, (first, last) in zip(SIGN_PARTS, spans, strict=True):
+        if first <= last:
+            w.merged(row, first, last, text, "sign")
     w.ws.row_dimensions[row].height = 28
     return row + 1

@@ -29,6 +29,7 @@ DEFAULT_COLUMN_WIDTH = 8.43
 DEFAULT_ROW_HEIGHT = 15.0
 A4_LANDSCAPE_MM = (297.0, 210.0)
 SLACK = 0.98  # leave a little room for rounding in the spreadsheet program
+MAX_BREAKS = 1000  # Excel keeps at most 1026 manual page breaks per sheet
 
 
 def printable_width_px(ws: Worksheet) -> float:
@@ -70,8 +71,11 @@ def fit_page_width(ws: Worksheet, ncols: int) -> bool:
 
 
 def row_height(ws: Worksheet, row: int) -> float:
+    """A row's height in points: its own, else the sheet's default row height."""
     dim = ws.row_dimensions.get(row)
-    return dim.height if dim is not None and dim.height else DEFAULT_ROW_HEIGHT
+    if dim is not None and dim.height:
+        return float(dim.height)
+    return float(ws.sheet_format.defaultRowHeight or DEFAULT_ROW_HEIGHT)
 
 
 @dataclass(frozen=True)
@@ -91,11 +95,18 @@ class Block:
 
 
 def place_breaks(
-    ws: Worksheet, blocks: list[Block], repeat: tuple[int, int] | None = None
+    ws: Worksheet,
+    blocks: list[Block],
+    repeat: tuple[int, int] | None = None,
+    *,
+    flow: bool = True,
 ) -> list[int]:
     """Rows after which a page should break, so blocks stay whole where they can.
 
     ``repeat`` are the rows printed at the top of every page (they take room on each).
+    ``flow=False`` returns only the breaks before kept-together blocks and leaves the
+    pages inside a long list to the spreadsheet program: Excel allows about a thousand
+    manual breaks per sheet, and a list has no 合计 row to keep company.
     """
     if not blocks:
         return []
@@ -120,8 +131,8 @@ def place_breaks(
             breaks.append(block.first - 1)
             used = total
             continue
-        used = _flow(rows, height, capacity, used, block, breaks)
-    return breaks
+        used = _flow(rows, height, capacity, used, block, breaks if flow else [])
+    return breaks[:MAX_BREAKS]
 
 
 def _flow(
@@ -153,7 +164,5 @@ def _flow(
 
 
 def apply_breaks(ws: Worksheet, breaks: list[int]) -> None:
-    ws.row_breaks = RowBreak()
-    for row in sorted(set(breaks)):
-        if row > 0:
-            ws.row_breaks.append(Break(id=row))
+    # one assignment: RowBreak.append re-validates the whole list on every call
+    ws.row_breaks = RowBreak(brk=[Break(id=row) for row in sorted(set(breaks)) if row > 0])

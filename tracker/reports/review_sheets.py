@@ -87,7 +87,7 @@ def finish_list(
     sections = list(blocks or [Block(header + 1, last, keep=False, head=1)])
     final = sections[-1]
     sections[-1] = Block(final.first, end, keep=final.keep, head=final.head, tail=final.tail)
-    apply_breaks(w.ws, place_breaks(w.ws, sections, repeat=(1, header)))
+    apply_breaks(w.ws, place_breaks(w.ws, sections, repeat=(1, header), flow=False))
 
 
 def ledger_row(i: int, p: Project, as_of: date, entry: ProjectWarnings | None) -> list[Any]:

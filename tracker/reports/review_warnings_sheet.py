@@ -114,10 +114,14 @@ def write_warning_details(ws: Worksheet, review: Review, title: str, left: str, 
     ncols = len(DETAIL_COLUMNS)
     row = title_block(w, 1, ncols, title, left, right, review.counts().text())
     by_id = {p.id: p for p in review.projects}
+    stages: dict[int, str] = {}  # a project has several warnings: its stage is read once
 
     def rows() -> Iterator[list[Any]]:
         for i, warning in enumerate(review.warnings, 1):
             p = by_id[warning.project_id]
+            stage = stages.get(p.id)
+            if stage is None:
+                stage = stages[p.id] = stage_text(p, review.as_of)
             yield [
                 i,
                 warning.level_label,
@@ -126,7 +130,7 @@ def write_warning_details(ws: Worksheet, review: Review, title: str, left: str, 
                 text(p, "investor"),
                 display_date(warning.sign_date),
                 f.signed_amount(p),
-                stage_text(p, review.as_of),
+                stage,
                 warning.message,
                 warning.unit,
                 warning.leader,

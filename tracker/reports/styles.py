@@ -18,6 +18,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
+from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
@@ -125,6 +126,8 @@ def _make_style(wb: Workbook, ws: Worksheet, name: str, tint: str | None) -> Sty
 
 def clean_text(value: str) -> str:
     """Text Excel accepts: control characters dropped, cut to Excel's cell limit."""
+    if value.isprintable():  # no control character at all: the common case, checked in C
+        return value[:MAX_CELL_TEXT]
     return ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_CELL_TEXT]
 
 
@@ -182,6 +185,24 @@ class SheetWriter:
             cell.data_type = "n"
             cell.value = value
         self._cells[(row, col)] = cell
+
+    def height(self, row: int, points: float) -> None:
+        """A row's height. RowDimension.__init__ runs a dozen validating descriptors; a
+        list sheet sets tens of thousands of heights, so the plain values are set directly
+        (the same values the constructor would store: no style, not hidden, level 0)."""
+        dim = _new_cell(RowDimension)
+        dim.__dict__.update(
+            ht=float(points),
+            thickBot=False,
+            thickTop=False,
+            index=row,
+            hidden=False,
+            outlineLevel=0,
+            collapsed=False,
+        )
+        dim.parent = self.ws
+        dim._style = None
+        dict.__setitem__(self.ws.row_dimensions, row, dim)
 
     def row(
         self, row: int, values: Sequence[Any], styles: Sequence[StyleArray], col: int = 1
