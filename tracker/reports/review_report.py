@@ -79,4 +79,8 @@ def default_file_name(settings: dict[str, object], kind: str, as_of: str, year: 
     scope = f"{year}年" if year else ""
     if kind == "ledger":
         return f"{county}{scope}签约项目台账（导出于{as_of}）.xlsx"
+    if kind == "ledger_view":
+        return f"{county}签约项目台账（当前视图，{as_of}）.xlsx"
+    if kind == "warning_view":
+        return f"{county}预警清单（当前视图，{as_of}）.xlsx"
     return f"{county}{scope}签约项目履约情况（截至{as_of}）.xlsx"
