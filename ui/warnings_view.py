@@ -33,9 +33,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.review import RULE_LABELS, Review, ReviewWarning, run_review
+from tracker.reports.view_columns import view_text, warning_cell
+from tracker.review import RULE_LABELS, Review, ReviewWarning, run_review, warning_line
 
 from .tasks import run_task
+from .widgets import shown_columns
 
 LEVEL_COLOURS = {"red": QColor("#ffc7ce"), "yellow": QColor("#ffeb9c")}
 Index = QModelIndex | QPersistentModelIndex
@@ -135,6 +137,8 @@ class RowListModel(QAbstractTableModel):
 class WarningsModel(RowListModel):
     """Warnings as rows; filters and sorts its own list (no proxy model)."""
 
+    KEYS = ("level", "rule", "project", "unit", "leader", "sign_date", "message")
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._all: list[ReviewWarning] = []
@@ -149,6 +153,10 @@ class WarningsModel(RowListModel):
             self.tr("Signed on"),
             self.tr("Facts"),
         ]
+
+    def shown(self) -> list[ReviewWarning]:
+        """The warnings on screen, filtered and in the order shown."""
+        return list(self._rows)
 
     def set_warnings(self, warnings: list[ReviewWarning]) -> None:
         self.beginResetModel()
@@ -176,22 +184,17 @@ class WarningsModel(RowListModel):
         return self._rows[row]
 
     def _values(self, w: ReviewWarning) -> tuple[str, ...]:
-        return (
-            w.level_label,
-            w.rule_label,
-            w.project,
-            w.unit or "",
-            w.leader or "",
-            w.sign_date,
-            w.message,
-        )
+        return tuple(view_text(warning_cell(key, w)) for key in self.KEYS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
         w = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return self._values(w)[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:  # the facts, and the threshold that fired
+            label = self.tr("Threshold")
+            return f"{warning_line(w)}\n{label}：{w.threshold}"
         if role == Qt.ItemDataRole.BackgroundRole and index.column() == 0:
             return LEVEL_COLOURS[w.level]
         if role == Qt.ItemDataRole.UserRole:
@@ -292,17 +295,41 @@ class WarningsView(ReviewPage):
         )
         if self.review is None:
             return
-        counts = self.review.counts_by_level()
+        counts = self.review.counts()
         self.summary.setText(
             self.tr(
-                "Red: {red}   Yellow: {yellow}   Terminated: {terminated}   Shown: {shown}"
+                "Red projects: {red_projects}   Yellow projects: {yellow_projects}   "
+                "Warnings: {warnings} (red {red}, yellow {yellow})   "
+                "Terminated: {terminated}   Shown: {shown}"
             ).format(
-                red=counts["red"],
-                yellow=counts["yellow"],
+                red_projects=counts.red_projects,
+                yellow_projects=counts.yellow_projects,
+                warnings=counts.warnings,
+                red=counts.red_warnings,
+                yellow=counts.yellow_warnings,
                 terminated=len(self.review.terminated),
                 shown=self.model.rowCount(),
             )
         )
+
+    def view_columns(self) -> list[tuple[str, str]]:
+        """(key, header) of the columns on screen, in the order they are shown."""
+        return shown_columns(self.table, WarningsModel.KEYS)
+
+    def filter_description(self) -> str:
+        """As of, the filters and the counts, in words, for a printout's or export's title."""
+        parts = [self.tr("As of {date}").format(date=self.bar.as_of().isoformat())]
+        for combo in (self.level_combo, self.rule_combo, self.unit_combo):
+            if combo.currentData() is not None:
+                parts.append(combo.currentText())
+        if self.review is not None:
+            counts = self.review.counts()
+            parts.append(
+                self.tr("{red} red projects, {yellow} yellow projects, {n} warnings").format(
+                    red=counts.red_projects, yellow=counts.yellow_projects, n=counts.warnings
+                )
+            )
+        return "；".join(parts)
 
     def _open(self, index: QModelIndex) -> None:
         if index.isValid():
