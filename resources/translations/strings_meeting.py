@@ -69,12 +69,16 @@ STRINGS: dict[str, str] = {
     "Threshold": "触发阈值",
     # the 预警 page counts projects and warnings apart
     "Red projects: {red_projects}   Yellow projects: {yellow_projects}   "
-    "Warnings: {warnings} (red {red}, yellow {yellow})   "
-    "Terminated: {terminated}   Shown: {shown}": (
+    "Warnings: {warnings} (red {red}, yellow {yellow})   Terminated: {terminated}": (
         "红灯项目 {red_projects} 个   黄灯项目 {yellow_projects} 个   "
-        "预警 {warnings} 条（红灯 {red} 条，黄灯 {yellow} 条）   "
-        "已终止 {terminated} 个   当前显示 {shown} 条"
+        "预警 {warnings} 条（红灯 {red} 条，黄灯 {yellow} 条）   已终止 {terminated} 个"
     ),
+    "Shown: {n} warnings": "当前显示 {n} 条预警",
+    "Shown: {n} projects": "当前显示 {n} 个项目",
+    "Show": "显示",
+    "One row per warning": "每条预警一行",
+    "One row per project": "每个项目一行",
+    "Rules": "预警类型",
     "As of {date}": "统计截至 {date}",
     "{red} red projects, {yellow} yellow projects, {n} warnings": (
         "红灯项目 {red} 个，黄灯项目 {yellow} 个，预警 {n} 条"

@@ -4,12 +4,12 @@
     <context>
         <name>AsOfBar</name>
         <message>
-            <location filename="../../ui/warnings_view.py" line="57" />
+            <location filename="../../ui/warnings_view.py" line="64" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="59" />
+            <location filename="../../ui/warnings_view.py" line="66" />
             <source>As of</source>
             <translation>统计截至</translation>
         </message>
@@ -992,6 +992,44 @@ Database: {path}</source>
         </message>
     </context>
     <context>
+        <name>ProjectWarningsModel</name>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="241" />
+            <source>Level</source>
+            <translation>预警等级</translation>
+        </message>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="242" />
+            <source>Project</source>
+            <translation>项目名称</translation>
+        </message>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="243" />
+            <source>Responsible unit</source>
+            <translation>责任单位</translation>
+        </message>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="244" />
+            <source>Leader</source>
+            <translation>包抓领导</translation>
+        </message>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="245" />
+            <source>Signed on</source>
+            <translation>签约日期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="246" />
+            <source>Rules</source>
+            <translation>预警类型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="247" />
+            <source>Facts</source>
+            <translation>预警事实</translation>
+        </message>
+    </context>
+    <context>
         <name>RecordTab</name>
         <message>
             <location filename="../../ui/editor_records.py" line="158" />
@@ -1130,7 +1168,7 @@ Database: {path}</source>
     <context>
         <name>ReviewPage</name>
         <message>
-            <location filename="../../ui/warnings_view.py" line="104" />
+            <location filename="../../ui/warnings_view.py" line="111" />
             <source>Reviewing</source>
             <translation>正在计算预警</translation>
         </message>
@@ -1532,42 +1570,42 @@ Database: {path}</source>
     <context>
         <name>WarningsModel</name>
         <message>
-            <location filename="../../ui/warnings_view.py" line="148" />
+            <location filename="../../ui/warnings_view.py" line="157" />
             <source>Level</source>
             <translation>预警等级</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="149" />
+            <location filename="../../ui/warnings_view.py" line="158" />
             <source>Rule</source>
             <translation>预警类型</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="150" />
+            <location filename="../../ui/warnings_view.py" line="159" />
             <source>Project</source>
             <translation>项目名称</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="151" />
+            <location filename="../../ui/warnings_view.py" line="160" />
             <source>Responsible unit</source>
             <translation>责任单位</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="152" />
+            <location filename="../../ui/warnings_view.py" line="161" />
             <source>Leader</source>
             <translation>包抓领导</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="153" />
+            <location filename="../../ui/warnings_view.py" line="162" />
             <source>Signed on</source>
             <translation>签约日期</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="154" />
+            <location filename="../../ui/warnings_view.py" line="163" />
             <source>Facts</source>
             <translation>预警事实</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="196" />
+            <location filename="../../ui/warnings_view.py" line="205" />
             <source>Threshold</source>
             <translation>触发阈值</translation>
         </message>
@@ -1575,58 +1613,83 @@ Database: {path}</source>
     <context>
         <name>WarningsView</name>
         <message>
-            <location filename="../../ui/warnings_view.py" line="225" />
+            <location filename="../../ui/warnings_view.py" line="276" />
             <source>All levels</source>
             <translation>全部等级</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="225" />
+            <location filename="../../ui/warnings_view.py" line="276" />
             <source>Red</source>
             <translation>红灯</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="225" />
+            <location filename="../../ui/warnings_view.py" line="276" />
             <source>Yellow</source>
             <translation>黄灯</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="229" />
+            <location filename="../../ui/warnings_view.py" line="280" />
             <source>All rules</source>
             <translation>全部类型</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="231" />
             <location filename="../../ui/warnings_view.py" line="282" />
+            <location filename="../../ui/warnings_view.py" line="356" />
             <source>All units</source>
             <translation>全部单位</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="252" />
+            <location filename="../../ui/warnings_view.py" line="288" />
+            <source>One row per warning</source>
+            <translation>每条预警一行</translation>
+        </message>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="289" />
+            <source>One row per project</source>
+            <translation>每个项目一行</translation>
+        </message>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="311" />
+            <source>Show</source>
+            <translation>显示</translation>
+        </message>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="312" />
             <source>Level</source>
             <translation>预警等级</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="253" />
+            <location filename="../../ui/warnings_view.py" line="313" />
             <source>Rule</source>
             <translation>预警类型</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="254" />
+            <location filename="../../ui/warnings_view.py" line="314" />
             <source>Unit</source>
             <translation>责任单位</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="301" />
-            <source>Red projects: {red_projects}   Yellow projects: {yellow_projects}   Warnings: {warnings} (red {red}, yellow {yellow})   Terminated: {terminated}   Shown: {shown}</source>
-            <translation>红灯项目 {red_projects} 个   黄灯项目 {yellow_projects} 个   预警 {warnings} 条（红灯 {red} 条，黄灯 {yellow} 条）   已终止 {terminated} 个   当前显示 {shown} 条</translation>
+            <location filename="../../ui/warnings_view.py" line="377" />
+            <source>Red projects: {red_projects}   Yellow projects: {yellow_projects}   Warnings: {warnings} (red {red}, yellow {yellow})   Terminated: {terminated}</source>
+            <translation>红灯项目 {red_projects} 个   黄灯项目 {yellow_projects} 个   预警 {warnings} 条（红灯 {red} 条，黄灯 {yellow} 条）   已终止 {terminated} 个</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="321" />
+            <location filename="../../ui/warnings_view.py" line="388" />
+            <source>Shown: {n} projects</source>
+            <translation>当前显示 {n} 个项目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="390" />
+            <source>Shown: {n} warnings</source>
+            <translation>当前显示 {n} 条预警</translation>
+        </message>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="399" />
             <source>As of {date}</source>
             <translation>统计截至 {date}</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="328" />
+            <location filename="../../ui/warnings_view.py" line="406" />
             <source>{red} red projects, {yellow} yellow projects, {n} warnings</source>
             <translation>红灯项目 {red} 个，黄灯项目 {yellow} 个，预警 {n} 条</translation>
         </message>

@@ -229,3 +229,48 @@ def test_warning_list_export_equals_rows_on_screen(qtbot, demo_db, tmp_path, mon
     written = [[c.value or "" for c in row] for row in ws.iter_rows(min_row=header + 1)]
     assert written == shown and len(shown) > 0
     assert "黄灯" in view.filter_description()
+
+
+def test_warnings_view_one_row_per_project(
+    qtbot, qtmodeltester, demo_db, expected, tmp_path
+) -> None:
+    from tracker.reports.view_export import write_warning_view
+    from ui.warnings_view import WarningsView
+
+    view = WarningsView(demo_db)
+    qtbot.addWidget(view)
+    _load(qtbot, view)
+    view.mode_combo.setCurrentIndex(view.mode_combo.findData("projects"))
+    model = view.model
+    assert view.table.model() is model is view.models["projects"]
+    counts = expected.counts()
+    assert model.rowCount() == counts.projects == len(expected.by_project)
+    qtmodeltester.check(model)
+    assert model.data(model.index(0, 0)) == "红灯"
+    first = expected.by_project[0]
+    assert model.data(model.index(0, 5)) == first.rules_text  # "逾期未开工（红）；…" in one cell
+    assert (
+        model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole).count("\n")
+        >= len(first.warnings) * 2 - 1
+    )  # each warning and its threshold
+    assert f"当前显示 {counts.projects} 个项目" in view.summary.text()
+    view.rule_combo.setCurrentIndex(view.rule_combo.findData("funds_lagging"))
+    with_rule = [
+        p for p in expected.by_project if any(w.rule == "funds_lagging" for w in p.warnings)
+    ]
+    assert model.rowCount() == len(with_rule) > 0
+    shown = [
+        [model.data(model.index(r, c)) for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+    target = tmp_path / "按项目.xlsx"
+    write_warning_view(target, model.shown(), view.view_columns(), "预警清单", "按项目")
+    ws = load_workbook(target).active
+    header = int(ws.print_title_rows.split(":")[1].strip("$"))
+    assert [c.value for c in ws[header]][5] == "预警类型"
+    written = [[c.value or "" for c in row] for row in ws.iter_rows(min_row=header + 1)]
+    # the sheet keeps each fact on its own line; the table shows them on one
+    assert [[v.replace("\n", "；") for v in row] for row in written] == shown
+    view.mode_combo.setCurrentIndex(view.mode_combo.findData("warnings"))
+    assert view.table.model() is view.models["warnings"]
+    assert model.rowCount() == len(with_rule)  # the filter applies to both forms

@@ -16,7 +16,7 @@ from tracker.domain.dates import display_date
 from tracker.domain.money import format_wan
 from tracker.domain.vocabulary import Stage, Status
 from tracker.errors import Cancelled
-from tracker.review import ReviewWarning
+from tracker.review import ProjectWarnings, ReviewWarning
 
 # key -> kind ("text" | "money" | "date" | "wrap"), for the keys the ledger view can show
 LEDGER_VIEW_KINDS: dict[str, str] = {
@@ -40,6 +40,8 @@ WARNING_VIEW_KINDS: dict[str, str] = {
     "sign_date": "date",
     "message": "wrap",
     "threshold": "wrap",
+    "rules": "wrap",  # a project's row: its rules, its facts
+    "facts": "wrap",
 }
 
 
@@ -60,6 +62,7 @@ def ledger_cell(key: str, value: Any) -> Any:
 
 
 def warning_cell(key: str, warning: ReviewWarning) -> Any:
+    """A cell of the 预警 list, one warning per row."""
     if key == "level":
         return warning.level_label
     if key == "rule":
@@ -68,6 +71,27 @@ def warning_cell(key: str, warning: ReviewWarning) -> Any:
         return display_date(warning.sign_date)
     value = getattr(warning, key)
     return value if value not in ("", None) else None
+
+
+def project_cell(key: str, entry: ProjectWarnings) -> Any:
+    """A cell of the 预警 list, one project per row (its worst light, its rules)."""
+    if key == "level":
+        return entry.level_label
+    if key == "rules":
+        return entry.rules_text
+    if key == "facts":
+        return entry.facts_text
+    if key == "sign_date":
+        return display_date(entry.sign_date)
+    value = getattr(entry, key)
+    return value if value not in ("", None) else None
+
+
+def view_cell(key: str, item: ReviewWarning | ProjectWarnings) -> Any:
+    """A cell of the 预警 list in either of its forms."""
+    if isinstance(item, ProjectWarnings):
+        return project_cell(key, item)
+    return warning_cell(key, item)
 
 
 def view_text(value: Any) -> str:
@@ -98,5 +122,8 @@ def ledger_view_rows(
     return out
 
 
-def warning_view_rows(warnings: Sequence[ReviewWarning], keys: Sequence[str]) -> list[list[Any]]:
-    return [[warning_cell(key, w) for key in keys] for w in warnings]
+def warning_view_rows(
+    items: Sequence[ReviewWarning | ProjectWarnings], keys: Sequence[str]
+) -> list[list[Any]]:
+    """The 预警 list as shown: warnings, or projects with their warnings."""
+    return [[view_cell(key, item) for key in keys] for item in items]

@@ -24,7 +24,7 @@ from tracker.reports.view_columns import (
     ledger_view_rows,
     warning_view_rows,
 )
-from tracker.review import ReviewWarning
+from tracker.review import ProjectWarnings, ReviewWarning
 from tracker.work import CancelFn, ProgressFn
 
 # kind -> (style, width): wrapped text gets a set width, the rest fits its contents
@@ -35,7 +35,7 @@ KIND_STYLE: dict[str, tuple[str, float | None]] = {
     "money": ("money", 13),
     "date": ("center", 12.5),
 }
-LONG_KEYS = {"message", "threshold"}
+LONG_KEYS = {"message", "threshold", "facts"}
 
 
 def _columns(columns: Sequence[tuple[str, str]], kinds: dict[str, str]) -> list[ReportColumn]:
@@ -101,13 +101,14 @@ def write_ledger_view(
 
 def write_warning_view(
     path: Path,
-    warnings: Sequence[ReviewWarning],
+    items: Sequence[ReviewWarning | ProjectWarnings],
     columns: Sequence[tuple[str, str]],
     title: str,
     subtitle: str,
 ) -> tuple[Path, int]:
-    """The warnings in the order on screen, ``columns`` = [(key, header on screen)]."""
-    rows = warning_view_rows(warnings, [key for key, _ in columns])
+    """The 预警 list in the order on screen — warnings, or projects with their warnings —
+    ``columns`` = [(key, header on screen)]."""
+    rows = warning_view_rows(items, [key for key, _ in columns])
     out = write_view(
         path,
         title,
@@ -115,6 +116,6 @@ def write_warning_view(
         _columns(columns, WARNING_VIEW_KINDS),
         rows,
         "预警清单",
-        [w.level for w in warnings],
+        [item.level for item in items],
     )
     return out, len(rows)
