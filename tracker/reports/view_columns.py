@@ -61,41 +61,26 @@ def ledger_cell(key: str, value: Any) -> Any:
     return str(value)
 
 
-def warning_cell(key: str, warning: ReviewWarning) -> Any:
-    """A cell of the 预警 list, one warning per row."""
-    if key == "level":
-        return warning.level_label
-    if key == "rule":
-        return warning.rule_label
-    if key == "sign_date":
-        return display_date(warning.sign_date)
-    value = getattr(warning, key)
-    return value if value not in ("", None) else None
-
-
-def project_cell(key: str, entry: ProjectWarnings) -> Any:
-    """A cell of the 预警 list, one project per row (its worst light, its rules)."""
-    if key == "level":
-        return entry.level_label
-    if key == "rules":
-        return entry.rules_text
-    if key == "facts":
-        return entry.facts_text
-    if key == "sign_date":
-        return display_date(entry.sign_date)
-    value = getattr(entry, key)
-    return value if value not in ("", None) else None
-
-
 def view_cell(key: str, item: ReviewWarning | ProjectWarnings) -> Any:
-    """A cell of the 预警 list in either of its forms."""
+    """A cell of the 预警 list, in either of its forms: one warning per row, or one project
+    per row (its worst light, its rules in one cell, its facts one per line)."""
+    if key == "level":
+        return item.level_label
+    if key == "sign_date":
+        return display_date(item.sign_date)
     if isinstance(item, ProjectWarnings):
-        return project_cell(key, item)
-    return warning_cell(key, item)
+        if key == "rules":
+            return item.rules_text
+        if key == "facts":
+            return item.facts_text
+    elif key == "rule":
+        return item.rule_label
+    value = getattr(item, key)
+    return value if value not in ("", None) else None
 
 
 def view_text(value: Any) -> str:
-    """The text a table cell shows for a value of ``ledger_cell``/``warning_cell``."""
+    """The text a table cell shows for a value of ``ledger_cell``/``view_cell``."""
     if value is None:
         return ""
     if isinstance(value, Decimal):
