@@ -94,10 +94,11 @@ def main() -> None:
     t_base, _ = timed(lambda: baseline(rows, cells, out_dir / "plain.xlsx"), args.repeat)
     portfolio.close()
 
-    counts = review.counts_by_level()
+    counts = review.counts()
     print(
-        f"{args.projects:,} projects, {len(review.warnings):,} warnings "
-        f"(red {counts['red']:,}, yellow {counts['yellow']:,}), {cells:,} cells written"
+        f"{args.projects:,} projects ({counts.red_projects:,} red, "
+        f"{counts.yellow_projects:,} yellow), {counts.warnings:,} warnings, "
+        f"{cells:,} cells written"
     )
     print(f"  review (load + rules + rates)     {t_review:6.2f} s")
     print(f"  review workbook (build + save)    {t_write:6.2f} s")

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.domain.dates import today_iso
+from tracker.domain.dates import display_date, today_iso
 from tracker.domain.money import format_wan
 from tracker.domain.project import Project
 from tracker.domain.vocabulary import PROBLEM_CATEGORIES, PROBLEM_STATUSES
@@ -235,6 +235,8 @@ class RecordTab(QWidget):
             return PROBLEM_STATUSES[0]
         if isinstance(value, Decimal):
             return format_wan(value)
+        if field.kind == "date":
+            return display_date(value) or ""
         return "" if value is None else str(value)
 
     # -- staging -----------------------------------------------------------------------

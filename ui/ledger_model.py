@@ -26,12 +26,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from tracker.domain.dates import today_iso
-from tracker.domain.money import format_wan
-from tracker.domain.vocabulary import Stage, Status
+from tracker.domain.dates import display_date, today_iso
+from tracker.domain.vocabulary import Status
+from tracker.errors import TrackerError
 from tracker.ledger.portfolio import Portfolio
 from tracker.ledger.queries import ProjectFilter
 from tracker.ledger.search_index import LedgerIndex
+from tracker.reports.view_columns import ledger_cell, view_text
+from tracker.review import warning_line, warnings_for_project
 
 from .tasks import TaskContext, run_task, show_error
 
@@ -169,6 +171,9 @@ class LedgerModel(QAbstractTableModel):
         self._cache: dict[int, dict[str, Any]] = {}
         self._texts: dict[int, tuple[str, ...]] = {}
         self._levels: dict[int, str] = {}
+        # A row's warnings, fetched when its tooltip is first asked for (never up front:
+        # a big ledger would hold every warning of every project in memory).
+        self._tips: dict[int, str] = {}
         self.levels_task: Any = None  # the running tint review, cancelled when superseded
         self._filter = ProjectFilter()
         self._order_by = "sign_date"
@@ -246,6 +251,7 @@ class LedgerModel(QAbstractTableModel):
         self._ids = result.ids
         self._cache.clear()
         self._texts.clear()
+        self._tips.clear()
         self.endResetModel()
         self.last_result = result
         self._index = result.index
@@ -276,6 +282,7 @@ class LedgerModel(QAbstractTableModel):
 
     def _apply_levels(self, levels: dict[int, str]) -> None:
         self._levels = levels
+        self._tips.clear()
         if self._ids:
             self.dataChanged.emit(
                 self.index(0, 0),
@@ -289,10 +296,12 @@ class LedgerModel(QAbstractTableModel):
         if ids is None:
             self._cache.clear()
             self._texts.clear()
+            self._tips.clear()
         else:
             for pid in ids:
                 self._cache.pop(pid, None)
                 self._texts.pop(pid, None)
+                self._tips.pop(pid, None)
         if self._ids:
             self.dataChanged.emit(
                 self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1)
@@ -308,7 +317,7 @@ class LedgerModel(QAbstractTableModel):
 
     def set_portfolio(self, portfolio: Portfolio, db_path: Path) -> None:
         self._portfolio, self._db_path = portfolio, db_path
-        self._levels, self._index = {}, None
+        self._levels, self._index, self._tips = {}, None, {}
         self.beginResetModel()
         self._ids, self._cache, self._texts = [], {}, {}
         self.endResetModel()
@@ -370,8 +379,10 @@ class LedgerModel(QAbstractTableModel):
         cells = self._cells(index.row())
         if cells is None or not 0 <= column < len(COLUMNS):
             return None
-        if role == DISPLAY or role == TOOLTIP:
+        if role == DISPLAY:
             return cells[column]
+        if role == TOOLTIP:
+            return self._tooltip(index.row(), cells[column])
         if role == ALIGN:
             return ALIGN_RIGHT if column == AMOUNT_COLUMN else ALIGN_LEFT
         row = self.row_dict(index.row()) or {}
@@ -396,6 +407,31 @@ class LedgerModel(QAbstractTableModel):
             self._texts[pid] = cells
         return cells
 
+    def _tooltip(self, row: int, cell: str) -> str:
+        """The cell's text, then why the row is tinted: its warnings, or why it is grey."""
+        found = self.row_dict(row) or {}
+        pid = found.get("id")
+        if pid is None:
+            return cell
+        if pid not in self._tips:
+            self._tips[pid] = self._why(found)
+        why = self._tips[pid]
+        return f"{cell}\n\n{why}" if cell and why else cell or why
+
+    def _why(self, found: dict[str, Any]) -> str:
+        if found.get("status") == Status.TERMINATED:
+            when = display_date(found.get("status_date")) or ""
+            reason = found.get("status_reason") or self.tr("no reason given")
+            return self.tr("Terminated {date}: {reason}").format(date=when, reason=reason)
+        if found["id"] not in self._levels:
+            return ""
+        try:
+            warnings = warnings_for_project(self._portfolio, found["id"], today_iso())
+        except TrackerError as exc:  # deleted meanwhile: say nothing about its lights
+            log.info("no tooltip for project %s: %s", found["id"], exc.message)
+            return ""
+        return "\n".join(warning_line(w) for w in warnings)
+
     # -- helpers for the view ----------------------------------------------------------
 
     def project_id(self, row: int) -> int | None:
@@ -418,13 +454,6 @@ class LedgerModel(QAbstractTableModel):
 
 
 def display_value(key: str, value: Any) -> str:
-    """Cell text: 万元 with separators, Chinese stage and status labels."""
-    if value is None:
-        return ""
-    if key == "signed_amount_wan":
-        return format_wan(value)
-    if key == "stage":
-        return Stage(value).label
-    if key == "status":
-        return Status(value).label
-    return str(value)
+    """Cell text: 万元 with separators, Chinese stage and status labels, ``2023-08（约）``
+    for an approximate date — the core's ``view_columns``, which the export shares."""
+    return view_text(ledger_cell(key, value))

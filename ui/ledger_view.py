@@ -27,7 +27,9 @@ from tracker.ledger.portfolio import Portfolio
 from tracker.ledger.queries import ProjectFilter, distinct_values
 
 from .app import settings
+from .ledger_legend import LedgerLegend
 from .ledger_model import COLUMNS, LedgerModel, LoadResult
+from .widgets import shown_columns
 
 # Debounce by waiting for the search in flight: the first keystroke searches at once; the
 # keystrokes typed while it runs are merged into one search when it lands. A slow search
@@ -140,10 +142,12 @@ class LedgerView(QWidget):
         header.sectionResized.connect(lambda *_: self.save_columns())
         header.sectionMoved.connect(lambda *_: self.save_columns())
 
+        self.legend = LedgerLegend(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 0)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.legend)
         self.setTabOrder(self.search, self.year_combo)
         self.setTabOrder(self.status_combo, self.reset_button)
         self.setTabOrder(self.reset_button, self.table)
@@ -229,6 +233,30 @@ class LedgerView(QWidget):
         if not self.table.currentIndex().isValid() and self.model.rowCount() > 0:
             self.table.setCurrentIndex(self.model.index(0, 0))
         self.loaded.emit(result)
+
+    def filter_description(self) -> str:
+        """The filter and order on screen, in words, for a printout's or export's title."""
+        parts = []
+        for combo in (self.year_combo, self.unit_combo, self.stage_combo, self.status_combo):
+            if combo.currentData() is not None:
+                parts.append(f"{combo.accessibleName()}：{combo.currentText()}")
+        text = self.search.text().strip()
+        if text:
+            parts.append(self.tr("search “{text}”").format(text=text))
+        filtered = "；".join(parts) if parts else self.tr("all projects")
+        order_by, descending = self.model.sort_state()
+        column = next((c for c in COLUMNS if c.key == order_by), None)
+        if column is None:
+            return filtered
+        title = self.model.tr(column.title)
+        order = self.tr("descending") if descending else self.tr("ascending")
+        return self.tr("{filter}; sorted by {column}, {order}").format(
+            filter=filtered, column=title, order=order
+        )
+
+    def view_columns(self) -> list[tuple[str, str]]:
+        """(key, header) of the columns on screen, in the order they are shown."""
+        return shown_columns(self.table, [c.key for c in COLUMNS])
 
     # -- selection and opening ---------------------------------------------------------
 

@@ -38,6 +38,7 @@ from .read_only_banner import ReadOnlyBanner
 from .report_dialog import ReportDialog
 from .stats_view import StatsView
 from .tasks import run_task, show_error
+from .view_actions import ViewActions
 from .warnings_view import WarningsView
 
 log = logging.getLogger(__name__)
@@ -209,10 +210,13 @@ class MainWindow(QMainWindow):
             restore,
         ]
 
+        self.view_actions = ViewActions(self)  # 打印… (Ctrl+P) and 导出当前视图…
         menu = self.menuBar().addMenu(self.tr("&File"))
         menu.addActions([open_db, new_db])
         self.recent_menu = menu.addMenu(self.tr("Recent &databases"))
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+        menu.addSeparator()
+        menu.addActions([self.view_actions.print_action, self.view_actions.export_action])
         menu.addSeparator()
         menu.addActions([self.backup_action, restore])
         menu.addSeparator()
@@ -389,11 +393,16 @@ class MainWindow(QMainWindow):
         if self._levels_pending:
             self._levels_pending = False
             self.model.refresh_levels()
+        # the totals follow the filter: 签约总额 is the sum of the rows on screen
+        if self.model.filter.is_empty():
+            text = self.tr("{total} projects · signed total {amount} (10k yuan)")
+        else:
+            text = self.tr("{total} projects · {shown} shown · signed total {amount} (10k yuan)")
         self.status_label.setText(
-            self.tr("{total} projects · signed total {amount} (10k yuan) · {shown} shown").format(
+            text.format(
                 total=result.all_count,
-                amount=format_wan(result.all_total),
                 shown=result.filtered_count,
+                amount=format_wan(result.filtered_total),
             )
         )
 

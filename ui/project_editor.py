@@ -8,6 +8,7 @@ Ctrl+S saves and stays; 保存 saves and closes; Esc cancels (asking about unsav
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -30,6 +31,7 @@ from .editor_audit import AuditTab
 from .editor_basic import BasicTab, FormErrors
 from .editor_records import ProblemTab, RecordError, RecordTab
 from .editor_stages import StagesTab
+from .editor_warnings import WarningStrip
 from .widgets import ErrorBanner
 
 
@@ -47,6 +49,7 @@ class ProjectEditor(QDialog):
         self.saved_id: int | None = None
         self._snapshot: Any = None
         settings = portfolio.settings()
+        self.warning_strip = WarningStrip(self)
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("editor_tabs")
         self.basic = BasicTab(settings, self)
@@ -75,10 +78,11 @@ class ProjectEditor(QDialog):
         shortcut = QShortcut("Ctrl+S", self)
         shortcut.activated.connect(self.save)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.warning_strip)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.banner)
         layout.addWidget(self.buttons)
-        self.resize(1040, 660)
+        self.resize(1040, 700)
         self.load()
 
     # -- loading -----------------------------------------------------------------------
@@ -87,6 +91,8 @@ class ProjectEditor(QDialog):
         project: Project | None = None
         if self.project_id is not None:
             project = self.portfolio.get_project(self.project_id)
+        # why the project is red or yellow, before any tab (refreshed after each save)
+        self.warning_strip.load(project, self.portfolio.settings(), date.today())
         self.basic.load(project)
         self.stages.load(project)
         for tab in (self.progress, self.visits, self.problems):

@@ -1,10 +1,14 @@
-"""The 统计 page: rate cards, the 签约→落地→开工→投产 funnel, rates by unit (chart and table).
+"""The 统计 page: rate cards, the 签约→落地→开工→投产 funnel, rates by unit / industry /
+town (a tab each, so every table gets the page's height at 1366×768), and the 口径说明.
 
-All numbers come from ``tracker.review``; this page only lays them out.
+All numbers come from ``tracker.review`` and every definition from
+``tracker.review.definitions`` (a rate's tooltip, its column's tooltip, the 口径说明 tab):
+the same words the printed 汇总 sheet uses.
 """
 
 from __future__ import annotations
 
+import html
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -30,12 +34,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QSplitter,
     QTableView,
+    QTabWidget,
+    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from tracker.domain.money import format_wan
 from tracker.review import Rates, Review
+from tracker.review.definitions import RATE_DEFINITIONS, definitions
 
 from .warnings_view import AsOfBar, Index, ReviewPage, RowListModel
 
@@ -47,9 +54,12 @@ def pct_text(value: Decimal | None) -> str:
 class RateCard(QFrame):
     """One big number with its caption and the counts behind it."""
 
-    def __init__(self, name: str, caption: str, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, name: str, caption: str, definition: str = "", parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName(name)
+        self.setToolTip(definition)  # the rate's 口径, where the number is
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.setStyleSheet(
             f"QFrame#{name} {{ background: #f5f8fc; border: 1px solid #c8d3e0;"
@@ -73,14 +83,27 @@ class RateCard(QFrame):
         self.detail.setText(detail)
 
 
-class UnitRatesModel(RowListModel):
-    """Rates by 责任单位, with the 合计 row last."""
+# column -> the rate whose 口径 its header's tooltip shows
+COLUMN_DEFINITIONS = (
+    "",
+    "signed",
+    "performing",
+    "registered",
+    "started",
+    "funds",
+    "producing",
+    "mean_days",
+)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+
+class GroupRatesModel(RowListModel):
+    """Rates by a grouping (责任单位, 产业类别, 落地乡镇/园区), with the 合计 row last."""
+
+    def __init__(self, first: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._rows: list[tuple[str, Rates]] = []
         self._headers = [
-            self.tr("Responsible unit"),
+            first,
             self.tr("Signed projects"),
             self.tr("Performance rate"),
             self.tr("Landing rate"),
@@ -94,6 +117,17 @@ class UnitRatesModel(RowListModel):
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(COLUMN_DEFINITIONS)
+        ):
+            return RATE_DEFINITIONS.get(COLUMN_DEFINITIONS[section])
+        return super().headerData(section, orientation, role)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
@@ -146,25 +180,49 @@ class StatsView(ReviewPage):
             self.year_combo.addItem(str(year), year)
         self.year_combo.currentIndexChanged.connect(lambda _i: self.refresh())
         captions = (
-            ("card_signed", self.tr("Signed projects")),
-            ("card_performing", self.tr("Performance rate")),
-            ("card_registered", self.tr("Landing rate")),
-            ("card_started", self.tr("Start rate")),
-            ("card_funds", self.tr("Funds rate")),
-            ("card_producing", self.tr("Production rate")),
-            ("card_days", self.tr("Mean days from signing to start")),
+            ("card_signed", self.tr("Signed projects"), "signed"),
+            ("card_performing", self.tr("Performance rate"), "performing"),
+            ("card_registered", self.tr("Landing rate"), "registered"),
+            ("card_started", self.tr("Start rate"), "started"),
+            ("card_funds", self.tr("Funds rate"), "funds"),
+            ("card_producing", self.tr("Production rate"), "producing"),
+            ("card_days", self.tr("Mean days from signing to start"), "mean_days"),
         )
-        self.cards = {name: RateCard(name, caption, self) for name, caption in captions}
+        self.cards = {
+            name: RateCard(name, caption, RATE_DEFINITIONS[key], self)
+            for name, caption, key in captions
+        }
         self.funnel_view = _chart_view("funnel_chart")
         self.unit_chart_view = _chart_view("unit_chart")
-        self.unit_model = UnitRatesModel(self)
-        self.unit_table = QTableView(self)
-        self.unit_table.setObjectName("unit_table")
-        self.unit_table.setModel(self.unit_model)
-        self.unit_table.verticalHeader().setVisible(False)
-        self.unit_table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
-        )
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("stats_tabs")
+        charts = QSplitter(Qt.Orientation.Horizontal, self)
+        charts.addWidget(self.funnel_view)
+        charts.addWidget(self.unit_chart_view)
+        charts.setSizes([400, 700])
+        self.tabs.addTab(charts, self.tr("&Charts"))
+        # a tab each: a table of twenty units gets the page's full height
+        self.group_models: dict[str, GroupRatesModel] = {}
+        self.group_tables: dict[str, QTableView] = {}
+        for key, first, title in (
+            ("unit", self.tr("Responsible unit"), self.tr("By &unit")),
+            ("industry", self.tr("Industry"), self.tr("By i&ndustry")),
+            ("location", self.tr("Town / park"), self.tr("By &town")),
+        ):
+            model = GroupRatesModel(first, self)
+            table = QTableView(self)
+            table.setObjectName(f"{key}_table")
+            table.setModel(model)
+            table.verticalHeader().setVisible(False)
+            table.verticalHeader().setDefaultSectionSize(24)
+            table.setAlternatingRowColors(True)
+            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            self.group_models[key], self.group_tables[key] = model, table
+            self.tabs.addTab(table, title)
+        self.unit_model, self.unit_table = self.group_models["unit"], self.group_tables["unit"]
+        self.definitions = QTextBrowser(self)
+        self.definitions.setObjectName("definitions")
+        self.tabs.addTab(self.definitions, self.tr("&Definitions"))
         top = QHBoxLayout()
         top.addWidget(self.bar)
         top.addWidget(QLabel(self.tr("Signed in"), self))
@@ -173,19 +231,10 @@ class StatsView(ReviewPage):
         cards = QGridLayout()
         for i, card in enumerate(self.cards.values()):
             cards.addWidget(card, 0, i)
-        charts = QSplitter(Qt.Orientation.Horizontal, self)
-        charts.addWidget(self.funnel_view)
-        charts.addWidget(self.unit_chart_view)
-        charts.setSizes([400, 700])
-        body = QSplitter(Qt.Orientation.Vertical, self)
-        body.addWidget(charts)
-        body.addWidget(self.unit_table)
-        body.setStretchFactor(0, 3)
-        body.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addLayout(cards)
-        layout.addWidget(body, 1)
+        layout.addWidget(self.tabs, 1)
         self.bar.refresh_button.clicked.connect(self.refresh)
         self.bar.date_edit.dateChanged.connect(lambda _d: self.refresh())
 
@@ -218,7 +267,11 @@ class StatsView(ReviewPage):
         )
         self._show_funnel(review)
         self._show_units(review)
-        self.unit_model.set_rows(review.by_group["unit"] + [(self.tr("Total"), r)])
+        for key, model in self.group_models.items():
+            model.set_rows(review.by_group[key] + [(self.tr("Total"), r)])
+        self.definitions.setHtml(
+            "".join(f"<p>{html.escape(text)}</p>" for text in definitions(review.settings))
+        )
 
     def _show_funnel(self, review: Review) -> None:
         chart = QChart()

@@ -33,9 +33,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.review import RULE_LABELS, Review, ReviewWarning, run_review
+from tracker.reports.view_columns import view_cell, view_text
+from tracker.review import (
+    RULE_LABELS,
+    Review,
+    ReviewWarning,
+    group_by_project,
+    run_review,
+    warning_line,
+)
 
 from .tasks import run_task
+from .widgets import shown_columns
 
 LEVEL_COLOURS = {"red": QColor("#ffc7ce"), "yellow": QColor("#ffeb9c")}
 Index = QModelIndex | QPersistentModelIndex
@@ -133,12 +142,16 @@ class RowListModel(QAbstractTableModel):
 
 
 class WarningsModel(RowListModel):
-    """Warnings as rows; filters and sorts its own list (no proxy model)."""
+    """Warnings as rows; filters and sorts its own list (no proxy model).
+
+    ``ProjectWarningsModel`` shows the same review one project per row."""
+
+    KEYS: tuple[str, ...] = ("level", "rule", "project", "unit", "leader", "sign_date", "message")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._all: list[ReviewWarning] = []
-        self._rows: list[ReviewWarning] = []
+        self._all: list[Any] = []
+        self._rows: list[Any] = []
         self._filter: tuple[str | None, str | None, str | None] = (None, None, None)
         self._headers = [
             self.tr("Level"),
@@ -150,9 +163,17 @@ class WarningsModel(RowListModel):
             self.tr("Facts"),
         ]
 
+    def shown(self) -> list[Any]:
+        """The rows on screen, filtered and in the order shown."""
+        return list(self._rows)
+
+    def items(self, warnings: list[ReviewWarning]) -> list[Any]:
+        """The rows this model makes of a review's warnings."""
+        return list(warnings)
+
     def set_warnings(self, warnings: list[ReviewWarning]) -> None:
         self.beginResetModel()
-        self._all = list(warnings)
+        self._all = self.items(warnings)
         self._rows = self._filtered()
         self.endResetModel()
 
@@ -162,51 +183,84 @@ class WarningsModel(RowListModel):
         self._rows = self._filtered()
         self.endResetModel()
 
-    def _filtered(self) -> list[ReviewWarning]:
+    def matches(self, item: Any, level: str | None, rule: str | None) -> bool:
+        return (level is None or item.level == level) and (rule is None or item.rule == rule)
+
+    def _filtered(self) -> list[Any]:
         level, rule, unit = self._filter
         return [
-            w
-            for w in self._all
-            if (level is None or w.level == level)
-            and (rule is None or w.rule == rule)
-            and (unit is None or (w.unit or "") == unit)
+            item
+            for item in self._all
+            if self.matches(item, level, rule) and (unit is None or (item.unit or "") == unit)
         ]
 
-    def warning_at(self, row: int) -> ReviewWarning:
+    def warning_at(self, row: int) -> Any:
         return self._rows[row]
 
-    def _values(self, w: ReviewWarning) -> tuple[str, ...]:
-        return (
-            w.level_label,
-            w.rule_label,
-            w.project,
-            w.unit or "",
-            w.leader or "",
-            w.sign_date,
-            w.message,
-        )
+    def _values(self, item: Any) -> tuple[str, ...]:
+        return tuple(view_text(view_cell(key, item)) for key in self.KEYS)
+
+    def tooltip(self, item: Any) -> str:
+        """The facts, and the threshold that fired."""
+        label = self.tr("Threshold")
+        return f"{warning_line(item)}\n{label}：{item.threshold}"
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not (0 <= index.row() < len(self._rows)):
             return None
-        w = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return self._values(w)[index.column()]
+        item = self._rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._values(item)[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tooltip(item)
         if role == Qt.ItemDataRole.BackgroundRole and index.column() == 0:
-            return LEVEL_COLOURS[w.level]
+            return LEVEL_COLOURS[item.level]
         if role == Qt.ItemDataRole.UserRole:
-            return w.project_id
+            return item.project_id
         return None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         self.layoutAboutToBeChanged.emit()
         if column == 0:
-            self._rows.sort(key=ReviewWarning.sort_key)
+            self._rows.sort(key=lambda item: item.sort_key())
         else:
-            self._rows.sort(key=lambda w: self._values(w)[column])
+            self._rows.sort(key=lambda item: self._values(item)[column])
         if order == Qt.SortOrder.DescendingOrder:
             self._rows.reverse()
         self.layoutChanged.emit()
+
+
+class ProjectWarningsModel(WarningsModel):
+    """One row per project (its worst light, its rules in one cell): what a meeting reads."""
+
+    KEYS = ("level", "project", "unit", "leader", "sign_date", "rules", "facts")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._headers = [
+            self.tr("Level"),
+            self.tr("Project"),
+            self.tr("Responsible unit"),
+            self.tr("Leader"),
+            self.tr("Signed on"),
+            self.tr("Rules"),
+            self.tr("Facts"),
+        ]
+
+    def items(self, warnings: list[ReviewWarning]) -> list[Any]:
+        return group_by_project(warnings)
+
+    def matches(self, item: Any, level: str | None, rule: str | None) -> bool:
+        return (level is None or item.level == level) and (
+            rule is None or any(w.rule == rule for w in item.warnings)
+        )
+
+    def _values(self, item: Any) -> tuple[str, ...]:
+        # one line in the table (the tooltip has each warning on its own line)
+        return tuple(t.replace("\n", "；") for t in super()._values(item))
+
+    def tooltip(self, item: Any) -> str:
+        return "\n".join(super(ProjectWarningsModel, self).tooltip(w) for w in item.warnings)
 
 
 class WarningsView(ReviewPage):
@@ -228,7 +282,16 @@ class WarningsView(ReviewPage):
         self.unit_combo = self._combo("unit_filter", [(self.tr("All units"), None)])
         self.summary = QLabel(self)
         self.summary.setObjectName("warning_counts")
-        self.model = WarningsModel(self)
+        # one row per warning, or one per project (its worst light, its rules in one cell)
+        self.mode_combo = QComboBox(self)
+        self.mode_combo.setObjectName("rows_mode")
+        self.mode_combo.addItem(self.tr("One row per warning"), "warnings")
+        self.mode_combo.addItem(self.tr("One row per project"), "projects")
+        self.models: dict[str, WarningsModel] = {
+            "warnings": WarningsModel(self),
+            "projects": ProjectWarningsModel(self),
+        }
+        self.model = self.models["warnings"]
         self.table = QTableView(self)
         self.table.setObjectName("warnings_table")
         self.table.setModel(self.model)
@@ -240,12 +303,12 @@ class WarningsView(ReviewPage):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((70, 90, 220, 130, 70, 90)):
-            self.table.setColumnWidth(column, width)
+        self._set_widths()
         self.table.doubleClicked.connect(self._open)
         filters = QHBoxLayout()
         filters.addWidget(self.bar)
         for label, combo in (
+            (self.tr("Show"), self.mode_combo),
             (self.tr("Level"), self.level_combo),
             (self.tr("Rule"), self.rule_combo),
             (self.tr("Unit"), self.unit_combo),
@@ -259,6 +322,20 @@ class WarningsView(ReviewPage):
         layout.addWidget(self.table)
         self.bar.refresh_button.clicked.connect(self.refresh)
         self.bar.date_edit.dateChanged.connect(lambda _d: self.refresh())
+        self.mode_combo.currentIndexChanged.connect(lambda _i: self._mode_changed())
+
+    def _set_widths(self) -> None:
+        widths = (70, 90, 220, 130, 70, 90)
+        if self.model is self.models["projects"]:
+            widths = (70, 220, 130, 70, 90, 300)
+        for column, width in enumerate(widths):
+            self.table.setColumnWidth(column, width)
+
+    def _mode_changed(self) -> None:
+        self.model = self.models[self.mode_combo.currentData()]
+        self.table.setModel(self.model)
+        self._set_widths()
+        self._apply_filter()
 
     def _combo(self, name: str, items: list[tuple[str, str | None]]) -> QComboBox:
         combo = QComboBox(self)
@@ -281,28 +358,58 @@ class WarningsView(ReviewPage):
             self.unit_combo.addItem(unit, unit)
         self.unit_combo.setCurrentIndex(max(0, self.unit_combo.findData(current)))
         self.unit_combo.blockSignals(False)
-        self.model.set_warnings(review.warnings)
+        for model in self.models.values():
+            model.set_warnings(review.warnings)
         self._apply_filter()
 
     def _apply_filter(self) -> None:
-        self.model.set_filter(
+        chosen = (
             self.level_combo.currentData(),
             self.rule_combo.currentData(),
             self.unit_combo.currentData(),
         )
+        for model in self.models.values():
+            model.set_filter(*chosen)
         if self.review is None:
             return
-        counts = self.review.counts_by_level()
-        self.summary.setText(
-            self.tr(
-                "Red: {red}   Yellow: {yellow}   Terminated: {terminated}   Shown: {shown}"
-            ).format(
-                red=counts["red"],
-                yellow=counts["yellow"],
-                terminated=len(self.review.terminated),
-                shown=self.model.rowCount(),
-            )
+        counts = self.review.counts()
+        text = self.tr(
+            "Red projects: {red_projects}   Yellow projects: {yellow_projects}   "
+            "Warnings: {warnings} (red {red}, yellow {yellow})   Terminated: {terminated}"
+        ).format(
+            red_projects=counts.red_projects,
+            yellow_projects=counts.yellow_projects,
+            warnings=counts.warnings,
+            red=counts.red_warnings,
+            yellow=counts.yellow_warnings,
+            terminated=len(self.review.terminated),
         )
+        if self.model is self.models["projects"]:
+            shown = self.tr("Shown: {n} projects").format(n=self.model.rowCount())
+        else:
+            shown = self.tr("Shown: {n} warnings").format(n=self.model.rowCount())
+        self.summary.setText(f"{text}   {shown}")
+
+    def view_columns(self) -> list[tuple[str, str]]:
+        """(key, header) of the columns on screen, in the order they are shown."""
+        return shown_columns(self.table, self.model.KEYS)
+
+    def filter_description(self) -> str:
+        """As of, the filters and the counts, in words, for a printout's or export's title."""
+        parts = [self.tr("As of {date}").format(date=self.bar.as_of().isoformat())]
+        if self.model is self.models["projects"]:
+            parts.append(self.mode_combo.currentText())
+        for combo in (self.level_combo, self.rule_combo, self.unit_combo):
+            if combo.currentData() is not None:
+                parts.append(combo.currentText())
+        if self.review is not None:
+            counts = self.review.counts()
+            parts.append(
+                self.tr("{red} red projects, {yellow} yellow projects, {n} warnings").format(
+                    red=counts.red_projects, yellow=counts.yellow_projects, n=counts.warnings
+                )
+            )
+        return "；".join(parts)
 
     def _open(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -9,9 +9,17 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QBoxLayout, QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTableView,
+    QWidget,
+)
 
-from tracker.domain.dates import today_iso
+from tracker.domain.dates import display_date, today_iso
 from tracker.domain.money import format_wan
 from tracker.domain.typed_input import parse_typed_date, parse_typed_money
 
@@ -45,6 +53,20 @@ def add_labelled(
         layout.addWidget(widget, 1 if widget is stretch else 0)
 
 
+def shown_columns(table: QTableView, keys: tuple[str, ...] | list[str]) -> list[tuple[str, str]]:
+    """(key, header text) of a table's visible columns in the order shown (moved columns
+    where the clerk moved them): what a printout or an export of "the view" contains."""
+    header = table.horizontalHeader()
+    model = table.model()
+    out = []
+    for visual in range(header.count()):
+        logical = header.logicalIndex(visual)
+        if not header.isSectionHidden(logical):
+            title = model.headerData(logical, Qt.Orientation.Horizontal)
+            out.append((keys[logical], str(title)))
+    return out
+
+
 def widget_text(widget: QWidget) -> str:
     """The text a form input shows, whatever kind of input it is."""
     if isinstance(widget, QComboBox):
@@ -60,7 +82,7 @@ class DateEdit(QLineEdit):
     """A date that may stay empty; accepts 2024.5.1, 2024/5/1, 2024年5月1日, 20240501.
 
     A QDateEdit cannot be empty and fights partial typing; old ledgers also carry
-    month-only dates (2024-05), which this keeps.
+    month-only dates (2024-05), which this keeps and shows as ``2024-05（约）``.
     """
 
     def __init__(self, parent: QWidget | None = None, *, allow_month: bool = True) -> None:
@@ -79,15 +101,16 @@ class DateEdit(QLineEdit):
             mark_invalid(self, str(exc))
             return
         clear_invalid(self)
-        if value and value != self.text():
-            self.setText(value)
+        shown = display_date(value)
+        if shown and shown != self.text():
+            self.setText(shown)
 
     def value(self) -> str | None:
         """The ISO date, None when empty; raises ValueError (Chinese) when unreadable."""
         return parse_typed_date(self.text(), allow_month=self._allow_month)
 
     def set_value(self, value: str | None) -> None:
-        self.setText(value or "")
+        self.setText(display_date(value) or "")
         clear_invalid(self)
 
     def set_today(self) -> None:

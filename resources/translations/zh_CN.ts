@@ -4,12 +4,12 @@
     <context>
         <name>AsOfBar</name>
         <message>
-            <location filename="../../ui/warnings_view.py" line="55" />
+            <location filename="../../ui/warnings_view.py" line="64" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="57" />
+            <location filename="../../ui/warnings_view.py" line="66" />
             <source>As of</source>
             <translation>统计截至</translation>
         </message>
@@ -142,7 +142,7 @@ Please copy the error and send it to whoever supports you.</source>
     <context>
         <name>DateEdit</name>
         <message>
-            <location filename="../../ui/widgets.py" line="69" />
+            <location filename="../../ui/widgets.py" line="91" />
             <source>e.g. 2024-05-01</source>
             <translation>如 2024-05-01</translation>
         </message>
@@ -196,6 +196,44 @@ Please copy the error and send it to whoever supports you.</source>
             <location filename="../../ui/import_pages.py" line="100" />
             <source>Choose spreadsheets</source>
             <translation>选择表格文件</translation>
+        </message>
+    </context>
+    <context>
+        <name>GroupRatesModel</name>
+        <message>
+            <location filename="../../ui/stats_view.py" line="107" />
+            <source>Signed projects</source>
+            <translation>签约项目数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/stats_view.py" line="108" />
+            <source>Performance rate</source>
+            <translation>履约率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/stats_view.py" line="109" />
+            <source>Landing rate</source>
+            <translation>落地率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/stats_view.py" line="110" />
+            <source>Start rate</source>
+            <translation>开工率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/stats_view.py" line="111" />
+            <source>Funds rate</source>
+            <translation>资金到位率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/stats_view.py" line="112" />
+            <source>Production rate</source>
+            <translation>投产率</translation>
+        </message>
+        <message>
+            <location filename="../../ui/stats_view.py" line="113" />
+            <source>Mean days to start</source>
+            <translation>平均签约至开工天数</translation>
         </message>
     </context>
     <context>
@@ -332,322 +370,405 @@ Please copy the error and send it to whoever supports you.</source>
         </message>
     </context>
     <context>
+        <name>LedgerLegend</name>
+        <message>
+            <location filename="../../ui/ledger_legend.py" line="22" />
+            <source>Row colours:</source>
+            <translation>行颜色：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_legend.py" line="28" />
+            <source>has a red warning</source>
+            <translation>有红灯预警</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_legend.py" line="33" />
+            <source>Yellow row</source>
+            <translation>黄</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_legend.py" line="39" />
+            <source>Grey row</source>
+            <translation>灰</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_legend.py" line="34" />
+            <source>has a yellow warning</source>
+            <translation>有黄灯预警</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_legend.py" line="27" />
+            <source>Red row</source>
+            <translation>红</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_legend.py" line="40" />
+            <source>terminated</source>
+            <translation>已终止</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_legend.py" line="54" />
+            <source>Point at a row to see its warnings; open the project for the details.</source>
+            <translation>鼠标停在某行上可看到它的预警；打开项目可看到预警事实和阈值。</translation>
+        </message>
+    </context>
+    <context>
         <name>LedgerModel</name>
         <message>
-            <location filename="../../ui/ledger_model.py" line="60" />
+            <location filename="../../ui/ledger_model.py" line="62" />
             <source>Project name</source>
             <translation>项目名称</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="61" />
+            <location filename="../../ui/ledger_model.py" line="63" />
             <source>Investor</source>
             <translation>投资主体</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="62" />
+            <location filename="../../ui/ledger_model.py" line="64" />
             <source>Sign date</source>
             <translation>签约日期</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="64" />
+            <location filename="../../ui/ledger_model.py" line="66" />
             <source>Amount (10k yuan)</source>
             <translation>签约总投资（万元）</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="66" />
+            <location filename="../../ui/ledger_model.py" line="68" />
             <source>Stage</source>
             <translation>阶段</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="67" />
+            <location filename="../../ui/ledger_model.py" line="69" />
             <source>Responsible unit</source>
             <translation>责任单位</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="68" />
+            <location filename="../../ui/ledger_model.py" line="70" />
             <source>Leader</source>
             <translation>包抓领导</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="69" />
+            <location filename="../../ui/ledger_model.py" line="71" />
             <source>Location</source>
             <translation>落地乡镇/园区</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="70" />
+            <location filename="../../ui/ledger_model.py" line="72" />
             <source>Industry</source>
             <translation>产业类别</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="71" />
+            <location filename="../../ui/ledger_model.py" line="73" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="211" />
-            <location filename="../../ui/ledger_model.py" line="215" />
-            <location filename="../../ui/ledger_model.py" line="268" />
+            <location filename="../../ui/ledger_model.py" line="216" />
+            <location filename="../../ui/ledger_model.py" line="220" />
+            <location filename="../../ui/ledger_model.py" line="274" />
             <source>Loading the ledger</source>
             <translation>正在读取台账</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="232" />
+            <location filename="../../ui/ledger_model.py" line="237" />
             <source>Checking warnings</source>
             <translation>正在检查预警</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_model.py" line="424" />
+            <source>no reason given</source>
+            <translation>未填原因</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_model.py" line="425" />
+            <source>Terminated {date}: {reason}</source>
+            <translation>已终止（{date}）：{reason}</translation>
         </message>
     </context>
     <context>
         <name>LedgerView</name>
         <message>
-            <location filename="../../ui/ledger_view.py" line="72" />
+            <location filename="../../ui/ledger_view.py" line="74" />
             <source>Search projects</source>
             <translation>搜索项目</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="74" />
+            <location filename="../../ui/ledger_view.py" line="76" />
             <source>Name, investor, unit, leader or pinyin initials (Ctrl+F)</source>
             <translation>名称、投资主体、单位、领导或拼音首字母（Ctrl+F）</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="83" />
+            <location filename="../../ui/ledger_view.py" line="85" />
             <source>Sign year</source>
             <translation>签约年度</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="84" />
+            <location filename="../../ui/ledger_view.py" line="86" />
             <source>Responsible unit</source>
             <translation>责任单位</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="85" />
+            <location filename="../../ui/ledger_view.py" line="87" />
             <source>Stage</source>
             <translation>阶段</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="86" />
+            <location filename="../../ui/ledger_view.py" line="88" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="91" />
+            <location filename="../../ui/ledger_view.py" line="93" />
             <source>&amp;Clear filters</source>
             <translation>清除筛选(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="96" />
+            <location filename="../../ui/ledger_view.py" line="98" />
             <source>&amp;Search:</source>
             <translation>搜索(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="101" />
+            <location filename="../../ui/ledger_view.py" line="103" />
             <source>&amp;Year:</source>
             <translation>年度(&amp;Y)：</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="102" />
+            <location filename="../../ui/ledger_view.py" line="104" />
             <source>&amp;Unit:</source>
             <translation>单位(&amp;U)：</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="103" />
+            <location filename="../../ui/ledger_view.py" line="105" />
             <source>S&amp;tage:</source>
             <translation>阶段(&amp;T)：</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="104" />
+            <location filename="../../ui/ledger_view.py" line="106" />
             <source>Stat&amp;us:</source>
             <translation>状态(&amp;U)：</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="114" />
+            <location filename="../../ui/ledger_view.py" line="116" />
             <source>Project ledger</source>
             <translation>项目台账</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="155" />
+            <location filename="../../ui/ledger_view.py" line="159" />
             <source>All</source>
             <translation>全部</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_view.py" line="245" />
+            <source>search “{text}”</source>
+            <translation>搜索“{text}”</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_view.py" line="246" />
+            <source>all projects</source>
+            <translation>全部项目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_view.py" line="252" />
+            <source>descending</source>
+            <translation>降序</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_view.py" line="252" />
+            <source>ascending</source>
+            <translation>升序</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_view.py" line="253" />
+            <source>{filter}; sorted by {column}, {order}</source>
+            <translation>{filter}；按{column}{order}</translation>
         </message>
     </context>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="66" />
+            <location filename="../../ui/main_window.py" line="67" />
             <source>Views</source>
             <translation>视图</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="68" />
+            <location filename="../../ui/main_window.py" line="69" />
             <source>&amp;Ledger</source>
             <translation>台账(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="106" />
+            <location filename="../../ui/main_window.py" line="107" />
             <source>&amp;Warnings</source>
             <translation>预警(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="107" />
+            <location filename="../../ui/main_window.py" line="108" />
             <source>Stat&amp;istics</source>
             <translation>统计(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="158" />
+            <location filename="../../ui/main_window.py" line="159" />
             <source>&amp;New project</source>
             <translation>新建项目(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="160" />
+            <location filename="../../ui/main_window.py" line="161" />
             <source>&amp;Edit project</source>
             <translation>编辑项目(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="162" />
+            <location filename="../../ui/main_window.py" line="163" />
             <source>&amp;Delete project…</source>
             <translation>删除项目(&amp;D)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="166" />
+            <location filename="../../ui/main_window.py" line="167" />
             <source>&amp;Import…</source>
             <translation>导入(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="169" />
+            <location filename="../../ui/main_window.py" line="170" />
             <source>Import last years' ledgers from Excel or CSV</source>
             <translation>从 Excel 或 CSV 导入往年台账</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="173" />
+            <location filename="../../ui/main_window.py" line="174" />
             <source>E&amp;xport report…</source>
             <translation>导出报表(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="176" />
+            <location filename="../../ui/main_window.py" line="177" />
             <source>Export the review workbook</source>
             <translation>导出督查考核报表</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="180" />
+            <location filename="../../ui/main_window.py" line="181" />
             <source>&amp;Backup now</source>
             <translation>备份(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="184" />
+            <location filename="../../ui/main_window.py" line="185" />
             <source>&amp;Settings…</source>
             <translation>设置(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="186" />
+            <location filename="../../ui/main_window.py" line="187" />
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="189" />
+            <location filename="../../ui/main_window.py" line="190" />
             <source>&amp;Open database…</source>
             <translation>打开数据库(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="195" />
+            <location filename="../../ui/main_window.py" line="196" />
             <source>Ne&amp;w database…</source>
             <translation>新建数据库(&amp;W)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="200" />
+            <location filename="../../ui/main_window.py" line="201" />
             <source>&amp;Restore from backup…</source>
             <translation>从备份恢复(&amp;R)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="203" />
+            <location filename="../../ui/main_window.py" line="204" />
             <source>E&amp;xit</source>
             <translation>退出(&amp;X)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="212" />
+            <location filename="../../ui/main_window.py" line="214" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="214" />
+            <location filename="../../ui/main_window.py" line="216" />
             <source>Recent &amp;databases</source>
             <translation>最近打开的数据库(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="220" />
+            <location filename="../../ui/main_window.py" line="224" />
             <source>&amp;Project</source>
             <translation>项目(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="224" />
+            <location filename="../../ui/main_window.py" line="228" />
             <source>&amp;Tools</source>
             <translation>工具(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="226" />
+            <location filename="../../ui/main_window.py" line="230" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="227" />
+            <location filename="../../ui/main_window.py" line="231" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="229" />
+            <location filename="../../ui/main_window.py" line="233" />
             <source>Main toolbar</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="252" />
+            <location filename="../../ui/main_window.py" line="256" />
             <source>(none)</source>
             <translation>（无）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="284" />
-            <location filename="../../ui/main_window.py" line="298" />
+            <location filename="../../ui/main_window.py" line="288" />
+            <location filename="../../ui/main_window.py" line="302" />
             <source>Delete project</source>
             <translation>删除项目</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="286" />
+            <location filename="../../ui/main_window.py" line="290" />
             <source>Delete “{name}” with its stage dates, figures, visits and problems?
 A project that fell through should be terminated instead: it then stays in the ledger and in the rates.</source>
             <translation>确定删除“{name}”及其进度节点、资金数据、走访记录和企业诉求吗？
 已落空的项目应改为“终止”：终止的项目仍保留在台账中，并计入各项比率。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="337" />
+            <location filename="../../ui/main_window.py" line="341" />
             <source>About</source>
             <translation>关于</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="339" />
+            <location filename="../../ui/main_window.py" line="343" />
             <source>Signed project tracker: the ledger of signed investment deals, their lifecycle, warnings and review reports.
 Database: {path}</source>
             <translation>签约项目跟踪：签约项目台账、全生命周期跟踪、预警和督查考核报表。
 数据库：{path}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="350" />
+            <location filename="../../ui/main_window.py" line="354" />
             <source>Empty ledger</source>
             <translation>台账为空</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="352" />
+            <location filename="../../ui/main_window.py" line="356" />
             <source>The ledger is empty. Load a demo portfolio of 300 projects to try the program? (You can start a new empty database later.)</source>
             <translation>台账中还没有项目。要载入 300 个演示项目试用本程序吗？（之后可以新建一个空数据库。）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="368" />
+            <location filename="../../ui/main_window.py" line="372" />
             <source>Loading the demo portfolio</source>
             <translation>正在载入演示项目</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="393" />
-            <source>{total} projects · signed total {amount} (10k yuan) · {shown} shown</source>
-            <translation>共 {total} 个项目 · 签约总额 {amount} 万元 · 筛选后 {shown} 个</translation>
+            <location filename="../../ui/main_window.py" line="398" />
+            <source>{total} projects · signed total {amount} (10k yuan)</source>
+            <translation>共 {total} 个项目 · 签约总额 {amount} 万元</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="409" />
+            <location filename="../../ui/main_window.py" line="400" />
+            <source>{total} projects · {shown} shown · signed total {amount} (10k yuan)</source>
+            <translation>共 {total} 个项目 · 筛选后 {shown} 个 · 签约总额 {amount} 万元</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="418" />
             <source>Signed project tracker — {name}</source>
             <translation>签约项目跟踪 — {name}</translation>
         </message>
@@ -757,44 +878,57 @@ Database: {path}</source>
         </message>
     </context>
     <context>
+        <name>Printing</name>
+        <message>
+            <location filename="../../ui/printing.py" line="131" />
+            <source>Page {n} of {total}</source>
+            <translation>第 {n} 页 共 {total} 页</translation>
+        </message>
+        <message>
+            <location filename="../../ui/printing.py" line="158" />
+            <source>Print preview</source>
+            <translation>打印预览</translation>
+        </message>
+    </context>
+    <context>
         <name>ProblemTab</name>
         <message>
-            <location filename="../../ui/editor_records.py" line="329" />
+            <location filename="../../ui/editor_records.py" line="331" />
             <source>Selected problem</source>
             <translation>所选诉求</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_records.py" line="333" />
+            <location filename="../../ui/editor_records.py" line="335" />
             <source>New status</source>
             <translation>新状态</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_records.py" line="337" />
+            <location filename="../../ui/editor_records.py" line="339" />
             <source>Result</source>
             <translation>办理结果</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_records.py" line="338" />
+            <location filename="../../ui/editor_records.py" line="340" />
             <source>Result (required when resolved)</source>
             <translation>办理结果（已解决时必填）</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_records.py" line="339" />
+            <location filename="../../ui/editor_records.py" line="341" />
             <source>Set &amp;status</source>
             <translation>更改状态(&amp;S)</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_records.py" line="344" />
+            <location filename="../../ui/editor_records.py" line="346" />
             <source>Status:</source>
             <translation>状态：</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_records.py" line="344" />
+            <location filename="../../ui/editor_records.py" line="346" />
             <source>Result:</source>
             <translation>办理结果：</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_records.py" line="365" />
+            <location filename="../../ui/editor_records.py" line="367" />
             <source>Select a saved problem first.</source>
             <translation>请先选中一条已保存的诉求。</translation>
         </message>
@@ -802,59 +936,97 @@ Database: {path}</source>
     <context>
         <name>ProjectEditor</name>
         <message>
-            <location filename="../../ui/project_editor.py" line="44" />
+            <location filename="../../ui/project_editor.py" line="46" />
             <source>Project editor</source>
             <translation>项目编辑</translation>
         </message>
         <message>
-            <location filename="../../ui/project_editor.py" line="59" />
+            <location filename="../../ui/project_editor.py" line="62" />
             <source>&amp;Basic information</source>
             <translation>基本信息(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../ui/project_editor.py" line="60" />
+            <location filename="../../ui/project_editor.py" line="63" />
             <source>&amp;Milestones</source>
             <translation>进度节点(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../ui/project_editor.py" line="61" />
+            <location filename="../../ui/project_editor.py" line="64" />
             <source>&amp;Funds and investment</source>
             <translation>资金与投资(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/project_editor.py" line="62" />
+            <location filename="../../ui/project_editor.py" line="65" />
             <source>&amp;Visits</source>
             <translation>跟踪服务(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../ui/project_editor.py" line="63" />
+            <location filename="../../ui/project_editor.py" line="66" />
             <source>&amp;Problems</source>
             <translation>企业诉求(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../ui/project_editor.py" line="64" />
+            <location filename="../../ui/project_editor.py" line="67" />
             <source>&amp;Change history</source>
             <translation>变更记录(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../ui/project_editor.py" line="101" />
+            <location filename="../../ui/project_editor.py" line="107" />
             <source>New project</source>
             <translation>新建项目</translation>
         </message>
         <message>
-            <location filename="../../ui/project_editor.py" line="103" />
+            <location filename="../../ui/project_editor.py" line="109" />
             <source>Project: {name}</source>
             <translation>项目：{name}</translation>
         </message>
         <message>
-            <location filename="../../ui/project_editor.py" line="202" />
+            <location filename="../../ui/project_editor.py" line="208" />
             <source>Unsaved changes</source>
             <translation>未保存的修改</translation>
         </message>
         <message>
-            <location filename="../../ui/project_editor.py" line="203" />
+            <location filename="../../ui/project_editor.py" line="209" />
             <source>This project has unsaved changes. Save them?</source>
             <translation>该项目有未保存的修改，是否保存？</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProjectWarningsModel</name>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="241" />
+            <source>Level</source>
+            <translation>预警等级</translation>
+        </message>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="242" />
+            <source>Project</source>
+            <translation>项目名称</translation>
+        </message>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="243" />
+            <source>Responsible unit</source>
+            <translation>责任单位</translation>
+        </message>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="244" />
+            <source>Leader</source>
+            <translation>包抓领导</translation>
+        </message>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="245" />
+            <source>Signed on</source>
+            <translation>签约日期</translation>
+        </message>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="246" />
+            <source>Rules</source>
+            <translation>预警类型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="247" />
+            <source>Facts</source>
+            <translation>预警事实</translation>
         </message>
     </context>
     <context>
@@ -888,7 +1060,7 @@ Database: {path}</source>
             <translation>尚未保存</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_records.py" line="267" />
+            <location filename="../../ui/editor_records.py" line="269" />
             <source>Fill in the record first.</source>
             <translation>请先填写记录内容。</translation>
         </message>
@@ -1004,7 +1176,7 @@ Database: {path}</source>
     <context>
         <name>ReviewPage</name>
         <message>
-            <location filename="../../ui/warnings_view.py" line="102" />
+            <location filename="../../ui/warnings_view.py" line="111" />
             <source>Reviewing</source>
             <translation>正在计算预警</translation>
         </message>
@@ -1111,84 +1283,124 @@ Database: {path}</source>
     <context>
         <name>StatsView</name>
         <message>
-            <location filename="../../ui/stats_view.py" line="143" />
+            <location filename="../../ui/stats_view.py" line="177" />
             <source>All years</source>
             <translation>全部年份</translation>
         </message>
         <message>
-            <location filename="../../ui/stats_view.py" line="149" />
+            <location filename="../../ui/stats_view.py" line="183" />
             <source>Signed projects</source>
             <translation>签约项目数</translation>
         </message>
         <message>
-            <location filename="../../ui/stats_view.py" line="150" />
-            <location filename="../../ui/stats_view.py" line="253" />
+            <location filename="../../ui/stats_view.py" line="184" />
+            <location filename="../../ui/stats_view.py" line="306" />
             <source>Performance rate</source>
             <translation>履约率</translation>
         </message>
         <message>
-            <location filename="../../ui/stats_view.py" line="151" />
+            <location filename="../../ui/stats_view.py" line="185" />
             <source>Landing rate</source>
             <translation>落地率</translation>
         </message>
         <message>
-            <location filename="../../ui/stats_view.py" line="152" />
-            <location filename="../../ui/stats_view.py" line="254" />
+            <location filename="../../ui/stats_view.py" line="186" />
+            <location filename="../../ui/stats_view.py" line="307" />
             <source>Start rate</source>
             <translation>开工率</translation>
         </message>
         <message>
-            <location filename="../../ui/stats_view.py" line="153" />
+            <location filename="../../ui/stats_view.py" line="187" />
             <source>Funds rate</source>
             <translation>资金到位率</translation>
         </message>
         <message>
-            <location filename="../../ui/stats_view.py" line="154" />
+            <location filename="../../ui/stats_view.py" line="188" />
             <source>Production rate</source>
             <translation>投产率</translation>
         </message>
         <message>
-            <location filename="../../ui/stats_view.py" line="155" />
+            <location filename="../../ui/stats_view.py" line="189" />
             <source>Mean days from signing to start</source>
             <translation>平均签约至开工天数</translation>
         </message>
         <message>
-            <location filename="../../ui/stats_view.py" line="170" />
+            <location filename="../../ui/stats_view.py" line="203" />
+            <source>&amp;Charts</source>
+            <translation>图表(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/stats_view.py" line="208" />
+            <source>Responsible unit</source>
+            <translation>责任单位</translation>
+        </message>
+        <message>
+            <location filename="../../ui/stats_view.py" line="208" />
+            <source>By &amp;unit</source>
+            <translation>按责任单位(&amp;U)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/stats_view.py" line="209" />
+            <source>Industry</source>
+            <translation>产业类别</translation>
+        </message>
+        <message>
+            <location filename="../../ui/stats_view.py" line="209" />
+            <source>By i&amp;ndustry</source>
+            <translation>按产业类别(&amp;N)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/stats_view.py" line="210" />
+            <source>Town / park</source>
+            <translation>落地乡镇/园区</translation>
+        </message>
+        <message>
+            <location filename="../../ui/stats_view.py" line="210" />
+            <source>By &amp;town</source>
+            <translation>按乡镇/园区(&amp;T)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/stats_view.py" line="225" />
+            <source>&amp;Definitions</source>
+            <translation>口径说明(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/stats_view.py" line="228" />
             <source>Signed in</source>
             <translation>签约年份</translation>
         </message>
         <message>
-            <location filename="../../ui/stats_view.py" line="199" />
+            <location filename="../../ui/stats_view.py" line="248" />
             <source>{amount} (10k yuan)</source>
             <translation>签约总投资 {amount} 万元</translation>
         </message>
         <message>
-            <location filename="../../ui/stats_view.py" line="210" />
+            <location filename="../../ui/stats_view.py" line="259" />
             <source>{funds} of {signed}</source>
             <translation>到位 {funds} / 签约 {signed} 万元</translation>
         </message>
         <message>
-            <location filename="../../ui/stats_view.py" line="217" />
+            <location filename="../../ui/stats_view.py" line="266" />
             <source>{n} started projects</source>
             <translation>按 {n} 个已开工项目计</translation>
         </message>
         <message>
-            <location filename="../../ui/stats_view.py" line="221" />
+            <location filename="../../ui/stats_view.py" line="271" />
             <source>Total</source>
             <translation>合计</translation>
         </message>
         <message>
-            <location filename="../../ui/stats_view.py" line="225" />
+            <location filename="../../ui/stats_view.py" line="278" />
             <source>Signed → landed → started → producing</source>
             <translation>签约 → 落地 → 开工 → 投产</translation>
         </message>
         <message>
-            <location filename="../../ui/stats_view.py" line="226" />
+            <location filename="../../ui/stats_view.py" line="279" />
             <source>Projects</source>
             <translation>项目数</translation>
         </message>
         <message>
-            <location filename="../../ui/stats_view.py" line="248" />
+            <location filename="../../ui/stats_view.py" line="301" />
             <source>Rates by responsible unit (%)</source>
             <translation>各责任单位履约率、开工率（%）</translation>
         </message>
@@ -1235,133 +1447,259 @@ Database: {path}</source>
         </message>
     </context>
     <context>
-        <name>UnitRatesModel</name>
+        <name>ViewActions</name>
         <message>
-            <location filename="../../ui/stats_view.py" line="83" />
-            <source>Responsible unit</source>
-            <translation>责任单位</translation>
+            <location filename="../../ui/view_actions.py" line="45" />
+            <source>&amp;Print…</source>
+            <translation>打印(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../ui/stats_view.py" line="84" />
-            <source>Signed projects</source>
-            <translation>签约项目数</translation>
+            <location filename="../../ui/view_actions.py" line="49" />
+            <source>Print the ledger or the warning list as filtered and sorted on screen</source>
+            <translation>按当前的筛选和排序打印台账或预警清单</translation>
         </message>
         <message>
-            <location filename="../../ui/stats_view.py" line="85" />
-            <source>Performance rate</source>
-            <translation>履约率</translation>
+            <location filename="../../ui/view_actions.py" line="52" />
+            <source>Export current &amp;view…</source>
+            <translation>导出当前视图(&amp;V)…</translation>
         </message>
         <message>
-            <location filename="../../ui/stats_view.py" line="86" />
-            <source>Landing rate</source>
-            <translation>落地率</translation>
+            <location filename="../../ui/view_actions.py" line="55" />
+            <source>Save the rows and columns on screen as an Excel workbook</source>
+            <translation>把屏幕上的行和列（按当前筛选和排序）保存为 Excel 工作簿</translation>
         </message>
         <message>
-            <location filename="../../ui/stats_view.py" line="87" />
-            <source>Start rate</source>
-            <translation>开工率</translation>
+            <location filename="../../ui/view_actions.py" line="85" />
+            <source>Filter: {filter}    {n} projects · signed total {amount} (10k yuan)</source>
+            <translation>筛选：{filter}    共 {n} 个项目 · 签约总额 {amount} 万元</translation>
         </message>
         <message>
-            <location filename="../../ui/stats_view.py" line="88" />
-            <source>Funds rate</source>
-            <translation>资金到位率</translation>
+            <location filename="../../ui/view_actions.py" line="92" />
+            <location filename="../../ui/view_actions.py" line="182" />
+            <source>{county} ledger of signed projects</source>
+            <translation>{county}签约项目台账</translation>
         </message>
         <message>
-            <location filename="../../ui/stats_view.py" line="89" />
-            <source>Production rate</source>
-            <translation>投产率</translation>
+            <location filename="../../ui/view_actions.py" line="93" />
+            <source>{subtitle}    Printed {date}</source>
+            <translation>{subtitle}    打印日期：{date}</translation>
         </message>
         <message>
-            <location filename="../../ui/stats_view.py" line="90" />
-            <source>Mean days to start</source>
-            <translation>平均签约至开工天数</translation>
+            <location filename="../../ui/view_actions.py" line="109" />
+            <location filename="../../ui/view_actions.py" line="203" />
+            <source>{county} warning list (signed and forgotten)</source>
+            <translation>{county}“一签了之”预警清单</translation>
+        </message>
+        <message>
+            <location filename="../../ui/view_actions.py" line="112" />
+            <source>{filter}    Printed {date}</source>
+            <translation>{filter}    打印日期：{date}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/view_actions.py" line="131" />
+            <source>The warnings are still loading.</source>
+            <translation>预警仍在计算中，请稍候。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/view_actions.py" line="147" />
+            <source>Preparing the printout</source>
+            <translation>正在准备打印</translation>
+        </message>
+        <message>
+            <location filename="../../ui/view_actions.py" line="156" />
+            <source>Print</source>
+            <translation>打印</translation>
+        </message>
+        <message>
+            <location filename="../../ui/view_actions.py" line="158" />
+            <source>{n} rows are shown: about {pages} pages. Print them all? (Filter the ledger first to print fewer.)</source>
+            <translation>当前显示 {n} 行，约 {pages} 页。全部打印吗？（可先筛选台账，少打印一些。）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/view_actions.py" line="183" />
+            <source>{subtitle}    Exported {date}</source>
+            <translation>{subtitle}    导出日期：{date}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/view_actions.py" line="206" />
+            <source>{filter}    Exported {date}</source>
+            <translation>{filter}    导出日期：{date}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/view_actions.py" line="215" />
+            <location filename="../../ui/view_actions.py" line="235" />
+            <source>Export current view</source>
+            <translation>导出当前视图</translation>
+        </message>
+        <message>
+            <location filename="../../ui/view_actions.py" line="224" />
+            <source>Exported {n} rows to {path}</source>
+            <translation>已导出 {n} 行：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/view_actions.py" line="237" />
+            <source>Excel workbook (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+    </context>
+    <context>
+        <name>WarningStrip</name>
+        <message>
+            <location filename="../../ui/editor_warnings.py" line="74" />
+            <source>no reason given</source>
+            <translation>未填原因</translation>
+        </message>
+        <message>
+            <location filename="../../ui/editor_warnings.py" line="77" />
+            <source>Terminated {date}: no warnings are raised.</source>
+            <translation>已于 {date} 终止，不再预警。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/editor_warnings.py" line="78" />
+            <source>Reason: {reason}</source>
+            <translation>终止原因：{reason}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/editor_warnings.py" line="87" />
+            <source>No warnings as of {date}.</source>
+            <translation>截至 {date} 无预警。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/editor_warnings.py" line="92" />
+            <source>Warnings as of {date}: {red} red, {yellow} yellow</source>
+            <translation>预警（截至 {date}）：红灯 {red} 条，黄灯 {yellow} 条</translation>
+        </message>
+        <message>
+            <location filename="../../ui/editor_warnings.py" line="105" />
+            <source>Threshold</source>
+            <translation>触发阈值</translation>
         </message>
     </context>
     <context>
         <name>WarningsModel</name>
         <message>
-            <location filename="../../ui/warnings_view.py" line="144" />
+            <location filename="../../ui/warnings_view.py" line="157" />
             <source>Level</source>
             <translation>预警等级</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="145" />
+            <location filename="../../ui/warnings_view.py" line="158" />
             <source>Rule</source>
             <translation>预警类型</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="146" />
+            <location filename="../../ui/warnings_view.py" line="159" />
             <source>Project</source>
             <translation>项目名称</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="147" />
+            <location filename="../../ui/warnings_view.py" line="160" />
             <source>Responsible unit</source>
             <translation>责任单位</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="148" />
+            <location filename="../../ui/warnings_view.py" line="161" />
             <source>Leader</source>
             <translation>包抓领导</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="149" />
+            <location filename="../../ui/warnings_view.py" line="162" />
             <source>Signed on</source>
             <translation>签约日期</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="150" />
+            <location filename="../../ui/warnings_view.py" line="163" />
             <source>Facts</source>
             <translation>预警事实</translation>
+        </message>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="205" />
+            <source>Threshold</source>
+            <translation>触发阈值</translation>
         </message>
     </context>
     <context>
         <name>WarningsView</name>
         <message>
-            <location filename="../../ui/warnings_view.py" line="222" />
+            <location filename="../../ui/warnings_view.py" line="276" />
             <source>All levels</source>
             <translation>全部等级</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="222" />
+            <location filename="../../ui/warnings_view.py" line="276" />
             <source>Red</source>
             <translation>红灯</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="222" />
+            <location filename="../../ui/warnings_view.py" line="276" />
             <source>Yellow</source>
             <translation>黄灯</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="226" />
+            <location filename="../../ui/warnings_view.py" line="280" />
             <source>All rules</source>
             <translation>全部类型</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="228" />
-            <location filename="../../ui/warnings_view.py" line="279" />
+            <location filename="../../ui/warnings_view.py" line="282" />
+            <location filename="../../ui/warnings_view.py" line="356" />
             <source>All units</source>
             <translation>全部单位</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="249" />
+            <location filename="../../ui/warnings_view.py" line="288" />
+            <source>One row per warning</source>
+            <translation>每条预警一行</translation>
+        </message>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="289" />
+            <source>One row per project</source>
+            <translation>每个项目一行</translation>
+        </message>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="311" />
+            <source>Show</source>
+            <translation>显示</translation>
+        </message>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="312" />
             <source>Level</source>
             <translation>预警等级</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="250" />
+            <location filename="../../ui/warnings_view.py" line="313" />
             <source>Rule</source>
             <translation>预警类型</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="251" />
+            <location filename="../../ui/warnings_view.py" line="314" />
             <source>Unit</source>
             <translation>责任单位</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="298" />
-            <source>Red: {red}   Yellow: {yellow}   Terminated: {terminated}   Shown: {shown}</source>
-            <translation>红灯 {red} 个   黄灯 {yellow} 个   已终止 {terminated} 个   当前显示 {shown} 条</translation>
+            <location filename="../../ui/warnings_view.py" line="377" />
+            <source>Red projects: {red_projects}   Yellow projects: {yellow_projects}   Warnings: {warnings} (red {red}, yellow {yellow})   Terminated: {terminated}</source>
+            <translation>红灯项目 {red_projects} 个   黄灯项目 {yellow_projects} 个   预警 {warnings} 条（红灯 {red} 条，黄灯 {yellow} 条）   已终止 {terminated} 个</translation>
+        </message>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="388" />
+            <source>Shown: {n} projects</source>
+            <translation>当前显示 {n} 个项目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="390" />
+            <source>Shown: {n} warnings</source>
+            <translation>当前显示 {n} 条预警</translation>
+        </message>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="399" />
+            <source>As of {date}</source>
+            <translation>统计截至 {date}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/warnings_view.py" line="408" />
+            <source>{red} red projects, {yellow} yellow projects, {n} warnings</source>
+            <translation>红灯项目 {red} 个，黄灯项目 {yellow} 个，预警 {n} 条</translation>
         </message>
     </context>
     <context>

@@ -45,7 +45,7 @@ def test_review_json_shape(db: Path) -> None:
     result = run(db, "review", "--as-of", HAND_AS_OF, "--json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert set(data) == {"as_of", "rates", "by_unit", "warnings"}
+    assert set(data) == {"as_of", "rates", "counts", "by_unit", "warnings"}
     assert data["as_of"] == HAND_AS_OF
     assert set(data["rates"]) == RATE_KEYS
     assert data["rates"]["performing_pct"] == 66.67 and data["rates"]["funds_pct"] == 19.0
@@ -56,8 +56,33 @@ def test_review_json_shape(db: Path) -> None:
         assert set(unit) == RATE_KEYS | {"unit"}
     assert data["warnings"], "the hand portfolio has overdue projects"
     for w in data["warnings"]:
-        assert set(w) == {"project", "project_id", "rule", "level", "message", "unit", "leader"}
+        assert set(w) == {
+            "project",
+            "project_id",
+            "rule",
+            "level",
+            "message",
+            "unit",
+            "leader",
+            "threshold",
+        }
         assert w["level"] in ("red", "yellow")
+        assert w["threshold"].startswith({"red": "红灯：", "yellow": "黄灯："}[w["level"]])
+    # projects counted once at their worst light, warnings counted apart
+    worst: dict[int, str] = {}
+    for w in data["warnings"]:
+        worst[w["project_id"]] = (
+            "red" if "red" in (w["level"], worst.get(w["project_id"])) else "yellow"
+        )
+    assert data["counts"] == {
+        "red_projects": sum(v == "red" for v in worst.values()),
+        "yellow_projects": sum(v == "yellow" for v in worst.values()),
+        "warnings": len(data["warnings"]),
+    }
+    assert (
+        data["counts"]["warnings"]
+        > data["counts"]["red_projects"] + data["counts"]["yellow_projects"]
+    )
     levels = [w["level"] for w in data["warnings"]]
     assert levels == sorted(levels, key=["red", "yellow"].index)
     p3 = {w["rule"]: w for w in data["warnings"] if w["project"] == "项目P3"}

@@ -101,7 +101,7 @@ def test_export_reads_back_as_the_same_projects(tmp_path: Path) -> None:
     by_name = {ws.cell(r, 2).value: r for r in range(3, 6)}
     row = {c.header: ws.cell(by_name[EVIL], i + 1) for i, c in enumerate(LEDGER_COLUMNS)}
     assert row["项目名称"].value == EVIL and row["项目名称"].data_type == "s"
-    assert row["供地（实际）"].value == "2024-05"  # month-only stays month-only
+    assert row["供地（实际）"].value == "2024-05（约）"  # month-only, marked, reads back as such
     assert row["开工（计划）"].value == "2024-06-01"
     assert f"{Stage.STARTED.label}（实际）" in row
     expected = snapshot(source)

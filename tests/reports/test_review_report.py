@@ -13,12 +13,13 @@ from tracker.errors import TrackerError
 from tracker.ledger.portfolio import Portfolio
 from tracker.reports import output
 from tracker.reports.output import OutputLockedError
+from tracker.reports.pages import print_scale
 from tracker.reports.review_report import write_review_report
 from tracker.reports.styles import FOOTER_TEXT, RED_FILL, YELLOW_FILL
 from tracker.review import run_review
 
 EVIL = '=HYPERLINK("http://x","y")'
-SHEETS = ["汇总", "预警清单", "项目台账", "诉求清单"]
+SHEETS = ["汇总", "预警清单", "预警明细", "项目台账", "诉求清单"]
 
 
 @pytest.fixture(scope="module")
@@ -53,8 +54,10 @@ def test_sheets_titles_and_print_setup(workbook_path: Path) -> None:
     for ws in wb.worksheets:
         assert ws.page_setup.orientation == "landscape"
         assert int(ws.page_setup.paperSize) == 9  # A4
-        assert ws.sheet_properties.pageSetUpPr.fitToPage is True
-        assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+        # designed to fit one A4 width: printed at full size, never shrunk to fit
+        assert print_scale(ws, ws.max_column) == 1.0, ws.title
+        assert ws.sheet_properties.pageSetUpPr.fitToPage is False
+        assert int(ws.page_setup.scale) == 100
         assert ws.oddFooter.center.text == FOOTER_TEXT
         assert ws.print_title_rows and ws.print_title_rows.startswith("$1:")
         assert ws.freeze_panes is not None
@@ -77,8 +80,8 @@ def test_sheets_titles_and_print_setup(workbook_path: Path) -> None:
         assert ws.cell(header, 1).font.name == "宋体"
 
 
-def test_warning_list_red_before_yellow_with_fills(workbook_path: Path) -> None:
-    ws = load_workbook(workbook_path)["预警清单"]
+def test_warning_details_red_before_yellow_with_fills(workbook_path: Path) -> None:
+    ws = load_workbook(workbook_path)["预警明细"]
     header = int(ws.print_title_rows.split(":")[1].strip("$"))
     levels, fills = [], []
     for row in ws.iter_rows(min_row=header + 1):
@@ -93,9 +96,12 @@ def test_warning_list_red_before_yellow_with_fills(workbook_path: Path) -> None:
         ("黄灯", YELLOW_FILL),
     }
     values = [c.value for row in ws.iter_rows() for c in row]
-    assert "已终止项目（不预警，列明终止原因）：1 个" in values
-    assert "投资方资金链断裂" in values
     assert "签约已 726 天仍未注册（黄灯 90 天，红灯 180 天）" in values  # the =HYPERLINK project
+    terminated = [
+        c.value for row in load_workbook(workbook_path)["预警清单"].iter_rows() for c in row
+    ]
+    assert "已终止项目（不预警，列明终止原因）：1 个" in terminated
+    assert "2025-09-01 终止，原因：投资方资金链断裂" in terminated
 
 
 def test_user_text_stays_text(workbook_path: Path) -> None:
@@ -117,7 +123,10 @@ def test_user_text_stays_text(workbook_path: Path) -> None:
 def test_summary_rates_chart_and_definitions(workbook_path: Path) -> None:
     ws = load_workbook(workbook_path)["汇总"]
     cells = {c.value: c for row in ws.iter_rows() for c in row if c.value is not None}
-    assert "二、按责任单位" in cells and "三、按产业类别" in cells and "口径说明" in cells
+    assert "三、按责任单位" in cells and "四、按产业类别" in cells and "口径说明" in cells
+    # projects and warnings, each named as such (a project counts once, at its worst light)
+    counts = [v for v in cells if isinstance(v, str) and v.startswith("二、预警情况：")]
+    assert counts and "红灯项目" in counts[0] and "黄灯项目" in counts[0] and "条" in counts[0]
     assert any(
         isinstance(v, str) and v.startswith("2. 履约率 = 履约项目数 ÷ 签约项目数") for v in cells
     )

@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_status_bar_counts(window):
     text = window.status_label.text()
-    assert text == "共 4 个项目 · 签约总额 183,000.50 万元 · 筛选后 4 个"
+    assert text == "共 4 个项目 · 签约总额 183,000.50 万元"
 
 
 def test_main_widgets_are_named_and_translated(window):

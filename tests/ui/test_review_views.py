@@ -53,11 +53,14 @@ def test_warnings_view_lists_filters_and_opens(qtbot, qtmodeltester, demo_db, ex
     assert model.rowCount() == len(expected.warnings) > 0
     qtmodeltester.check(model)
     assert model.data(model.index(0, 0)) == "红灯"  # red first
-    counts = expected.counts_by_level()
-    assert f"{counts['red']}" in view.summary.text()
+    counts = expected.counts()
+    assert counts.warnings > counts.red_projects + counts.yellow_projects  # apart, and named
+    assert f"红灯项目 {counts.red_projects} 个" in view.summary.text()
+    assert f"黄灯项目 {counts.yellow_projects} 个" in view.summary.text()
+    assert f"预警 {counts.warnings} 条" in view.summary.text()
 
     view.level_combo.setCurrentIndex(view.level_combo.findData("yellow"))
-    assert model.rowCount() == counts["yellow"]
+    assert model.rowCount() == counts.yellow_warnings
     assert {model.warning_at(r).level for r in range(model.rowCount())} == {"yellow"}
     view.level_combo.setCurrentIndex(0)
     view.rule_combo.setCurrentIndex(view.rule_combo.findData("overdue_registration"))
@@ -130,7 +133,13 @@ def test_report_dialog_writes_review_workbook(qtbot, demo_db, tmp_path, monkeypa
     dialog.accept()
     qtbot.waitUntil(lambda: bool(saved), timeout=20_000)
     assert saved == [target] and dialog.saved_path == target
-    assert load_workbook(target).sheetnames == ["汇总", "预警清单", "项目台账", "诉求清单"]
+    assert load_workbook(target).sheetnames == [
+        "汇总",
+        "预警清单",
+        "预警明细",
+        "项目台账",
+        "诉求清单",
+    ]
 
 
 def test_report_dialog_ledger_and_locked_file(qtbot, demo_db, tmp_path, monkeypatch) -> None:
@@ -160,3 +169,108 @@ def test_report_dialog_ledger_and_locked_file(qtbot, demo_db, tmp_path, monkeypa
     assert asked == [other] and saved == [other]
     assert locked.read_bytes() == b"open in Excel"
     assert load_workbook(other)["项目台账"].max_row == 62  # title + header + 60 projects
+
+
+def test_stats_view_definitions_and_a_tab_per_breakdown(qtbot, demo_db, expected) -> None:
+    from tracker.review.definitions import RATE_DEFINITIONS
+    from ui.stats_view import StatsView
+
+    view = StatsView(demo_db)
+    qtbot.addWidget(view)
+    view.resize(1366, 700)
+    _load(qtbot, view)
+    assert view.cards["card_performing"].toolTip() == RATE_DEFINITIONS["performing"]
+    assert view.cards["card_days"].toolTip() == RATE_DEFINITIONS["mean_days"]
+    assert "（约）" in RATE_DEFINITIONS["mean_days"]  # approximate dates stay out of the mean
+    tabs = [view.tabs.tabText(i) for i in range(view.tabs.count())]
+    assert tabs == [
+        "图表(&C)",
+        "按责任单位(&U)",
+        "按产业类别(&N)",
+        "按乡镇/园区(&T)",
+        "口径说明(&D)",
+    ]
+    for key, model in view.group_models.items():
+        assert model.rowCount() == len(expected.by_group[key]) + 1
+        tip = model.headerData(4, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+        assert tip == RATE_DEFINITIONS["started"]
+    # a tab each: at 1366x768 the unit table shows every unit without scrolling
+    view.tabs.setCurrentWidget(view.unit_table)
+    view.show()
+    qtbot.waitExposed(view)
+    rows_fit = view.unit_table.viewport().height() // view.unit_table.rowHeight(0)
+    assert rows_fit >= min(15, view.unit_model.rowCount())
+    text = view.definitions.toPlainText()
+    assert "2. 履约率 = 履约项目数 ÷ 签约项目数" in text and "预警计数" in text
+
+
+def test_warning_list_export_equals_rows_on_screen(qtbot, demo_db, tmp_path, monkeypatch) -> None:
+    from ui.warnings_view import WarningsView
+
+    view = WarningsView(demo_db)
+    qtbot.addWidget(view)
+    _load(qtbot, view)
+    view.level_combo.setCurrentIndex(view.level_combo.findData("yellow"))
+    view.model.sort(2, Qt.SortOrder.AscendingOrder)
+    model = view.model
+    shown = [
+        [model.data(model.index(r, c)) for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+    target = tmp_path / "预警.xlsx"
+    from tracker.reports.view_export import write_warning_view
+
+    write_warning_view(
+        target, model.shown(), view.view_columns(), "预警清单", view.filter_description()
+    )
+    ws = load_workbook(target).active
+    header = int(ws.print_title_rows.split(":")[1].strip("$"))
+    assert [c.value for c in ws[header]] == [h for _k, h in view.view_columns()]
+    written = [[c.value or "" for c in row] for row in ws.iter_rows(min_row=header + 1)]
+    assert written == shown and len(shown) > 0
+    assert "黄灯" in view.filter_description()
+
+
+def test_warnings_view_one_row_per_project(
+    qtbot, qtmodeltester, demo_db, expected, tmp_path
+) -> None:
+    from tracker.reports.view_export import write_warning_view
+    from ui.warnings_view import WarningsView
+
+    view = WarningsView(demo_db)
+    qtbot.addWidget(view)
+    _load(qtbot, view)
+    view.mode_combo.setCurrentIndex(view.mode_combo.findData("projects"))
+    model = view.model
+    assert view.table.model() is model is view.models["projects"]
+    counts = expected.counts()
+    assert model.rowCount() == counts.projects == len(expected.by_project)
+    qtmodeltester.check(model)
+    assert model.data(model.index(0, 0)) == "红灯"
+    first = expected.by_project[0]
+    assert model.data(model.index(0, 5)) == first.rules_text  # "逾期未开工（红）；…" in one cell
+    assert (
+        model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole).count("\n")
+        >= len(first.warnings) * 2 - 1
+    )  # each warning and its threshold
+    assert f"当前显示 {counts.projects} 个项目" in view.summary.text()
+    view.rule_combo.setCurrentIndex(view.rule_combo.findData("funds_lagging"))
+    with_rule = [
+        p for p in expected.by_project if any(w.rule == "funds_lagging" for w in p.warnings)
+    ]
+    assert model.rowCount() == len(with_rule) > 0
+    shown = [
+        [model.data(model.index(r, c)) for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+    target = tmp_path / "按项目.xlsx"
+    write_warning_view(target, model.shown(), view.view_columns(), "预警清单", "按项目")
+    ws = load_workbook(target).active
+    header = int(ws.print_title_rows.split(":")[1].strip("$"))
+    assert [c.value for c in ws[header]][5] == "预警类型"
+    written = [[c.value or "" for c in row] for row in ws.iter_rows(min_row=header + 1)]
+    # the sheet keeps each fact on its own line; the table shows them on one
+    assert [[v.replace("\n", "；") for v in row] for row in written] == shown
+    view.mode_combo.setCurrentIndex(view.mode_combo.findData("warnings"))
+    assert view.table.model() is view.models["warnings"]
+    assert model.rowCount() == len(with_rule)  # the filter applies to both forms

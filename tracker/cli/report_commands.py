@@ -43,13 +43,14 @@ def print_summary(review: Review) -> None:
                 f"开工率 {_pct(g.started_pct)}，资金到位率 {_pct(g.funds_pct)}，"
                 f"投产率 {_pct(g.producing_pct)}"
             )
-    counts = review.counts_by_level()
-    print(f"\n预警：红灯 {counts['red']} 个，黄灯 {counts['yellow']} 个")
-    for w in review.warnings:
-        who = "／".join(x for x in (w.unit, w.leader) if x)
+    print(f"\n预警：{review.counts().text()}")
+    for entry in review.by_project:
+        who = "／".join(x for x in (entry.unit, entry.leader) if x)
         print(
-            f"  [{w.level_label}] {w.rule_label}  {w.project}（{who or '未填责任单位'}）：{w.message}"
+            f"  [{entry.level_label}] {entry.project}（{who or '未填责任单位'}）：{entry.rules_text}"
         )
+        for w in entry.warnings:
+            print(f"      {w.rule_label}：{w.message}")
     terminated = review.terminated
     if terminated:
         print(f"\n已终止项目 {len(terminated)} 个（不预警）：")
@@ -90,11 +91,7 @@ def cmd_report_review(args: argparse.Namespace) -> int:
     finally:
         portfolio.close()
     path = write_review_report(review, out, _cli_progress)
-    counts = review.counts_by_level()
-    print(
-        f"已生成报表：{path}（项目 {len(review.projects)} 个，红灯 {counts['red']} 个，"
-        f"黄灯 {counts['yellow']} 个）"
-    )
+    print(f"已生成报表：{path}（项目 {len(review.projects)} 个；{review.counts().text()}）")
     return 0
 
 

@@ -1,5 +1,11 @@
 """Dates as the ledger keeps them: ISO ``YYYY-MM-DD`` text, or ``YYYY-MM`` when an old
-ledger only gave a month (kept, and flagged as approximate)."""
+ledger only gave a month (kept, and flagged as approximate).
+
+A month-only date is the one mark of "approximate": the importer stores a stage it only
+knows from a word (已开工, no date) as the sign month, so such a guess is month-only too.
+Wherever a date is shown or printed it reads ``2023-08（约）`` (``display_date``), and
+every reader of dates accepts that form back (an exported ledger imports again).
+"""
 
 from __future__ import annotations
 
@@ -16,6 +22,9 @@ _WRITTEN_MONTH = re.compile(r"^(\d{4})[-/.年\\](\d{1,2})月?(?:份)?$")
 _COMPACT_DAY = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _COMPACT_MONTH = re.compile(r"^(\d{4})(\d{2})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+APPROX_MARK = "（约）"
+# The mark as written and after NFKC folding ("(约)"), at the end of a date.
+_APPROX_SUFFIX = re.compile(r"(?:（约）|\(约\))$")
 
 
 def check_date(value: str | None, *, allow_month: bool = True) -> str | None:
@@ -36,7 +45,10 @@ def check_date(value: str | None, *, allow_month: bool = True) -> str | None:
 
 def written_date_parts(text: str) -> tuple[int, int, int | None] | None:
     """(year, month, day) of a written date, day None for a month-only date; None when the
-    text is not a date in any form a ledger uses. Range checks are the caller's."""
+    text is not a date in any form a ledger uses. Range checks are the caller's.
+
+    ``2023-08（约）`` (how an approximate date is shown) reads as the date it marks."""
+    text = _APPROX_SUFFIX.sub("", text)
     for pattern, has_day in (
         (_WRITTEN_DAY, True),
         (_WRITTEN_MONTH, False),
@@ -49,7 +61,15 @@ def written_date_parts(text: str) -> tuple[int, int, int | None] | None:
 
 
 def is_approximate(value: str | None) -> bool:
+    """Known to the month only (an old ledger's month, or an import's guess)."""
     return bool(value and _MONTH.match(value))
+
+
+def display_date(value: str | None) -> str | None:
+    """A stored date as people should read it: ``2023-08（约）`` when approximate."""
+    if not value:
+        return None
+    return f"{value}{APPROX_MARK}" if is_approximate(value) else value
 
 
 def to_date(value: str | None, *, month_end: bool = False) -> date | None:

@@ -1,7 +1,8 @@
 """Export the full ledger: one row per project, every field and every stage date.
 
 Written so the importer reads it straight back (headers from ``ledger_columns``, dates as
-ISO text so a month-only "2023-05" stays month-only, money as exact numbers in 万元).
+ISO text — a month-only date as "2023-05（约）", which reads back as month-only — money
+as exact numbers in 万元).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import Any
 
 from openpyxl import Workbook
 
+from tracker.domain.dates import display_date
 from tracker.domain.project import Project
 from tracker.domain.vocabulary import Stage
 from tracker.errors import Cancelled
@@ -64,7 +66,10 @@ def export_row(project: Project) -> list[Any]:
             values.append(
                 format(value, "f") if column.kind == "number" and value is not None else value
             )
-    return values
+    return [
+        display_date(v) if c.kind == "date" else v
+        for c, v in zip(LEDGER_COLUMNS, values, strict=True)
+    ]
 
 
 def write_ledger_export(

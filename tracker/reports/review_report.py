@@ -9,8 +9,9 @@ from openpyxl import Workbook
 
 from tracker.errors import Cancelled
 from tracker.reports.output import save_workbook
-from tracker.reports.review_sheets import write_ledger, write_problems, write_warnings
+from tracker.reports.review_sheets import write_ledger, write_problems
 from tracker.reports.review_summary import write_summary
+from tracker.reports.review_warnings_sheet import write_warning_details, write_warnings
 from tracker.review import Review, facts
 from tracker.work import CancelFn, ProgressFn
 
@@ -41,6 +42,7 @@ def build_review_workbook(
     steps: list[tuple[str, str, Callable[..., None]]] = [
         ("汇总", f"{head}履约情况汇总表", write_summary),
         ("预警清单", f"{head}“一签了之”预警清单", write_warnings),
+        ("预警明细", f"{head}“一签了之”预警明细（每条预警一行）", write_warning_details),
         ("项目台账", f"{head}推进情况台账", write_ledger),
         ("诉求清单", f"{head}企业诉求办理清单", write_problems),
     ]
@@ -64,10 +66,10 @@ def write_review_report(
     """Build and save the workbook; a target open in Excel raises ``OutputLockedError``."""
     wb = build_review_workbook(review, progress, cancelled)
     if progress is not None:
-        progress(4, 5, "正在保存文件")
+        progress(len(wb.worksheets), len(wb.worksheets) + 1, "正在保存文件")
     out = save_workbook(wb, path)
     if progress is not None:
-        progress(5, 5, "完成")
+        progress(len(wb.worksheets) + 1, len(wb.worksheets) + 1, "完成")
     return out
 
 
@@ -77,4 +79,8 @@ def default_file_name(settings: dict[str, object], kind: str, as_of: str, year: 
     scope = f"{year}年" if year else ""
     if kind == "ledger":
         return f"{county}{scope}签约项目台账（导出于{as_of}）.xlsx"
+    if kind == "ledger_view":
+        return f"{county}签约项目台账（当前视图，{as_of}）.xlsx"
+    if kind == "warning_view":
+        return f"{county}预警清单（当前视图，{as_of}）.xlsx"
     return f"{county}{scope}签约项目履约情况（截至{as_of}）.xlsx"

@@ -1,7 +1,9 @@
-"""The list sheets of the review workbook: 预警清单, 项目台账, 诉求清单.
+"""The list sheets of the review workbook: 项目台账 and 诉求清单 (and what every list sheet
+shares when it is finished: widths, signatures, print setup, page breaks).
 
-Rows are written through the fast ``SheetWriter``; each sheet has its title block, a
-frozen header that repeats on every printed page, an auto-filter and the signature lines.
+Each printed list is designed to fit one A4 landscape width at full size: a chosen set of
+columns with two-line headers and wrapped text, never 21 columns shrunk to 6-pt type.
+(The full-width ledger, every field and stage date, is its own export: ``ledger_export``.)
 """
 
 from __future__ import annotations
@@ -10,220 +12,124 @@ from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
-from openpyxl.styles.cell_style import StyleArray
 from openpyxl.worksheet.worksheet import Worksheet
 
-from tracker.domain.dates import to_date
+from tracker.domain.dates import display_date, to_date
 from tracker.domain.project import Project
-from tracker.domain.vocabulary import Stage
+from tracker.domain.vocabulary import Status
 from tracker.reports.layout import ReportColumn, set_widths, signoff, table, title_block
-from tracker.reports.styles import SheetWriter, filter_range, print_setup
-from tracker.review import LEVEL_LABELS, RED, Review
+from tracker.reports.pages import Block, apply_breaks, fit_page_width, place_breaks
+from tracker.reports.styles import NO_VALUE, SheetWriter, filter_range, print_setup
+from tracker.review import ProjectWarnings, Review
 from tracker.review import facts as f
 
-WARNING_COLUMNS = [
-    ReportColumn("序号", "int", 6),
-    ReportColumn("预警\n等级", "center", 7),
-    ReportColumn("预警类型", "center", 12),
-    ReportColumn("项目名称", "wrap", 24),
-    ReportColumn("投资主体", "wrap", 20),
-    ReportColumn("签约日期", "center", 11),
-    ReportColumn("签约总投资\n（万元）", "money", 13),
-    ReportColumn("当前\n阶段", "center", 7),
-    ReportColumn("预警事实", "wrap", 58),
-    ReportColumn("责任单位", "wrap", 14),
-    ReportColumn("包抓\n领导", "center", 9),
-]
-TERMINATED_COLUMNS = [
-    ReportColumn("序号", "int"),
-    ReportColumn("状态", "center"),
-    ReportColumn("终止日期", "center"),
-    ReportColumn("项目名称", "wrap"),
-    ReportColumn("投资主体", "wrap"),
-    ReportColumn("签约日期", "center"),
-    ReportColumn("签约总投资\n（万元）", "money"),
-    ReportColumn("终止前\n阶段", "center"),
-    ReportColumn("终止原因", "wrap"),
-    ReportColumn("责任单位", "wrap"),
-    ReportColumn("包抓\n领导", "center"),
-]
+# Widths: one A4 landscape width at 100 % (``pages``), about 141 units in all.
 LEDGER_COLUMNS = [
-    ReportColumn("序号", "int", 6),
-    ReportColumn("项目名称", "wrap", 24),
-    ReportColumn("投资主体", "wrap", 20),
-    ReportColumn("产业类别", "wrap", 10),
-    ReportColumn("签约形式", "center", 9),
-    ReportColumn("签约日期", "center", 11),
-    ReportColumn("签约总投资\n（万元）", "money", 12),
-    ReportColumn("责任单位", "wrap", 12),
-    ReportColumn("包抓\n领导", "center", 8),
-    ReportColumn("落地乡镇\n/园区", "wrap", 10),
-    ReportColumn("当前\n阶段", "center", 6),
-    ReportColumn("状态", "center", 6),
-    ReportColumn("实际注册", "center", 11),
-    ReportColumn("计划开工", "center", 11),
-    ReportColumn("实际开工", "center", 11),
-    ReportColumn("计划投产", "center", 11),
-    ReportColumn("实际投产", "center", 11),
-    ReportColumn("累计到位资金\n（万元）", "money", 12),
-    ReportColumn("资金\n到位率", "percent", 8),
-    ReportColumn("累计完成投资\n（万元）", "money", 12),
-    ReportColumn("预警", "center", 6),
+    ReportColumn("序号", "int", 5),
+    ReportColumn("项目名称", "wrap", 17.5),
+    ReportColumn("投资主体", "wrap", 14),
+    ReportColumn("签约日期", "center", 12),
+    ReportColumn("签约总投资\n（万元）", "money", 11.5),
+    ReportColumn("当前\n阶段", "wrap", 5.5),
+    ReportColumn("责任单位", "wrap", 10.5),
+    ReportColumn("包抓\n领导", "wrap", 6.5),
+    ReportColumn("落地乡镇\n/园区", "wrap", 9.5),
+    ReportColumn("累计到位\n资金（万元）", "money", 11.5),
+    ReportColumn("最新进展", "wrap", 19),
+    ReportColumn("预警", "wrap", 18),
 ]
 PROBLEM_COLUMNS = [
-    ReportColumn("序号", "int", 6),
-    ReportColumn("项目名称", "wrap", 24),
-    ReportColumn("责任单位", "wrap", 14),
-    ReportColumn("包抓\n领导", "center", 8),
-    ReportColumn("提出日期", "center", 11),
-    ReportColumn("诉求\n类别", "center", 7),
-    ReportColumn("诉求内容", "wrap", 44),
-    ReportColumn("承办单位", "wrap", 14),
-    ReportColumn("办结时限", "center", 11),
-    ReportColumn("办理\n状态", "center", 7),
-    ReportColumn("逾期\n天数", "int", 7),
+    ReportColumn("序号", "int", 5),
+    ReportColumn("项目名称", "wrap", 16),
+    ReportColumn("责任单位", "wrap", 10.5),
+    ReportColumn("包抓\n领导", "wrap", 6.5),
+    ReportColumn("提出日期", "center", 12),
+    ReportColumn("诉求\n类别", "wrap", 6.5),
+    ReportColumn("诉求内容", "wrap", 38),
+    ReportColumn("承办单位", "wrap", 10.5),
+    ReportColumn("办结时限", "center", 12),
+    ReportColumn("办理\n状态", "center", 6.5),
+    ReportColumn("逾期\n天数", "int", 6.5),
 ]
 
 
-def _text(project: Project, key: str) -> Any:
+def text(project: Project, key: str) -> Any:
     return project.fields.get(key)
 
 
-def _planned(p: Project, stage: Stage) -> str | None:
-    d = p.stage_dates.get(stage)
-    return d.planned if d else None
+def stage_text(p: Project, as_of: date) -> str:
+    """当前阶段, with 暂缓/终止 on a second line when the project is not active."""
+    stage = f.stage_as_of(p, as_of).label
+    status = f.status_as_of(p, as_of)
+    return stage if status is Status.ACTIVE else f"{stage}\n{status.label}"
 
 
-def _actual(p: Project, stage: Stage) -> str | None:
-    d = p.stage_dates.get(stage)
-    return d.actual if d else None
-
-
-def _finish(
-    w: SheetWriter, columns: list[ReportColumn], header: int, last: int, ncols: int
+def finish_list(
+    w: SheetWriter,
+    columns: list[ReportColumn],
+    header: int,
+    last: int,
+    blocks: list[Block] | None = None,
+    filter_last: int | None = None,
 ) -> None:
-    signoff(w, last + 1, ncols)
-    set_widths(w, columns, header, last)
+    """Signature lines, fixed widths, print setup; the last block keeps the signatures
+    company, and any ``blocks`` (a section below the list) start a page when they fit."""
+    ncols = len(columns)
+    set_widths(w, columns, header, header, fixed=True)
+    end = signoff(w, last + 1, ncols) - 1
     print_setup(
         w.ws,
         title_rows=(1, header),
         freeze=f"A{header + 1}",
-        filter_ref=filter_range(header, last, len(columns)),
+        filter_ref=filter_range(header, filter_last or last, ncols),
     )
+    fit_page_width(w.ws, ncols)
+    sections = list(blocks or [Block(header + 1, last, keep=False, head=1)])
+    final = sections[-1]
+    sections[-1] = Block(final.first, end, keep=final.keep, head=final.head, tail=final.tail)
+    apply_breaks(w.ws, place_breaks(w.ws, sections, repeat=(1, header), flow=False))
 
 
-def write_warnings(ws: Worksheet, review: Review, title: str, left: str, right: str) -> None:
-    w = SheetWriter(ws)
-    ncols = len(WARNING_COLUMNS)
-    counts = review.counts_by_level()
-    right = f"红灯 {counts['red']} 个  黄灯 {counts['yellow']} 个    {right}"
-    row = title_block(w, 1, ncols, title, left, right)
-    by_id = {p.id: p for p in review.projects}
-    as_of = review.as_of
-
-    def rows() -> Iterator[list[Any]]:
-        for i, warning in enumerate(review.warnings, 1):
-            p = by_id[warning.project_id]
-            yield [
-                i,
-                warning.level_label,
-                warning.rule_label,
-                warning.project,
-                _text(p, "investor"),
-                warning.sign_date,
-                f.signed_amount(p),
-                f.stage_as_of(p, as_of).label,
-                warning.message,
-                warning.unit,
-                warning.leader,
-            ]
-
-    header, last = table(w, row, WARNING_COLUMNS, rows(), (x.level for x in review.warnings))
-    end = last
-    terminated = review.terminated
-    if terminated:
-        w.merged(
-            last + 2,
-            1,
-            ncols,
-            f"已终止项目（不预警，列明终止原因）：{len(terminated)} 个",
-            "section",
-        )
-        term_rows = [
-            [
-                i,
-                "终止",
-                p.status_date,
-                _text(p, "name"),
-                _text(p, "investor"),
-                _text(p, "sign_date"),
-                f.signed_amount(p),
-                f.stage_as_of(p, as_of).label,
-                p.status_reason,
-                _text(p, "unit"),
-                _text(p, "leader"),
-            ]
-            for i, p in enumerate(terminated, 1)
-        ]
-        _, end = table(w, last + 3, TERMINATED_COLUMNS, term_rows)
-    signoff(w, end + 1, ncols)
-    set_widths(w, WARNING_COLUMNS, header, last)
-    print_setup(
-        ws,
-        title_rows=(1, header),
-        freeze=f"A{header + 1}",
-        filter_ref=filter_range(header, last, ncols),
-    )
-
-
-def ledger_row(i: int, p: Project, as_of: date, worst: str | None) -> list[Any]:
-    funds = f.latest_amount(p, "funds_arrived_wan", as_of)
-    signed = f.signed_amount(p)
-    ratio = (funds / signed) if (funds is not None and signed) else None
+def ledger_row(i: int, p: Project, as_of: date, entry: ProjectWarnings | None) -> list[Any]:
+    if entry is not None:
+        warnings = entry.rules_lines
+    elif f.is_terminated(p, as_of):
+        warnings = "已终止"
+    else:
+        warnings = None
     return [
         i,
-        _text(p, "name"),
-        _text(p, "investor"),
-        _text(p, "industry"),
-        _text(p, "agreement_type"),
-        _text(p, "sign_date"),
-        signed,
-        _text(p, "unit"),
-        _text(p, "leader"),
-        _text(p, "location"),
-        f.stage_as_of(p, as_of).label,
-        f.status_as_of(p, as_of).label,
-        _actual(p, Stage.REGISTERED),
-        _planned(p, Stage.STARTED),
-        _actual(p, Stage.STARTED),
-        _planned(p, Stage.PRODUCING),
-        _actual(p, Stage.PRODUCING),
-        funds,
-        ratio,
-        f.latest_amount(p, "invested_wan", as_of),
-        LEVEL_LABELS.get(worst or "", None),
+        text(p, "name"),
+        text(p, "investor"),
+        display_date(p.sign_date),
+        f.signed_amount(p),
+        stage_text(p, as_of),
+        text(p, "unit"),
+        text(p, "leader"),
+        text(p, "location"),
+        f.latest_amount(p, "funds_arrived_wan", as_of),
+        f.latest_progress_text(p, as_of),
+        warnings,
     ]
 
 
 def write_ledger(ws: Worksheet, review: Review, title: str, left: str, right: str) -> None:
     w = SheetWriter(ws)
     row = title_block(w, 1, len(LEDGER_COLUMNS), title, left, right)
-    worst: dict[int, str] = {}
-    for x in review.warnings:
-        if worst.get(x.project_id) != RED:
-            worst[x.project_id] = x.level
+    entries = {e.project_id: e for e in review.by_project}
     rows = (
-        ledger_row(i, p, review.as_of, worst.get(p.id)) for i, p in enumerate(review.projects, 1)
+        ledger_row(i, p, review.as_of, entries.get(p.id)) for i, p in enumerate(review.projects, 1)
     )
-    header, last = table(w, row, LEDGER_COLUMNS, rows)
+    header, last = table(w, row, LEDGER_COLUMNS, rows, empty=NO_VALUE)
     # tint only the 预警 cell: the rest of a ledger row stays plain to read
     col = len(LEDGER_COLUMNS)
-    tinted = {lvl: w.style("center", lvl) for lvl in ("red", "yellow")}
+    tinted = {lvl: w.style("wrap", lvl) for lvl in ("red", "yellow")}
+    cells = w.ws._cells
     for i, p in enumerate(review.projects, 1):
-        level = worst.get(p.id)
-        if level:
-            w.ws._cells[(header + i, col)]._style = StyleArray(tinted[level])
-    _finish(w, LEDGER_COLUMNS, header, last, len(LEDGER_COLUMNS))
+        entry = entries.get(p.id)
+        if entry is not None:
+            cells[(header + i, col)]._style = tinted[entry.level]
+    finish_list(w, LEDGER_COLUMNS, header, last)
 
 
 def write_problems(ws: Worksheet, review: Review, title: str, left: str, right: str) -> None:
@@ -232,31 +138,34 @@ def write_problems(ws: Worksheet, review: Review, title: str, left: str, right: 
     level_of = {
         x.extra.get("problem_id"): x.level for x in review.warnings if x.rule == "problem_overdue"
     }
-    rows: list[list[Any]] = []
     tints: list[str | None] = []
-    for p in review.projects:
-        if f.is_terminated(p, review.as_of):
-            continue
-        for problem in p.problems:
-            if not f.is_open(problem, review.as_of):
+
+    def rows() -> Iterator[list[Any]]:
+        n = 0
+        for p in review.projects:
+            if f.is_terminated(p, review.as_of):
                 continue
-            deadline = to_date(problem.deadline)
-            late = (review.as_of - deadline).days if deadline else None
-            rows.append(
-                [
-                    len(rows) + 1,
-                    _text(p, "name"),
-                    _text(p, "unit"),
-                    _text(p, "leader"),
-                    problem.raised_date,
+            for problem in p.problems:
+                if not f.is_open(problem, review.as_of):
+                    continue
+                deadline = to_date(problem.deadline)
+                late = (review.as_of - deadline).days if deadline else None
+                n += 1
+                tints.append(level_of.get(problem.id))
+                yield [
+                    n,
+                    text(p, "name"),
+                    text(p, "unit"),
+                    text(p, "leader"),
+                    display_date(problem.raised_date),
                     problem.category,
                     problem.description,
                     problem.owner_unit,
-                    problem.deadline,
+                    display_date(problem.deadline),
                     problem.status,
                     late if late and late > 0 else None,
                 ]
-            )
-            tints.append(level_of.get(problem.id))
-    header, last = table(w, row, PROBLEM_COLUMNS, rows, tints)
-    _finish(w, PROBLEM_COLUMNS, header, last, len(PROBLEM_COLUMNS))
+
+    listed = list(rows())
+    header, last = table(w, row, PROBLEM_COLUMNS, listed, tints, empty=NO_VALUE)
+    finish_list(w, PROBLEM_COLUMNS, header, last)

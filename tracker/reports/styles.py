@@ -18,6 +18,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.styles.cell_style import StyleArray
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
+from openpyxl.worksheet.dimensions import RowDimension
 from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
@@ -30,6 +31,7 @@ RED_FILL = "FFC7CE"
 YELLOW_FILL = "FFEB9C"
 HEADER_FILL = "D9E1F2"
 TOTAL_FILL = "F2F2F2"
+NO_VALUE = "—"  # what a printed report shows for a value that is not there
 MONEY_FORMAT = "#,##0.00"
 PERCENT_FORMAT = "0.00%"
 MAX_WIDTH = 42  # wider text wraps instead of widening the column
@@ -124,6 +126,8 @@ def _make_style(wb: Workbook, ws: Worksheet, name: str, tint: str | None) -> Sty
 
 def clean_text(value: str) -> str:
     """Text Excel accepts: control characters dropped, cut to Excel's cell limit."""
+    if value.isprintable():  # no control character at all: the common case, checked in C
+        return value[:MAX_CELL_TEXT]
     return ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_CELL_TEXT]
 
 
@@ -133,10 +137,11 @@ def display_width(text: str) -> int:
 
 
 def print_width(text: str) -> float:
-    """Printed width of 10-pt 宋体 text in column units (CJK ≈ 1.75, Latin/digits ≈ 0.95),
-    to decide how many lines wrapped text needs."""
+    """Printed width of 10-pt 宋体 text in column units (a unit is 7 px; a CJK character
+    is 13.3 px ≈ 1.9 units, a digit or Latin letter half that), to decide how many lines
+    wrapped text needs. Erring wide only makes a row a little taller, never clips it."""
     wide = (len(text.encode("utf-8")) - len(text)) / 2
-    return wide * 1.75 + (len(text) - wide) * 0.95
+    return wide * 1.9 + (len(text) - wide) * 0.95
 
 
 _new_cell = object.__new__  # Cell.__init__ would copy the style array for every cell
@@ -181,6 +186,24 @@ class SheetWriter:
             cell.value = value
         self._cells[(row, col)] = cell
 
+    def height(self, row: int, points: float) -> None:
+        """A row's height. RowDimension.__init__ runs a dozen validating descriptors; a
+        list sheet sets tens of thousands of heights, so the plain values are set directly
+        (the same values the constructor would store: no style, not hidden, level 0)."""
+        dim = _new_cell(RowDimension)
+        dim.__dict__.update(
+            ht=float(points),
+            thickBot=False,
+            thickTop=False,
+            index=row,
+            hidden=False,
+            outlineLevel=0,
+            collapsed=False,
+        )
+        dim.parent = self.ws
+        dim._style = None
+        dict.__setitem__(self.ws.row_dimensions, row, dim)
+
     def row(
         self, row: int, values: Sequence[Any], styles: Sequence[StyleArray], col: int = 1
     ) -> None:
@@ -217,7 +240,7 @@ def print_setup(
     ws.oddFooter.center.text = FOOTER_TEXT
     ws.oddFooter.center.font = f"{BODY_FONT},Regular"
     ws.oddFooter.center.size = 9
-    ws.page_margins = PageMargins(left=0.4, right=0.4, top=0.5, bottom=0.6, header=0.3, footer=0.3)
+    ws.page_margins = PageMargins(left=0.3, right=0.3, top=0.5, bottom=0.6, header=0.3, footer=0.3)
     ws.print_options.horizontalCentered = True
     if freeze:
         ws.freeze_panes = freeze

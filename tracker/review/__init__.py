@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from tracker.domain.dates import check_date, to_date
@@ -17,6 +18,13 @@ from tracker.errors import Cancelled, TrackerError
 from tracker.ledger.loader import load_projects
 from tracker.ledger.queries import ProjectFilter
 from tracker.review import facts
+from tracker.review.by_project import (
+    ProjectWarnings,
+    WarningCounts,
+    count_warnings,
+    group_by_project,
+    warning_line,
+)
 from tracker.review.rates import (
     GROUPINGS,
     Rates,
@@ -44,6 +52,7 @@ from tracker.work import CancelFn
 __all__ = [
     "GROUPINGS",
     "LEVEL_LABELS",
+    "ProjectWarnings",
     "RED",
     "RULE_LABELS",
     "YELLOW",
@@ -51,9 +60,12 @@ __all__ = [
     "Review",
     "Share",
     "ReviewWarning",
+    "WarningCounts",
     "compute_rates",
+    "count_warnings",
     "evaluate",
     "funnel",
+    "group_by_project",
     "grouped_rates",
     "industry_shares",
     "parse_as_of",
@@ -62,6 +74,8 @@ __all__ = [
     "project_warnings",
     "review_projects",
     "run_review",
+    "warning_line",
+    "warnings_for_project",
     "worst_by_project",
     "worst_levels",
 ]
@@ -86,14 +100,21 @@ class Review:
     def terminated(self) -> list[Project]:
         return [p for p in self.projects if facts.is_terminated(p, self.as_of)]
 
-    def counts_by_level(self) -> dict[str, int]:
-        return {lvl: sum(w.level == lvl for w in self.warnings) for lvl in (RED, YELLOW)}
+    def counts(self) -> WarningCounts:
+        """Projects (each once, at its worst light) and warnings, counted apart."""
+        return count_warnings(self.warnings)
+
+    @cached_property
+    def by_project(self) -> list[ProjectWarnings]:
+        """The per-project 预警清单: worst level first, then by unit."""
+        return group_by_project(self.warnings)
 
     def to_json(self) -> dict[str, Any]:
-        """The ``review --json`` document (shape fixed by the issue)."""
+        """The ``review --json`` document."""
         return {
             "as_of": self.as_of.isoformat(),
             "rates": self.rates.to_json(),
+            "counts": self.counts().to_json(),
             "by_unit": [{"unit": name} | r.to_json() for name, r in self.by_group["unit"]],
             "warnings": [
                 {
@@ -104,6 +125,7 @@ class Review:
                     "message": w.message,
                     "unit": w.unit,
                     "leader": w.leader,
+                    "threshold": w.threshold,
                 }
                 for w in self.warnings
             ],
@@ -175,3 +197,19 @@ def worst_levels(
             raise Cancelled()
         worst |= worst_by_project(evaluate(projects[start : start + 500], settings, day))
     return worst
+
+
+def warnings_for_project(
+    portfolio: Any, project_id: int, as_of: str | date | None = None
+) -> list[ReviewWarning]:
+    """One project's warnings, worst first (the editor's strip, a ledger row's tooltip).
+
+    Loads just that project, so a caller can ask on demand instead of keeping every
+    warning of a big ledger in memory.
+    """
+    day = parse_as_of(as_of)
+    projects = load_projects(portfolio.db, ids=[project_id])
+    if not projects:
+        return []
+    found = project_warnings(projects[0], portfolio.settings(), day)
+    return sorted(found, key=ReviewWarning.sort_key)

@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 from functools import lru_cache
 
+from tracker.domain.dates import display_date
 from tracker.domain.dates import to_date as _parse_date
 from tracker.domain.project import Problem, Project
 from tracker.domain.vocabulary import Stage, Status
@@ -129,6 +130,31 @@ def last_activity(project: Project, as_of: date) -> date:
     if visit is not None:
         candidates.append(visit)
     return max(candidates)
+
+
+PROGRESS_TEXT_LIMIT = 60  # characters of a visit or note shown in a ledger cell
+
+
+def latest_progress_text(project: Project, as_of: date) -> str | None:
+    """最新进展 for a printed ledger: the stage reached (with its date) and the latest
+    visit or progress note up to ``as_of`` ("开工 2024-03-05；2024-06-01 走访：…")."""
+    parts: list[str] = []
+    stage = stage_as_of(project, as_of)
+    if stage is not Stage.SIGNED:
+        parts.append(f"{stage.label} {display_date(project.stage_dates[stage].actual)}")
+    latest: tuple[str, str] | None = None
+    for visit in project.visits:
+        if visit.content and on_or_before(visit.date, as_of):
+            latest = max(latest or ("", ""), (visit.date, f"走访：{visit.content}"))
+    for snapshot in project.progress:
+        if snapshot.note and on_or_before(snapshot.as_of, as_of):
+            latest = max(latest or ("", ""), (snapshot.as_of, snapshot.note))
+    if latest is not None:
+        text = " ".join(latest[1].split())
+        if len(text) > PROGRESS_TEXT_LIMIT:
+            text = text[: PROGRESS_TEXT_LIMIT - 1] + "…"
+        parts.append(f"{display_date(latest[0])} {text}")
+    return "；".join(parts) or None
 
 
 def is_open(problem: Problem, as_of: date) -> bool:

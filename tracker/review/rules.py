@@ -14,6 +14,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
+from tracker.domain.dates import display_date
 from tracker.domain.money import format_wan
 from tracker.domain.project import Project
 from tracker.domain.vocabulary import AGREEMENT_TYPES, Stage
@@ -45,11 +46,17 @@ class ReviewWarning:
     project: str
     rule: str
     level: str
-    message: str
+    message: str  # the facts with the rule's thresholds in brackets, as the CLI prints it
     unit: str | None
     leader: str | None
     sign_date: str
     days: int | None = None  # days overdue/idle, for sorting and the facts column
+    # The threshold that fired, in words ("红灯：签约满 180 天未注册"), for the editor's
+    # strip and the tooltip: the clerk sees why this light and what turns it red.
+    threshold: str = ""
+    # The facts in a few words ("签约 686 天未注册"): one line of a per-project list,
+    # where the thresholds are printed once in the 口径说明 instead of on every row.
+    facts: str = ""
     extra: dict[str, Any] = field(default_factory=dict, compare=False, hash=False)
 
     @property
@@ -64,21 +71,41 @@ class ReviewWarning:
         return (LEVEL_ORDER[self.level], RULE_ORDER[self.rule], -(self.days or 0), self.project_id)
 
 
+@dataclass(frozen=True)
+class Wording:
+    """How a warning is said: ``found`` (the facts) and ``note`` (the thresholds) make the
+    message; ``brief`` is the facts in a few words; ``fired`` names the threshold that lit
+    it; ``after`` follows the bracket (a proposal to remove the project)."""
+
+    found: str
+    note: str
+    brief: str
+    fired: str
+    after: str = ""
+
+
 def _warn(
-    p: Project, rule: str, level: str, message: str, days: int | None, **extra: Any
+    p: Project, rule: str, level: str, days: int | None, said: Wording, **extra: Any
 ) -> ReviewWarning:
     return ReviewWarning(
         project_id=p.id,
         project=str(p.fields.get("name") or ""),
         rule=rule,
         level=level,
-        message=message,
+        message=f"{said.found}（{said.note}）{said.after}",
         unit=p.fields.get("unit"),  # type: ignore[arg-type]
         leader=p.fields.get("leader"),  # type: ignore[arg-type]
         sign_date=str(p.fields.get("sign_date")),
         days=days,
+        threshold=said.fired,
+        facts=f"{said.brief}{said.after}",
         extra=extra,
     )
+
+
+def _fired(level: str, red: str, yellow: str) -> str:
+    """ "红灯：<red condition>" or "黄灯：<yellow condition>" — the rule that lit this light."""
+    return f"{LEVEL_LABELS[level]}：{red if level == RED else yellow}"
 
 
 def overdue_registration(p: Project, s: dict[str, Any], as_of: date) -> list[ReviewWarning]:
@@ -89,8 +116,15 @@ def overdue_registration(p: Project, s: dict[str, Any], as_of: date) -> list[Rev
     level = RED if days >= red else YELLOW if days >= yellow else None
     if level is None:
         return []
-    msg = f"签约已 {days} 天仍未注册（黄灯 {yellow} 天，红灯 {red} 天）"
-    return [_warn(p, "overdue_registration", level, msg, days)]
+    said = Wording(
+        found=f"签约已 {days} 天仍未注册",
+        note=f"黄灯 {yellow} 天，红灯 {red} 天",
+        brief=f"签约 {days} 天未注册",
+        fired=_fired(
+            level, f"签约满 {red} 天未注册", f"签约满 {yellow} 天未注册（满 {red} 天转红灯）"
+        ),
+    )
+    return [_warn(p, "overdue_registration", level, days, said)]
 
 
 def overdue_start(p: Project, s: dict[str, Any], as_of: date) -> list[ReviewWarning]:
@@ -98,19 +132,40 @@ def overdue_start(p: Project, s: dict[str, Any], as_of: date) -> list[ReviewWarn
         return []
     planned = facts.planned_day(p, Stage.STARTED)
     extra = s["start_red_extra_days"]
+    note = f"逾期 {extra} 天转红灯"
     if planned is not None:
         late = (as_of - planned).days
         if late < 1:  # "past the planned start date": the day itself is not yet late
             return []
-        head = f"计划开工日期 {p.stage_dates[Stage.STARTED].planned} 已过 {late} 天仍未开工"
-    else:
-        default = s["start_default_days"]
-        late = (as_of - facts.sign_day(p)).days - default
-        if late < 0:
-            return []
-        head = f"签约已 {late + default} 天仍未开工（无计划开工日期，按签约后 {default} 天计）"
+        planned_text = display_date(p.stage_dates[Stage.STARTED].planned)
+        level = RED if late >= extra else YELLOW
+        said = Wording(
+            found=f"计划开工日期 {planned_text} 已过 {late} 天仍未开工",
+            note=note,
+            brief=f"计划 {planned_text} 开工，逾期 {late} 天",
+            fired=_fired(
+                level,
+                f"超过计划开工日期 {extra} 天仍未开工",
+                f"超过计划开工日期仍未开工（逾期满 {extra} 天转红灯）",
+            ),
+        )
+        return [_warn(p, "overdue_start", level, late, said)]
+    default = s["start_default_days"]
+    late = (as_of - facts.sign_day(p)).days - default
+    if late < 0:
+        return []
     level = RED if late >= extra else YELLOW
-    return [_warn(p, "overdue_start", level, f"{head}（逾期 {extra} 天转红灯）", late)]
+    said = Wording(
+        found=f"签约已 {late + default} 天仍未开工（无计划开工日期，按签约后 {default} 天计）",
+        note=note,
+        brief=f"签约 {late + default} 天未开工（无计划开工日期）",
+        fired=_fired(
+            level,
+            f"无计划开工日期，签约满 {default + extra} 天仍未开工",
+            f"无计划开工日期，签约满 {default} 天仍未开工（满 {default + extra} 天转红灯）",
+        ),
+    )
+    return [_warn(p, "overdue_start", level, late, said)]
 
 
 def funds_lagging(p: Project, s: dict[str, Any], as_of: date) -> list[ReviewWarning]:
@@ -127,11 +182,20 @@ def funds_lagging(p: Project, s: dict[str, Any], as_of: date) -> list[ReviewWarn
     if level is None:
         return []
     shown = pct.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-    msg = (
-        f"签约已满 {months} 个月，资金到位 {format_wan(arrived)} 万元 / 签约 "
-        f"{format_wan(signed)} 万元 = {shown}%（黄灯低于 {yellow}%，红灯低于 {red}%）"
+    said = Wording(
+        found=(
+            f"签约已满 {months} 个月，资金到位 {format_wan(arrived)} 万元 / 签约 "
+            f"{format_wan(signed)} 万元 = {shown}%"
+        ),
+        note=f"黄灯低于 {yellow}%，红灯低于 {red}%",
+        brief=f"到位 {format_wan(arrived)} / {format_wan(signed)} 万元（{shown}%）",
+        fired=_fired(
+            level,
+            f"签约满 {months} 个月，资金到位率低于 {red}%",
+            f"签约满 {months} 个月，资金到位率低于 {yellow}%（低于 {red}% 转红灯）",
+        ),
     )
-    return [_warn(p, "funds_lagging", level, msg, None, pct=shown)]
+    return [_warn(p, "funds_lagging", level, None, said, pct=shown)]
 
 
 def overdue_production(p: Project, s: dict[str, Any], as_of: date) -> list[ReviewWarning]:
@@ -143,11 +207,18 @@ def overdue_production(p: Project, s: dict[str, Any], as_of: date) -> list[Revie
         return []
     extra = s["production_red_extra_days"]
     level = RED if late >= extra else YELLOW
-    msg = (
-        f"计划投产日期 {p.stage_dates[Stage.PRODUCING].planned} 已过 {late} 天仍未投产"
-        f"（逾期 {extra} 天转红灯）"
+    planned_text = display_date(p.stage_dates[Stage.PRODUCING].planned)
+    said = Wording(
+        found=f"计划投产日期 {planned_text} 已过 {late} 天仍未投产",
+        note=f"逾期 {extra} 天转红灯",
+        brief=f"计划 {planned_text} 投产，逾期 {late} 天",
+        fired=_fired(
+            level,
+            f"超过计划投产日期 {extra} 天仍未投产",
+            f"超过计划投产日期仍未投产（逾期满 {extra} 天转红灯）",
+        ),
     )
-    return [_warn(p, "overdue_production", level, msg, late)]
+    return [_warn(p, "overdue_production", level, late, said)]
 
 
 def no_progress(p: Project, s: dict[str, Any], as_of: date) -> list[ReviewWarning]:
@@ -164,13 +235,16 @@ def no_progress(p: Project, s: dict[str, Any], as_of: date) -> list[ReviewWarnin
     if idle < yellow:
         return []
     level = RED if idle >= red else YELLOW
-    msg = (
-        f"最近进展 {last.isoformat()}，已 {idle} 天无新阶段、进度或走访记录"
-        f"（黄灯 {yellow} 天，红灯 {red} 天）"
+    removal = idle >= remove
+    fired = _fired(level, f"连续 {red} 天无进展", f"连续 {yellow} 天无进展（满 {red} 天转红灯）")
+    said = Wording(
+        found=f"最近进展 {last.isoformat()}，已 {idle} 天无新阶段、进度或走访记录",
+        note=f"黄灯 {yellow} 天，红灯 {red} 天",
+        brief=f"最近进展 {last.isoformat()}，已 {idle} 天",
+        fired=f"红灯：连续 {remove} 天无进展，建议清理/解约" if removal else fired,
+        after=f"；超过 {remove} 天，建议清理/解约" if removal else "",
     )
-    if idle >= remove:
-        msg += f"；超过 {remove} 天，建议清理/解约"
-    return [_warn(p, "no_progress", level, msg, idle, propose_removal=idle >= remove)]
+    return [_warn(p, "no_progress", level, idle, said, propose_removal=removal)]
 
 
 def no_visit(p: Project, s: dict[str, Any], as_of: date) -> list[ReviewWarning]:
@@ -183,10 +257,17 @@ def no_visit(p: Project, s: dict[str, Any], as_of: date) -> list[ReviewWarning]:
     if idle < limit:
         return []
     if visit is None:
-        msg = f"签约后 {idle} 天无跟踪服务记录（黄灯 {limit} 天）"
+        found = brief = f"签约后 {idle} 天无跟踪服务记录"
     else:
-        msg = f"最近一次跟踪服务为 {visit.isoformat()}，已 {idle} 天无服务记录（黄灯 {limit} 天）"
-    return [_warn(p, "no_visit", YELLOW, msg, idle)]
+        found = f"最近一次跟踪服务为 {visit.isoformat()}，已 {idle} 天无服务记录"
+        brief = f"最近走访 {visit.isoformat()}，已 {idle} 天"
+    said = Wording(
+        found=found,
+        note=f"黄灯 {limit} 天",
+        brief=brief,
+        fired=f"黄灯：正常推进项目连续 {limit} 天无跟踪服务记录",
+    )
+    return [_warn(p, "no_visit", YELLOW, idle, said)]
 
 
 def problem_overdue(p: Project, s: dict[str, Any], as_of: date) -> list[ReviewWarning]:
@@ -202,11 +283,20 @@ def problem_overdue(p: Project, s: dict[str, Any], as_of: date) -> list[ReviewWa
         level = RED if late >= extra else YELLOW
         kind = f"（{problem.category}）" if problem.category else ""
         owner = f"，承办：{problem.owner_unit}" if problem.owner_unit else ""
-        msg = (
-            f"企业诉求“{problem.description}”{kind}超过办结时限 {problem.deadline} 已 {late} 天"
-            f"仍未解决{owner}（逾期 {extra} 天转红灯）"
+        said = Wording(
+            found=(
+                f"企业诉求“{problem.description}”{kind}超过办结时限 "
+                f"{display_date(problem.deadline)} 已 {late} 天仍未解决{owner}"
+            ),
+            note=f"逾期 {extra} 天转红灯",
+            brief=f"“{problem.description}”{kind}逾期 {late} 天{owner}",
+            fired=_fired(
+                level,
+                f"诉求超过办结时限 {extra} 天仍未解决",
+                f"诉求超过办结时限仍未解决（逾期满 {extra} 天转红灯）",
+            ),
         )
-        out.append(_warn(p, "problem_overdue", level, msg, late, problem_id=problem.id))
+        out.append(_warn(p, "problem_overdue", level, late, said, problem_id=problem.id))
     return out
 
 
@@ -218,8 +308,13 @@ def intent_not_converted(p: Project, s: dict[str, Any], as_of: date) -> list[Rev
     limit = s["intent_days"]
     if days < limit:
         return []
-    msg = f"{kind}签订已 {days} 天，未升格为正式合同，也未注册（黄灯 {limit} 天）"
-    return [_warn(p, "intent_not_converted", YELLOW, msg, days)]
+    said = Wording(
+        found=f"{kind}签订已 {days} 天，未升格为正式合同，也未注册",
+        note=f"黄灯 {limit} 天",
+        brief=f"{kind}签订 {days} 天，未升格、未注册",
+        fired=f"黄灯：框架/意向协议签订满 {limit} 天，未升格为正式合同且未注册",
+    )
+    return [_warn(p, "intent_not_converted", YELLOW, days, said)]
 
 
 Rule = Callable[[Project, dict[str, Any], date], list[ReviewWarning]]
