@@ -1,5 +1,7 @@
 """Dates as the ledger keeps them: ISO ``YYYY-MM-DD`` text, or ``YYYY-MM`` when an old
-ledger only gave a month (kept, and flagged as approximate)."""
+ledger only gave a month, or ``YYYY`` when all that is known is the year (a ledger without a
+sign-date column imported "as signed in 2021"); the last two are kept and flagged as
+approximate."""
 
 from __future__ import annotations
 
@@ -16,6 +18,8 @@ _WRITTEN_MONTH = re.compile(r"^(\d{4})[-/.年\\](\d{1,2})月?(?:份)?$")
 _COMPACT_DAY = re.compile(r"^(\d{4})(\d{2})(\d{2})$")
 _COMPACT_MONTH = re.compile(r"^(\d{4})(\d{2})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"^(\d{4})$")
+_WRITTEN_YEAR = re.compile(r"^(\d{4})年?度?$")
 
 
 def check_date(value: str | None, *, allow_month: bool = True) -> str | None:
@@ -30,6 +34,8 @@ def check_date(value: str | None, *, allow_month: bool = True) -> str | None:
             raise ValueError(f"日期不存在：{text}") from exc
         return text
     if allow_month and (m := _MONTH.match(text)) and 1 <= int(m[2]) <= 12:
+        return text
+    if allow_month and (m := _YEAR.match(text)) and 1900 <= int(m[1]) <= 2100:
         return text
     raise ValueError(f"日期格式应为 YYYY-MM-DD：{text}")
 
@@ -48,12 +54,27 @@ def written_date_parts(text: str) -> tuple[int, int, int | None] | None:
     return None
 
 
+def written_year(text: str) -> int | None:
+    """The year of a year-only date as written ("2021", "2021年", "2021年度"), else None."""
+    m = _WRITTEN_YEAR.match(text)
+    return int(m[1]) if m else None
+
+
 def is_approximate(value: str | None) -> bool:
-    return bool(value and _MONTH.match(value))
+    """A month-only or year-only date."""
+    return bool(value and (_MONTH.match(value) or _YEAR.match(value)))
+
+
+def precision(value: str | None) -> str | None:
+    """ "day", "month" or "year" for a stored date; None for none."""
+    if not value:
+        return None
+    return "year" if _YEAR.match(value) else "month" if _MONTH.match(value) else "day"
 
 
 def to_date(value: str | None, *, month_end: bool = False) -> date | None:
-    """A stored date as a ``date``; a month-only date is read as the 1st (or last) day.
+    """A stored date as a ``date``; a month-only date is read as the 1st (or last) day, a
+    year-only date as 1 January (or 31 December).
 
     Reading ``YYYY-MM`` as the first of the month makes overdue checks err on the side of
     warning early, which is what a review wants of an imprecise old ledger.
@@ -68,6 +89,8 @@ def to_date(value: str | None, *, month_end: bool = False) -> date | None:
             return date(y, mo, 1)
         nxt = date(y + (mo == 12), mo % 12 + 1, 1)
         return date.fromordinal(nxt.toordinal() - 1)
+    if m := _YEAR.match(value):
+        return date(int(m[1]), 12, 31) if month_end else date(int(m[1]), 1, 1)
     return None
 
 

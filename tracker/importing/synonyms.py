@@ -227,7 +227,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 
 # Extra words for each stage besides its label (the label comes from the model).
-_STAGE_ALIASES: dict[Stage, tuple[str, ...]] = {
+STAGE_ALIASES: dict[Stage, tuple[str, ...]] = {
     Stage.REGISTERED: ("注册", "工商注册", "落地"),
     Stage.LAND: ("供地", "拿地", "摘牌", "土地摘牌"),
     Stage.STARTED: ("开工", "实际开工"),
@@ -239,7 +239,7 @@ _STAGE_ALIASES: dict[Stage, tuple[str, ...]] = {
 
 def _stage_synonyms() -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
-    for stage, aliases in _STAGE_ALIASES.items():
+    for stage, aliases in STAGE_ALIASES.items():
         words = (STAGE_LABELS[stage], *aliases)
         actual = [f"{w}{s}" for w in words for s in ("时间", "日期", "实际", "实际时间", "年月")]
         planned = [f"{w}计划" for w in words] + [
