@@ -14,6 +14,9 @@ from sqlite_utils import Database
 
 from tracker.cli.common import SubParsers
 from tracker.errors import TrackerError
+from tracker.importing.rows import SOURCE_WORDS
+from tracker.importing.synonyms import TARGET_LABELS
+from tracker.importing.table_model import Table
 from tracker.ledger.portfolio import Portfolio
 from tracker.storage.paths import resolve_db_path
 
@@ -24,7 +27,15 @@ def register(sub: SubParsers) -> None:
     """Add this package's subcommands."""
     p = sub.add_parser("import", help="导入往年台账（xlsx/xls/ods/csv/网页表格）")
     p.add_argument("file", help="要导入的表格文件")
-    p.add_argument("--sheet", help="只导入这个工作表")
+    p.add_argument(
+        "--sheet",
+        action="append",
+        help="只导入这个工作表（可重复：--sheet 城关镇 --sheet 溪口镇）",
+    )
+    p.add_argument(
+        "--sign-date",
+        help="表中没有签约日期列时，这些项目的签约时间：2021、2021-06 或 2021-06-30",
+    )
     p.add_argument("--password", help="加密工作簿的打开密码")
     p.add_argument("--dry-run", action="store_true", help="只检查，不写入数据库")
     p.add_argument("--json", action="store_true", help="以 JSON 输出检查结果")
@@ -60,7 +71,9 @@ def cmd_import(args: argparse.Namespace) -> int:
     from tracker.importing.errors_out import write_rejected
     from tracker.importing.plan import build_plan, load_tables
     from tracker.importing.read import read_workbook
+    from tracker.importing.sheets import parse_sign_date
 
+    sign_date = parse_sign_date(args.sign_date) if args.sign_date is not None else None
     workbook = read_workbook(Path(args.file), args.password)
     db_path = resolve_db_path(args.db)
     if args.dry_run:
@@ -68,14 +81,14 @@ def cmd_import(args: argparse.Namespace) -> int:
     else:
         from tracker.cli.common import open_portfolio
 
-        tables = load_tables(workbook, sheet=args.sheet)
+        tables = load_tables(workbook, sheet=args.sheet, sign_date=sign_date)
         if not any(t.data_rows() and not t.skipped for t in tables):
             from tracker.importing.plan import no_ledger_message
 
             raise TrackerError(no_ledger_message(workbook, tables))
         portfolio = open_portfolio(args, auto_backup=False)
     try:
-        tables = load_tables(workbook, sheet=args.sheet, portfolio=portfolio)
+        tables = load_tables(workbook, sheet=args.sheet, portfolio=portfolio, sign_date=sign_date)
         plan = build_plan(workbook, tables, portfolio, on_duplicate=args.on_duplicate)
         batch_id = None
         if not args.dry_run and portfolio is not None:
@@ -100,6 +113,8 @@ def _print_report(plan, batch_id: int | None, args: argparse.Namespace) -> None:
         else:
             rows = "、".join(str(r) for r in s.header_rows)
             print(f"  工作表“{s.name}”：表头在第 {rows} 行，金额单位 {s.unit or '万元'}")
+            for line in _sheet_notes(s.table):
+                print(f"    {line}")
     for r in plan.rows:
         if r.action == "reject":
             print(f"  拒绝 “{r.sheet}”第 {r.row} 行：{'；'.join(r.errors)}")
@@ -112,6 +127,22 @@ def _print_report(plan, batch_id: int | None, args: argparse.Namespace) -> None:
         print(f"已导入，批次号 {batch_id}。如需撤销：python -m tracker undo-import {batch_id}")
     if args.errors_out:
         print(f"被拒绝的行已写入：{args.errors_out}")
+
+
+def _sheet_notes(table: Table) -> list[str]:
+    """What the clerk should look at: columns chosen without certainty, a default sign date,
+    rows left out as totals or categories."""
+    notes = [
+        f"请确认：“{c.header}”列按“{TARGET_LABELS.get(c.target, c.target)}”导入（{c.reason}）"
+        for c in table.columns
+        if c.target and not c.confident
+    ]
+    if table.sign_date_default:
+        source = SOURCE_WORDS.get(table.sign_date_source, table.sign_date_source)
+        notes.append(f"没有签约日期列：签约日期按 {table.sign_date_default}（{source}）")
+    if table.reasons:
+        notes.append(f"跳过 {len(table.reasons)} 行非项目行（合计、分类、重复表头等）")
+    return notes
 
 
 def cmd_undo_import(args: argparse.Namespace) -> int:

@@ -314,7 +314,7 @@ DISTINCT = {
     "stage": 0.8,
     "location": 0.65,
     "unit": 0.7,
-    "leader": 0.55,
+    "leader": 0.6,
     "contact": 0.3,
     "phone": 0.8,
     "serial": 0.85,
@@ -386,7 +386,7 @@ def content_fit(p: ColumnProfile, target: str) -> tuple[float, str]:
         return _name_fit(p)
     if target in ("leader", "contact"):
         share = p.share("person")
-        if target == "leader" and p.n >= 6 and p.distinct > 0.8 * p.n:
+        if target == "leader" and p.n >= 15 and p.distinct > 0.8 * p.n:
             share *= 0.8  # a 包抓领导 column repeats a few leaders down the ledger
         return share, _kind_reason(share, "person") if share else ""
     if target in ("content", "notes"):

@@ -59,6 +59,20 @@ def is_total(text: str) -> bool:
     )
 
 
+def looks_like_label(row: list[object]) -> bool:
+    """A total or category row by its first words alone (before any column is known), so
+    the columns are judged by their projects' values, not by "合计" or "一、工业"."""
+    texts = []
+    for value in row:
+        if (text := cell_text(value)) != "":
+            texts.append(fold(text))
+            if len(texts) == 3:
+                break
+    return bool(texts) and (
+        any(is_total(t) for t in texts) or _CATEGORY.match(texts[0]) is not None
+    )
+
+
 def place_name(text: str) -> str | None:
     """ "城关镇（3个）" / "一、城关镇" / "城关镇2023年签约项目" -> "城关镇"; None otherwise."""
     text = _CATEGORY.sub("", fold(text))

@@ -82,10 +82,11 @@ def merged_values(table: Table, r: int) -> list[object]:
 
 
 # -- one reader per column ----------------------------------------------------------------
-# A reader turns one non-empty cell into (value, extra, error): the parsed value, something
-# the row needs besides it (a warning, a stage, a status), or the error message.
+# A reader turns one non-empty cell into (value, extra, error, warning): the parsed value,
+# something the row needs besides it (a JSON form, a status, a date), the error message that
+# rejects the row, or a warning that does not.
 
-Result = tuple[Any, Any, str | None]
+Result = tuple[Any, Any, str | None, str | None]
 
 
 def _error(exc: Exception) -> str:
@@ -99,7 +100,7 @@ def _date_reader(target: str) -> Callable[[object], Result]:
         date = parse_date(value)
         if plain and target in FIELD_BY_KEY:
             date = clean_field(target, date)
-        return date, bool(date and is_approximate(date)), None
+        return date, bool(date and is_approximate(date)), None, None
 
     return read
 
@@ -112,18 +113,22 @@ def _money_reader(table: Table, col: SourceColumn, target: str) -> Callable[[obj
         amount = parse_amount(value, unit)
         if check:
             amount = clean_field(target, amount)
-        return amount, _json(amount), None
+        return amount, _json(amount), None, None
 
     return read
 
 
 def _area_reader(value: object) -> Result:
     number = clean_field("land_area_mu", parse_number(value))
-    return number, _json(number), None
+    return number, _json(number), None, None
 
 
 def _stage_reader(value: object) -> Result:
-    return parse_stage_word(value), parse_status(value), None
+    """An unknown progress phrase is a warning, not a reason to lose the project."""
+    try:
+        return parse_stage_word(value), parse_status(value), None, None
+    except ValueError as exc:
+        return None, None, None, f"{exc}，按“已签约”导入，请核实"
 
 
 def _status_reader(value: object) -> Result:
@@ -133,16 +138,16 @@ def _status_reader(value: object) -> Result:
         status = Status.TERMINATED if text == "是" else Status.ACTIVE
     if text and status is None:
         raise ValueError(f"看不懂的状态：“{quote(value)}”（应为 正常/暂缓/终止）")
-    return status, None, None
+    return status, None, None, None
 
 
 def _flag_reader(value: object) -> Result:
     try:
-        return parse_flag(value), None, None
+        return parse_flag(value), None, None, None
     except ValueError:
         date = parse_date(value)  # "是否开工" holding the date it started means yes
         if date:
-            return True, date, None
+            return True, date, None, None
         raise
 
 
@@ -153,7 +158,7 @@ def _text_reader(target: str) -> Callable[[object], Result]:
         text = cell_text(value) or None
         if check:
             text = clean_field(target, text)
-        return text, None, None
+        return text, None, None, None
 
     return read
 
@@ -199,7 +204,7 @@ class _Column:
         try:
             res = self.read(value)
         except (ValueError, ValidationError) as exc:
-            res = (None, None, f"“{self.label}”列：{_error(exc)}")
+            res = (None, None, f"“{self.label}”列：{_error(exc)}", None)
         if key is not None:
             self.cache[key] = res
         return res
@@ -241,10 +246,12 @@ class RowReader:
                 if target in _PLAIN_TARGETS:
                     data[target] = fields[target] = None
                 continue
-            parsed, extra, error = column.result(value)
+            parsed, extra, error, warning = column.result(value)
             if error is not None:
                 errors.append(error)
                 continue
+            if warning is not None:
+                out.warnings.append(f"“{column.label}”列：{warning}")
             if kind == "text":
                 data[target] = fields[target] = parsed
             elif kind == "value":

@@ -16,7 +16,7 @@ import re
 
 from tracker.importing.mapping import Evidence, choose
 from tracker.importing.profile import NOTHING_KNOWN, SAMPLE_ROWS, Known, profile_column, value_kind
-from tracker.importing.row_kinds import classify_rows, place_name
+from tracker.importing.row_kinds import classify_rows, looks_like_label, place_name
 from tracker.importing.table_model import SourceColumn, Table
 from tracker.importing.titles import best_hint, column_hints
 from tracker.importing.values import cell_text, fold, unit_in_header, unit_in_text
@@ -149,7 +149,11 @@ def find_table(sheet: Sheet, known: Known = NOTHING_KNOWN) -> Table:
 
 def _map_columns(table: Table, sheet: Sheet, header: int, two_level: bool, known: Known) -> None:
     width = max((len(r) for r in sheet.rows), default=0)
-    sample = table.rows[table.data_start : table.data_start + SAMPLE_ROWS]
+    sample = [
+        row
+        for row in table.rows[table.data_start : table.data_start + SAMPLE_ROWS]
+        if not looks_like_label(row)
+    ]
     evidence: list[Evidence] = []
     for c in range(width):
         upper = _merged_value(sheet, header, c)

@@ -185,6 +185,10 @@ _COMPILED = [
     (target, tuple(re.compile(w) for w in must), re.compile(never) if never else None, score)
     for target, must, never, score in _RULES
 ]
+_PLANNED = re.compile(_PLAN)
+_PLANNED_TARGETS = {"planned_start", "planned_production"} | {
+    f"planned_dates.{s.value}" for s in STAGE_ALIASES
+}
 _MONEY_TARGETS = {
     "signed_amount_wan",
     "fixed_asset_wan",
@@ -258,6 +262,10 @@ def title_hints(key: str) -> tuple[TitleHint, ...]:
         offer(index[word], 0.9 * dice, f"表头近似“{word}”")
     if _RATIO.search(key):  # "资金到位率", "占比": a percentage is not the amount it names
         best = {t: v for t, v in best.items() if t not in _MONEY_TARGETS}
+    if _PLANNED.search(key):  # "拟开工时间" is a plan, whatever synonym it contains
+        best = {t: v for t, v in best.items() if not t.startswith("stage_dates.")}
+    elif "实际" in key:
+        best = {t: v for t, v in best.items() if t not in _PLANNED_TARGETS}
     hints = [TitleHint(t, round(s, 3), r) for t, (s, r) in best.items()]
     return tuple(sorted(hints, key=lambda h: -h.score))
 

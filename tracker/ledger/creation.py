@@ -48,6 +48,9 @@ EXTRA_KEYS = frozenset(
     }
 )
 FIELD_KEYS = frozenset(f.key for f in PROJECT_FIELDS)
+# Required fields an import may leave blank, to be completed later (待补全): a ledger without
+# an investor column still brings its projects in. A clerk typing a project gives them all.
+COMPLETABLE = frozenset({"investor"})
 
 
 @dataclass
@@ -85,12 +88,23 @@ def stage_rows(data: dict[str, Any]) -> list[tuple[Stage, tuple[str | None, str 
     return rows
 
 
-def prepare(data: dict[str, Any], batch_id: int | None, stamp: str) -> NewProject:
-    """Check and convert one project's data; raises ValidationError naming the field."""
+def prepare(
+    data: dict[str, Any],
+    batch_id: int | None,
+    stamp: str,
+    completable: frozenset[str] = frozenset(),
+) -> NewProject:
+    """Check and convert one project's data; raises ValidationError naming the field.
+    Fields in ``completable`` may be blank (an import's 待补全)."""
     unknown = set(data) - FIELD_KEYS - EXTRA_KEYS
     if unknown:
         raise ValidationError(sorted(unknown)[0], f"未知字段：{', '.join(sorted(unknown))}")
-    fields = {f.key: clean_field(f.key, data.get(f.key)) for f in PROJECT_FIELDS}
+    fields = {
+        f.key: None
+        if f.key in completable and clean_text(data.get(f.key)) is None
+        else clean_field(f.key, data.get(f.key))
+        for f in PROJECT_FIELDS
+    }
     try:
         status = Status(data.get("status") or Status.ACTIVE)
     except ValueError as exc:
@@ -122,11 +136,12 @@ def insert_projects(
     batch_id: int | None = None,
     progress: ProgressFn | None = None,
     cancelled: CancelFn | None = None,
+    completable: frozenset[str] = frozenset(),
 ) -> list[int]:
     """Check every row, then write them all in one transaction; returns ids in order."""
     rows = list(rows)
     stamp, user = now_iso(), portfolio.user
-    prepared = [prepare(data, batch_id, stamp) for data in rows]  # fails before any write
+    prepared = [prepare(data, batch_id, stamp, completable) for data in rows]  # before any write
     ids: list[int] = []
     audits: list[AuditRow] = []
     stages: list[tuple[Any, ...]] = []
