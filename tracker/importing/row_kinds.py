@@ -39,7 +39,7 @@ _PLACE = re.compile(
 )
 _COUNT_SUFFIX = re.compile(r"[(（][^()（）]*[)）]$")
 _SHORT_LABEL = 12  # a category label ("工业项目", "城关镇") is short; project names are longer
-FIRST_TEXTS = 8
+FIRST_TEXTS = 3  # the words that say what a row is are among its first few cells
 
 REASONS = {
     "total": "合计/小计行，不是项目",
@@ -113,9 +113,24 @@ def classify_rows(table: Table) -> None:
     need_repeat = max(2, len(header_texts) // 2)
     last_data: int | None = None
     in_notes = False
+    fast = (serial_c, name_c) if serial_c is not None and name_c is not None else None
     for r in range(table.data_start, len(table.rows)):
         row = table.rows[r]
         width = len(row)
+        if fast is not None and not in_notes:  # most rows: a numbered project with its name
+            sc, nc = fast
+            serial = row[sc] if sc < width else None
+            name = row[nc] if nc < width else None
+            if (
+                type(name) is str
+                and type(serial) in (int, float)
+                and (name := name.strip())
+                and name not in all_header_words
+                and not is_total(name)
+            ):
+                table.kinds[r] = "data"
+                last_data = r
+                continue
         first: list[str] = []
         first_col = -1
         for c, value in enumerate(row):

@@ -48,6 +48,9 @@ EXTRA_KEYS = frozenset(
     }
 )
 FIELD_KEYS = frozenset(f.key for f in PROJECT_FIELDS)
+_FIELDS = tuple((f.key, f.required, f.kind in ("text", "choice")) for f in PROJECT_FIELDS)
+# One encoder for every audit snapshot: json.dumps with options builds a new one per call.
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 # Required fields an import may leave blank, to be completed later (待补全): a ledger without
 # an investor column still brings its projects in. A clerk typing a project gives them all.
 COMPLETABLE = frozenset({"investor"})
@@ -99,12 +102,17 @@ def prepare(
     unknown = set(data) - FIELD_KEYS - EXTRA_KEYS
     if unknown:
         raise ValidationError(sorted(unknown)[0], f"未知字段：{', '.join(sorted(unknown))}")
-    fields = {
-        f.key: None
-        if f.key in completable and clean_text(data.get(f.key)) is None
-        else clean_field(f.key, data.get(f.key))
-        for f in PROJECT_FIELDS
-    }
+    fields: dict[str, Any] = {}
+    for key, required, plain_text in _FIELDS:
+        value = data.get(key)
+        if value is None and not required:  # most fields of an imported row: nothing to check
+            fields[key] = None
+        elif plain_text and not required and type(value) is str:  # clean_field's text rule
+            fields[key] = value.strip() or None
+        elif key in completable and clean_text(value) is None:
+            fields[key] = None
+        else:
+            fields[key] = clean_field(key, value)
     try:
         status = Status(data.get("status") or Status.ACTIVE)
     except ValueError as exc:
@@ -149,29 +157,30 @@ def insert_projects(
     with portfolio.transaction(batch_id):
         conn = portfolio.db.conn
         batch = portfolio.batch_id
-        sql = ""
+        # Ids are given, not read back row by row: inside this transaction nothing else
+        # writes, so the next ids are known, and every table is written with executemany.
+        next_id = conn.execute("SELECT COALESCE(MAX(id), 0) FROM projects").fetchone()[0] + 1
+        next_figure = conn.execute("SELECT COALESCE(MAX(id), 0) FROM progress").fetchone()[0] + 1
+        projects: list[list[Any]] = []
+        figures: list[list[Any]] = []
+        names: list[str] = []
+        figure_names: list[str] = []
         for i, new in enumerate(prepared):
             if i % 500 == 0:
                 if cancelled and cancelled():
                     raise Cancelled()
                 if progress:
                     progress(i, len(prepared), f"写入第 {i + 1}/{len(prepared)} 个项目")
-            if not sql:
-                names = list(new.columns)
-                sql = f"INSERT INTO projects ({','.join(names)}) VALUES ({','.join('?' * len(names))})"
-            pid = int(conn.execute(sql, list(new.columns.values())).lastrowid or 0)
+            pid = next_id + i
+            if not names:
+                names = ["id", *new.columns]
+            projects.append([pid, *new.columns.values()])
             ids.append(pid)
             search.append((pid, build_search_text(new.fields)))
             snapshot = {k: audit_text(v) for k, v in new.fields.items() if v is not None}
             audits.append(
                 audit_row(
-                    stamp,
-                    user,
-                    pid,
-                    "project",
-                    "create",
-                    batch_id=batch,
-                    new=json.dumps(snapshot, ensure_ascii=False),
+                    stamp, user, pid, "project", "create", batch_id=batch, new=_ENCODE(snapshot)
                 )
             )
             for st, (planned, actual) in new.stages:
@@ -191,7 +200,15 @@ def insert_projects(
                             )
                         )
             if new.figures:
-                audits.append(_insert_figures(conn, pid, new.figures, stamp, user, batch))
+                if not figure_names:
+                    figure_names = ["id", "project_id", *new.figures]
+                figures.append([next_figure, pid, *new.figures.values()])
+                audits.append(_figures_audit(pid, next_figure, new.figures, stamp, user, batch))
+                next_figure += 1
+        if projects:
+            conn.executemany(_insert_sql("projects", names), projects)
+        if figures:
+            conn.executemany(_insert_sql("progress", figure_names), figures)
         conn.executemany(
             "INSERT INTO stage_dates (project_id, stage, rank, planned, actual) VALUES (?,?,?,?,?)",
             stages,
@@ -203,15 +220,14 @@ def insert_projects(
     return ids
 
 
-def _insert_figures(
-    conn: Any, pid: int, figures: dict[str, Any], stamp: str, user: str, batch: int | None
+def _insert_sql(table: str, columns: list[str]) -> str:
+    return f"INSERT INTO {table} ({','.join(columns)}) VALUES ({','.join('?' * len(columns))})"
+
+
+def _figures_audit(
+    pid: int, figure_id: int, figures: dict[str, Any], stamp: str, user: str, batch: int | None
 ) -> AuditRow:
-    """The first progress snapshot of a new project; returns its audit row."""
-    cols = {"project_id": pid, **figures}
-    child = conn.execute(
-        f"INSERT INTO progress ({','.join(cols)}) VALUES ({','.join('?' * len(cols))})",
-        list(cols.values()),
-    ).lastrowid
+    """The audit row of a new project's first progress snapshot."""
     shown = {"as_of": figures["as_of"]} | {
         key: audit_text(yuan_to_wan(figures[col]))
         for key, col in PROGRESS_MONEY.items()
@@ -223,7 +239,7 @@ def _insert_figures(
         pid,
         "progress",
         "create",
-        entity_id=child,
+        entity_id=figure_id,
         batch_id=batch,
-        new=json.dumps(shown, ensure_ascii=False),
+        new=_ENCODE(shown),
     )
