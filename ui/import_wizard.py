@@ -18,10 +18,10 @@ from tracker.importing.errors_out import write_rejected
 from tracker.importing.plan import Plan
 from tracker.importing.session import LoadedFile
 
+from .import_mapping import MappingPage
 from .import_pages import (
     DuplicatesPage,
     FilesPage,
-    MappingPage,
     PasswordPage,
     PlanPage,
     RunPage,

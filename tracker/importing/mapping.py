@@ -18,7 +18,13 @@ import json
 import logging
 from dataclasses import dataclass
 
-from tracker.importing.profile import DISTINCT, ColumnProfile, content_fit, contradicts
+from tracker.importing.profile import (
+    DISTINCT,
+    ColumnProfile,
+    content_fit,
+    content_targets,
+    contradicts,
+)
 from tracker.importing.synonyms import TARGET_LABELS
 from tracker.importing.titles import (
     TitleHint,
@@ -77,7 +83,7 @@ def _candidates(i: int, ev: Evidence) -> list[tuple[float, float, int, str, Choi
     }
     targets = set(ev.hints)
     if not titled:
-        targets |= set(DISTINCT)
+        targets |= content_targets(p) & set(DISTINCT)
     out = []
     for target in targets:
         hint = ev.hints.get(target)

@@ -97,6 +97,17 @@ class Known:
 NOTHING_KNOWN = Known()
 
 
+_DATA_TEXT = re.compile(
+    r"^[+-]?[\d,，.]+(亿元|万元|亿|万|元|%|％)?$|^\d{4}[-/.年]\d{1,2}([-/.月]\d{1,2}日?)?$"
+)
+
+
+def looks_like_data(text: str) -> bool:
+    """A number, an amount or a date written out: a cell no header is made of (cheap: the
+    header search asks this of every cell near the top of a sheet)."""
+    return bool(_DATA_TEXT.match(text.strip()))
+
+
 def _is_person(text: str) -> bool:
     if not 2 <= len(text) <= 4 or not _HAN.match(text):
         return False
@@ -331,7 +342,7 @@ COMPATIBLE: dict[str, set[str]] = {
     "investor": {"company", "text", "person", "long_text", "origin"},
     "stage": {"stage", "text", "flag", "long_text"},
     "location": {"place", "text", "unit", "origin"},
-    "unit": {"unit", "text", "place", "company", "person"},
+    "unit": {"unit", "text", "place", "person"},
     "leader": {"person", "text"},
     "contact": {"person", "text", "phone"},
     "phone": {"phone", "number", "text"},
@@ -341,6 +352,35 @@ for _f in _DATE_FIELDS:
     COMPATIBLE[_f] = {"date", "month", "year", "number", "text"}
 for _f in _MONEY_FIELDS:
     COMPATIBLE[_f] = {"number", "text"}
+
+
+# Which fields a kind of value can point to on its own (content-only candidates).
+KIND_TARGETS: dict[str, tuple[str, ...]] = {
+    "date": ("sign_date",),
+    "month": ("sign_date",),
+    "year": ("sign_date",),
+    "number": ("signed_amount_wan", "serial", "sign_date", "phone"),
+    "stage": ("stage",),
+    "flag": ("stage",),
+    "company": ("investor",),
+    "person": ("leader", "contact", "investor"),
+    "place": ("location", "name"),
+    "unit": ("unit",),
+    "project": ("name",),
+    "phone": ("phone",),
+    "long_text": ("content", "name"),
+    "origin": ("investor_origin",),
+    "code": ("code",),
+    "investor_type": ("investor_type",),
+    "project_type": ("project_type",),
+    "agreement_type": ("agreement_type",),
+    "text": ("name",),
+}
+
+
+def content_targets(p: ColumnProfile) -> set[str]:
+    """The fields the column's values could identify without a title."""
+    return {t for kind in p.kinds for t in KIND_TARGETS.get(kind, ())}
 
 
 def _kind_reason(share: float, kind: str) -> str:

@@ -15,7 +15,13 @@ import logging
 import re
 
 from tracker.importing.mapping import Evidence, choose
-from tracker.importing.profile import NOTHING_KNOWN, SAMPLE_ROWS, Known, profile_column, value_kind
+from tracker.importing.profile import (
+    NOTHING_KNOWN,
+    SAMPLE_ROWS,
+    Known,
+    looks_like_data,
+    profile_column,
+)
 from tracker.importing.row_kinds import classify_rows, looks_like_label, place_name
 from tracker.importing.table_model import SourceColumn, Table
 from tracker.importing.titles import best_hint, column_hints
@@ -30,7 +36,6 @@ HEADER_SCAN_ROWS = 40
 MIN_HEADER_FIELDS = 2
 HINT_MIN = 0.6  # a header cell counts as naming a field from this title score
 IDENTITY_TARGETS = {"name", "investor"}
-_DATA_KINDS = {"number", "date", "month", "phone"}
 _YEAR_IN_TITLE = re.compile(r"(19[5-9]\d|20\d\d)\s*年")
 
 
@@ -53,7 +58,7 @@ def _row_fields(row: list[object]) -> set[str] | None:
     for value in row:
         if value is None or value == "":
             continue
-        if not isinstance(value, str) or value_kind(value) in _DATA_KINDS:
+        if not isinstance(value, str) or looks_like_data(value):
             if not isinstance(value, bool):
                 return None
             continue

@@ -71,6 +71,13 @@ def _longest_synonym() -> int:
 
 
 @lru_cache(maxsize=1)
+def _synonym_starts() -> frozenset[str]:
+    """The first two characters of every synonym: a substring can only be a synonym if it
+    starts with one of these."""
+    return frozenset(w[:2] for w in synonym_index() if len(w) >= 2)
+
+
+@lru_cache(maxsize=1)
 def _bigram_index() -> dict[str, tuple[str, ...]]:
     """Bigram -> synonyms (3+ characters) containing it, for the near-miss comparison."""
     index: dict[str, list[str]] = {}
@@ -104,7 +111,7 @@ _RULES: list[tuple[str, tuple[str, ...], str, float]] = [
         "investor",
         (
             "企业|客商|投资方|投资人|投资商|投资者|合作方|签约方|业主|甲方|乙方|出资方|公司|"
-            "投资主体|签约主体|法人单位|引进方",
+            "投资主体|签约主体|法人单位|引进方|合作单位|合作伙伴|签约单位",
         ),
         "类型|性质|类别|来源|所在地|籍贯|联系|电话|手机|诉求|地址|负责人|代表|规模|数$|个数|"
         "注册|资金|金额|投资额|总投资",
@@ -138,7 +145,7 @@ _RULES: list[tuple[str, tuple[str, ...], str, float]] = [
     (
         "unit",
         ("单位$|部门$|科室$|责任单位|承办|牵头|主办|服务单位|招商单位|主管|责任部门|责任主体",),
-        "业主|建设单位|投资单位|签约单位|项目单位|填报|实施主体|企业",
+        "业主|建设单位|投资单位|签约单位|项目单位|填报|实施主体|企业|合作|引进|投资",
         0.75,
     ),
     ("leader", ("领导|县长|书记|县级|包抓|包联|挂钩|分管",), "单位|部门|电话", 0.85),
@@ -185,6 +192,9 @@ _COMPILED = [
     (target, tuple(re.compile(w) for w in must), re.compile(never) if never else None, score)
     for target, must, never, score in _RULES
 ]
+# A header none of the rules' first words appear in skips the rules: most columns of a very
+# wide sheet ("指标1" … "指标99999") are decided by one search, not a hundred.
+_TRIGGER = re.compile("|".join(f"(?:{must[0]})" for _t, must, _n, _s in _RULES))
 _PLANNED = re.compile(_PLAN)
 _PLANNED_TARGETS = {"planned_start", "planned_production"} | {
     f"planned_dates.{s.value}" for s in STAGE_ALIASES
@@ -201,9 +211,11 @@ _MONEY_TARGETS = {
 def _contained(key: str) -> dict[str, tuple[float, str]]:
     """Synonyms found inside the header, the longest per target, by looking up the
     header's substrings (bounded by the longest synonym) instead of scanning the table."""
-    index, longest = synonym_index(), _longest_synonym()
+    index, longest, starts = synonym_index(), _longest_synonym(), _synonym_starts()
     found: dict[str, str] = {}
-    for i in range(len(key)):
+    for i in range(len(key) - 1):
+        if key[i : i + 2] not in starts:
+            continue
         for j in range(i + 2, min(len(key), i + longest) + 1):
             target = index.get(key[i:j])
             if target is not None and len(key[i:j]) > len(found.get(target, "")):
@@ -229,7 +241,7 @@ def _near(key: str) -> tuple[str, float] | None:
     return (best, best_dice) if best is not None and best_dice >= 0.6 else None
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 18)
 def title_hints(key: str) -> tuple[TitleHint, ...]:
     """Every field a folded header points to, best first (cached per header text)."""
     if not key:
@@ -251,7 +263,7 @@ def title_hints(key: str) -> tuple[TitleHint, ...]:
         )
     for target, (score, reason) in _contained(key).items():
         offer(target, score, reason)
-    for target, must, never, score in _COMPILED:
+    for target, must, never, score in _COMPILED if _TRIGGER.search(key) else ():
         if never is not None and never.search(key):
             continue
         hits = [m[0] for p in must if (m := p.search(key))]
