@@ -5,6 +5,11 @@ build.py merges every strings_*.py into zh_CN.ts.
 """
 
 STRINGS: dict[str, str] = {
+    # the ledger's 待补全 filter (ui/ledger_view.py): what an import left to complete
+    "Inco&mplete": "待补全(&M)",
+    "Projects an import could not complete: no investor, or only the year signed": (
+        "导入时没能补齐的项目：投资主体为空，或签约日期只有年份"
+    ),
     "Blue rows are the header, grey rows are titles, totals and notes (not imported). "
     "Yellow columns were matched without certainty: confirm or correct them.": (
         "蓝色行是表头，灰色行是标题、合计和说明（不导入）。"

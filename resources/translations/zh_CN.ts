@@ -399,72 +399,82 @@ Please copy the error and send it to whoever supports you.</source>
     <context>
         <name>LedgerView</name>
         <message>
-            <location filename="../../ui/ledger_view.py" line="72" />
+            <location filename="../../ui/ledger_view.py" line="73" />
             <source>Search projects</source>
             <translation>搜索项目</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="74" />
+            <location filename="../../ui/ledger_view.py" line="75" />
             <source>Name, investor, unit, leader or pinyin initials (Ctrl+F)</source>
             <translation>名称、投资主体、单位、领导或拼音首字母（Ctrl+F）</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="83" />
+            <location filename="../../ui/ledger_view.py" line="84" />
             <source>Sign year</source>
             <translation>签约年度</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="84" />
+            <location filename="../../ui/ledger_view.py" line="85" />
             <source>Responsible unit</source>
             <translation>责任单位</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="85" />
+            <location filename="../../ui/ledger_view.py" line="86" />
             <source>Stage</source>
             <translation>阶段</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="86" />
+            <location filename="../../ui/ledger_view.py" line="87" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="91" />
+            <location filename="../../ui/ledger_view.py" line="92" />
+            <source>Inco&amp;mplete</source>
+            <translation>待补全(&amp;M)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_view.py" line="95" />
+            <source>Projects an import could not complete: no investor, or only the year signed</source>
+            <translation>导入时没能补齐的项目：投资主体为空，或签约日期只有年份</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_view.py" line="98" />
             <source>&amp;Clear filters</source>
             <translation>清除筛选(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="96" />
+            <location filename="../../ui/ledger_view.py" line="103" />
             <source>&amp;Search:</source>
             <translation>搜索(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="101" />
+            <location filename="../../ui/ledger_view.py" line="108" />
             <source>&amp;Year:</source>
             <translation>年度(&amp;Y)：</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="102" />
+            <location filename="../../ui/ledger_view.py" line="109" />
             <source>&amp;Unit:</source>
             <translation>单位(&amp;U)：</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="103" />
+            <location filename="../../ui/ledger_view.py" line="110" />
             <source>S&amp;tage:</source>
             <translation>阶段(&amp;T)：</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="104" />
+            <location filename="../../ui/ledger_view.py" line="111" />
             <source>Stat&amp;us:</source>
             <translation>状态(&amp;U)：</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="114" />
+            <location filename="../../ui/ledger_view.py" line="122" />
             <source>Project ledger</source>
             <translation>项目台账</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="155" />
+            <location filename="../../ui/ledger_view.py" line="164" />
             <source>All</source>
             <translation>全部</translation>
         </message>
@@ -695,72 +705,72 @@ Database: {path}</source>
             <translation>依据</translation>
         </message>
         <message>
-            <location filename="../../ui/import_mapping.py" line="163" />
+            <location filename="../../ui/import_mapping.py" line="166" />
             <source> (not imported)</source>
             <translation>（不导入）</translation>
         </message>
         <message>
-            <location filename="../../ui/import_mapping.py" line="165" />
+            <location filename="../../ui/import_mapping.py" line="168" />
             <source> (please confirm)</source>
             <translation>（请确认）</translation>
         </message>
         <message>
-            <location filename="../../ui/import_mapping.py" line="207" />
+            <location filename="../../ui/import_mapping.py" line="210" />
             <source>(not imported)</source>
             <translation>（不导入）</translation>
         </message>
         <message>
-            <location filename="../../ui/import_mapping.py" line="211" />
+            <location filename="../../ui/import_mapping.py" line="214" />
             <source>Field of column {column}</source>
             <translation>“{column}”列对应的字段</translation>
         </message>
         <message>
-            <location filename="../../ui/import_mapping.py" line="229" />
+            <location filename="../../ui/import_mapping.py" line="231" />
             <source>{count} columns (yellow) were matched by their values or a loose title: please confirm them.</source>
             <translation>{count} 列（黄色）是按列中的值或相近的表头推断的，请确认。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_mapping.py" line="234" />
+            <location filename="../../ui/import_mapping.py" line="236" />
             <source>{count} more columns say nothing and are not imported.</source>
             <translation>另有 {count} 列没有可认的内容，不导入。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_mapping.py" line="242" />
+            <location filename="../../ui/import_mapping.py" line="244" />
             <source>Skipped: {reason}</source>
             <translation>已跳过：{reason}</translation>
         </message>
         <message>
-            <location filename="../../ui/import_mapping.py" line="244" />
+            <location filename="../../ui/import_mapping.py" line="246" />
             <source>Header in row {rows}; {count} project rows; amounts in {unit}.</source>
             <translation>表头在第 {rows} 行；项目数据 {count} 行；金额单位：{unit}。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_mapping.py" line="247" />
+            <location filename="../../ui/import_mapping.py" line="249" />
             <source>the header's unit</source>
             <translation>按表头所注单位（未注明按万元）</translation>
         </message>
         <message>
-            <location filename="../../ui/import_mapping.py" line="251" />
+            <location filename="../../ui/import_mapping.py" line="253" />
             <source>{count} rows are totals, categories or repeated headers and are left out.</source>
             <translation>其中 {count} 行是合计、分类或重复表头，不导入。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_mapping.py" line="276" />
+            <location filename="../../ui/import_mapping.py" line="278" />
             <source>The sheet has no sign-date column; the year is taken from its title.</source>
             <translation>此表没有签约日期列，已按标题中的年份填入，请核对。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_mapping.py" line="278" />
+            <location filename="../../ui/import_mapping.py" line="280" />
             <source>The sheet has no sign-date column; every project gets this date.</source>
             <translation>此表没有签约日期列，所有项目按这个时间导入。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_mapping.py" line="280" />
+            <location filename="../../ui/import_mapping.py" line="282" />
             <source>The sheet has no sign-date column: give the year, month or date.</source>
             <translation>此表没有签约日期列：请填写年份、年月或日期。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_mapping.py" line="336" />
+            <location filename="../../ui/import_mapping.py" line="338" />
             <source>Give the sign date of: {sheets}</source>
             <translation>请填写这些工作表的签约时间：{sheets}</translation>
         </message>

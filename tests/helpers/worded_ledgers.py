@@ -298,8 +298,9 @@ def make_worded_ledger(
     rng = random.Random(seed)
     year = rng.choice([2019, 2021, 2022, 2023, 2024])
     titles = {f: rng.choice(words) for f, words in TITLES.items()}
-    for f in rng.sample(["investor", "stage", "location", "unit", "leader"], untitled):
-        titles[f] = rng.choice(UNTITLED)
+    blind = rng.sample(["investor", "stage", "location", "unit", "leader"], untitled)
+    for f, title in zip(blind, rng.sample(UNTITLED, untitled), strict=True):
+        titles[f] = title
     columns: list[str] = list(CORE)
     extra_titles = {c: rng.choice(words) for c, words in EXTRA_TITLES.items()}
     if extras:

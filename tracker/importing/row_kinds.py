@@ -251,17 +251,19 @@ def _categories_by_sum(table: Table, by_target: dict[str, int]) -> None:
         own = _amount(table, r, amount_c)
         if own is None or own <= 0:
             continue
-        total, below = Decimal(0), 0
-        for r2 in rows[i + 1 :]:
+        total = Decimal(0)
+        for r2 in rows[i + 1 :]:  # the projects below, until their amounts reach the label's
             kind = table.kinds[r2]
             if kind in ("blank", "subrow"):
                 continue
             if kind != "data":
                 break
-            below += 1
             total += _amount(table, r2, amount_c) or 0
-        if below >= 1 and abs(total - own) <= Decimal("0.01"):
-            table.kinds[r] = "category_sum"
+            if abs(total - own) <= Decimal("0.01"):
+                table.kinds[r] = "category_sum"
+                break
+            if total > own:
+                break
 
 
 def _places(table: Table) -> None:

@@ -9,7 +9,7 @@ the same code with one row, so the two can never write different rows or audit t
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,16 +66,67 @@ class NewProject:
     figures: dict[str, Any] | None  # first progress snapshot (money in 元), if any
 
 
-def stage_rows(data: dict[str, Any]) -> list[tuple[Stage, tuple[str | None, str | None]]]:
+# Per stage: the names and labels its date checks report (built once, not per row).
+_STAGE_CHECK = {
+    st.value: (
+        st,
+        f"{st.value}.planned",
+        f"{st.label}计划日期",
+        f"{st.value}.actual",
+        f"{st.label}实际日期",
+    )
+    for st in Stage
+}
+
+
+class Memo(dict[tuple[Any, ...], Any]):
+    """Results of pure checks for values already seen in this batch: an import's dates and
+    amounts repeat down the ledger, so each distinct one is checked once."""
+
+    def call(self, check: Callable[..., Any], key: str, value: Any, *more: Any) -> Any:
+        memo_key = (check, key, type(value), value)
+        try:
+            return self[memo_key]
+        except KeyError:
+            result = self[memo_key] = check(key, value, *more)
+            return result
+        except TypeError:  # an unhashable value: checked, not remembered
+            return check(key, value, *more)
+
+
+def stage_rows(
+    data: dict[str, Any], memo: Memo | None = None
+) -> list[tuple[Stage, tuple[str | None, str | None]]]:
     """Checked (planned, actual) dates per stage after signing, before any write."""
+    check = (
+        (lambda f, v, label: memo.call(optional_date, f, v, label))
+        if memo is not None
+        else optional_date
+    )
     planned = dict(data.get("planned_dates") or {})
     if data.get("planned_start"):
         planned.setdefault(Stage.STARTED.value, data["planned_start"])
     if data.get("planned_production"):
         planned.setdefault(Stage.PRODUCING.value, data["planned_production"])
-    actual = dict(data.get("stage_dates") or {})
+    actual = data.get("stage_dates") or {}
     rows: list[tuple[Stage, tuple[str | None, str | None]]] = []
-    for key in sorted(set(planned) | set(actual), key=lambda k: str(k)):
+    if not planned and not actual:
+        return rows
+    for key in sorted(set(planned) | set(actual), key=str):
+        spec = _STAGE_CHECK.get(key)
+        if spec is None:
+            raise ValidationError("stage", f"未知的阶段：{key}")
+        st, planned_field, planned_label, actual_field, actual_label = spec
+        if st is Stage.SIGNED:
+            continue
+        new = (
+            check(planned_field, planned.get(key), planned_label),
+            check(actual_field, actual.get(key), actual_label),
+        )
+        if new != (None, None):
+            rows.append((st, new))
+    return rows
+    for key in sorted(set(planned) | set(actual), key=str):
         try:
             st = Stage(key)
         except ValueError as exc:
@@ -83,8 +134,8 @@ def stage_rows(data: dict[str, Any]) -> list[tuple[Stage, tuple[str | None, str 
         if st is Stage.SIGNED:
             continue
         new = (
-            optional_date(f"{st.value}.planned", planned.get(key), f"{st.label}计划日期"),
-            optional_date(f"{st.value}.actual", actual.get(key), f"{st.label}实际日期"),
+            check(f"{st.value}.planned", planned.get(key), f"{st.label}计划日期"),
+            check(f"{st.value}.actual", actual.get(key), f"{st.label}实际日期"),
         )
         if new != (None, None):
             rows.append((st, new))
@@ -96,9 +147,11 @@ def prepare(
     batch_id: int | None,
     stamp: str,
     completable: frozenset[str] = frozenset(),
+    memo: Memo | None = None,
 ) -> NewProject:
     """Check and convert one project's data; raises ValidationError naming the field.
-    Fields in ``completable`` may be blank (an import's 待补全)."""
+    Fields in ``completable`` may be blank (an import's 待补全); ``memo`` remembers the
+    checks of values seen before in the same batch."""
     unknown = set(data) - FIELD_KEYS - EXTRA_KEYS
     if unknown:
         raise ValidationError(sorted(unknown)[0], f"未知字段：{', '.join(sorted(unknown))}")
@@ -112,7 +165,9 @@ def prepare(
         elif key in completable and clean_text(value) is None:
             fields[key] = None
         else:
-            fields[key] = clean_field(key, value)
+            fields[key] = (
+                memo.call(clean_field, key, value) if memo is not None else clean_field(key, value)
+            )
     try:
         status = Status(data.get("status") or Status.ACTIVE)
     except ValueError as exc:
@@ -134,7 +189,7 @@ def prepare(
             "funds_arrived_yuan": money_value("funds_arrived_wan", funds, "累计到位资金"),
             "invested_yuan": money_value("invested_wan", invested, "累计完成投资"),
         }
-    return NewProject(fields, columns, stage_rows(data), figures)
+    return NewProject(fields, columns, stage_rows(data, memo), figures)
 
 
 def insert_projects(
@@ -149,7 +204,8 @@ def insert_projects(
     """Check every row, then write them all in one transaction; returns ids in order."""
     rows = list(rows)
     stamp, user = now_iso(), portfolio.user
-    prepared = [prepare(data, batch_id, stamp, completable) for data in rows]  # before any write
+    memo = Memo()
+    prepared = [prepare(data, batch_id, stamp, completable, memo) for data in rows]  # no write yet
     ids: list[int] = []
     audits: list[AuditRow] = []
     stages: list[tuple[Any, ...]] = []
