@@ -123,6 +123,14 @@ def choose(columns: list[Evidence]) -> list[Choice]:
             continue
         chosen[i] = choice
         used.add(target)
+        log.debug(
+            "column %d -> %s (%.2f%s): %s",
+            i,
+            target,
+            choice.score,
+            "" if choice.confident else ", unsure",
+            choice.reason,
+        )
     for i, ev in enumerate(columns):  # say why a titled column was left out
         if chosen[i].target is None and ev.hints:
             best = max(ev.hints.values(), key=lambda h: h.score)

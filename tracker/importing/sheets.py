@@ -65,6 +65,9 @@ def set_sign_date(table: Table, clerk: str | None) -> None:
         table.sign_date_default, table.sign_date_source = clerk, "clerk"
     elif table.column_for("sign_date") is None and table.title_year:
         table.sign_date_default, table.sign_date_source = str(table.title_year), "title"
+        log.info(
+            "sheet %r has no sign-date column: %s from its title", table.sheet, table.title_year
+        )
     else:
         table.sign_date_default, table.sign_date_source = None, ""
 

@@ -1,8 +1,10 @@
 """The synonym table: column titles found in county ledgers -> the field they hold.
 
-Kept as data so a new county's wording is one line here, not a code change. Keys are
-compared after ``mapping.header_key`` (NFKC, no spaces, unit brackets dropped, other
-brackets opened: "注册（计划）" -> "注册计划"), so write them in that folded form.
+Kept as data so a new county's wording is one line here, not a code change — though most
+new wordings need no line at all: ``titles`` reads a header by its words (a qualifier and a
+head word) and ``profile`` reads the values under it. Keys are compared after
+``titles.header_key`` (NFKC, no spaces, unit brackets dropped, other brackets opened:
+"注册（计划）" -> "注册计划"), so write them in that folded form.
 
 Targets are the ledger field keys of ``tracker.domain.vocabulary.PROJECT_FIELDS`` plus:
 ``serial`` (序号, evidence of a data row), ``stage`` (a progress word column),

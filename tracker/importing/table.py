@@ -133,6 +133,7 @@ def find_table(sheet: Sheet, known: Known = NOTHING_KNOWN) -> Table:
     header = _find_header_row(sheet)
     if header is None:
         table.skipped = "没有找到表头（至少要认出“项目名称”或“投资主体”等两列）"
+        log.info("sheet %r: no header row among the first %d rows", sheet.name, HEADER_SCAN_ROWS)
         return table
     two_level = _is_sub_header(sheet, header + 1)
     table.header_rows = [header, header + 1] if two_level else [header]
@@ -149,6 +150,16 @@ def find_table(sheet: Sheet, known: Known = NOTHING_KNOWN) -> Table:
     classify_rows(table)
     if not table.data_rows():
         table.skipped = "表头下面没有项目数据行"
+    log.info(
+        "sheet %r: header rows %s, %d of %d columns mapped (%d unsure), %d rows, %d not projects",
+        sheet.name,
+        [r + 1 for r in table.header_rows],
+        sum(1 for c in table.columns if c.target),
+        len(table.columns),
+        sum(1 for c in table.columns if c.target and not c.confident),
+        len(table.data_rows()),
+        len(table.reasons),
+    )
     return table
 
 

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from tracker.domain.vocabulary import STAGE_LABELS, Stage
-from tracker.importing.synonyms import STAGE_ALIASES, build_synonyms
+from tracker.importing.synonyms import STAGE_ALIASES, TARGET_LABELS, build_synonyms
 from tracker.importing.values import fold
 
 log = logging.getLogger(__name__)
@@ -283,8 +283,6 @@ def title_hints(key: str) -> tuple[TitleHint, ...]:
 
 
 def _label(target: str) -> str:
-    from tracker.importing.synonyms import TARGET_LABELS
-
     return TARGET_LABELS.get(target, target)
 
 
