@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from tracker.domain.money import plain_decimal
-from tracker.domain.search_keys import name_key, normalise_name
+from tracker.domain.search_keys import name_key
 from tracker.domain.vocabulary import FIELD_BY_KEY, Stage, Status
 from tracker.errors import Cancelled, TrackerError
 from tracker.importing.changes import compute_changes
@@ -34,6 +34,7 @@ CancelFn = CancelFn
 ACTIONS = ("create", "update", "skip", "reject")
 DUPLICATE_POLICIES = ("skip", "update")
 CHUNK = 1000  # rows read column by column at a time, between progress reports
+_DATA_KEYS = frozenset(FIELD_BY_KEY) | (EXTRA_KEYS - {"stage"})  # what add_project takes
 
 
 @dataclass
@@ -225,8 +226,8 @@ class _Dedupe:
 
     def check(self, row: PlanRow) -> None:
         name, investor = row.data["name"], row.data.get("investor")
-        name_only = normalise_name(name)
         key = name_key(name, investor)
+        name_only = key.split("|", 1)[0]
         first = self.seen.get(key) or (None if investor else self.seen_names.get(name_only))
         if first is not None:
             row.action = "skip"
@@ -272,16 +273,14 @@ class _Dedupe:
 
 def _plan_row(table: Table, r: int, parsed: ParsedRow) -> PlanRow:
     action = "reject" if parsed.errors else "create"
-    data = dict(parsed.data)
+    data = {k: v for k, v in parsed.data.items() if k in _DATA_KEYS}
     if parsed.stage_without_date is not None and data.get("sign_date"):
         # Only the month the deal was signed is known for sure; the row says the stage was
         # reached, so record it as an approximate month (flagged in the warnings).
         dates = dict(data.get("stage_dates") or {})
         dates[parsed.stage_without_date.value] = data["sign_date"][:7]
         data["stage_dates"] = dates
-    data = {
-        k: v for k, v in data.items() if k in FIELD_BY_KEY or (k in EXTRA_KEYS and k != "stage")
-    }
+    # The cells as read (never changed after): the errors file copies the rejected ones.
     return PlanRow(
         table.sheet,
         r + 1,
@@ -290,7 +289,7 @@ def _plan_row(table: Table, r: int, parsed: ParsedRow) -> PlanRow:
         parsed.errors,
         parsed.warnings,
         data,
-        raw=list(table.rows[r]),
+        raw=table.rows[r],
     )
 
 

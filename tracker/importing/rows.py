@@ -267,10 +267,6 @@ class RowReader:
         self.labels = {c.target: _label(c) for c in table.columns if c.target}
         self.location_from_place = table.column_for("location") is None
 
-    def parse(self, r: int, row_values: list[object] | None = None) -> ParsedRow:
-        """One row (its sub-rows folded in, or the given cells)."""
-        return self.parse_all([r], [row_values] if row_values is not None else None)[0]
-
     def parse_all(self, rows: list[int], grid: list[list[object]] | None = None) -> list[ParsedRow]:
         table = self.table
         if grid is None:
@@ -432,11 +428,6 @@ def _require(out: ParsedRow, key: str, label: str | None) -> None:
         out.errors and any(e.startswith(f"“{label}”列") for e in out.errors)
     ):
         out.errors.append(f"“{label}”列是空的：{spec.label}必须填写")
-
-
-def parse_row(table: Table, r: int, row_values: list[object] | None = None) -> ParsedRow:
-    """One row (for a single look; ``RowReader`` reads many rows with shared caches)."""
-    return RowReader(table).parse(r, row_values)
 
 
 def _approx_warning(label: str, date: str) -> str:

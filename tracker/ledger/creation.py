@@ -233,7 +233,11 @@ def insert_projects(
             projects.append([pid, *new.columns.values()])
             ids.append(pid)
             search.append((pid, build_search_text(new.fields)))
-            snapshot = {k: audit_text(v) for k, v in new.fields.items() if v is not None}
+            snapshot = {
+                k: v if type(v) is str else audit_text(v)
+                for k, v in new.fields.items()
+                if v is not None
+            }
             audits.append(
                 audit_row(
                     stamp, user, pid, "project", "create", batch_id=batch, new=_ENCODE(snapshot)
