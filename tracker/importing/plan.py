@@ -26,7 +26,7 @@ from tracker.importing.table import Table
 from tracker.importing.workbook import Workbook
 from tracker.ledger.creation import EXTRA_KEYS
 from tracker.ledger.portfolio import Portfolio
-from tracker.work import CancelFn, ProgressFn, never_cancelled, no_progress
+from tracker.work import CancelFn, ProgressFn, bulk_work, never_cancelled, no_progress
 
 __all__ = ["Plan", "PlanRow", "SheetPlan", "build_plan", "load_tables", "no_ledger_message"]
 log = logging.getLogger(__name__)
@@ -183,6 +183,19 @@ def build_plan(
     on_duplicate: str = "update",
     progress: ProgressFn = no_progress,
     cancelled: CancelFn = never_cancelled,
+) -> Plan:
+    """Every data row's action and reasons (nothing is written)."""
+    with bulk_work():
+        return _build_plan(workbook, tables, portfolio, on_duplicate, progress, cancelled)
+
+
+def _build_plan(
+    workbook: Workbook,
+    tables: list[Table],
+    portfolio: Portfolio | None,
+    on_duplicate: str,
+    progress: ProgressFn,
+    cancelled: CancelFn,
 ) -> Plan:
     if on_duplicate not in DUPLICATE_POLICIES:
         raise TrackerError(f"重复项目的处理方式应为 skip 或 update，现为“{on_duplicate}”。")

@@ -19,6 +19,7 @@ from tracker.importing.table import Table, apply_mapping, find_table
 from tracker.importing.workbook import Workbook
 from tracker.ledger import settings as ledger_settings
 from tracker.ledger.portfolio import Portfolio
+from tracker.work import bulk_work
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +104,17 @@ def load_tables(
 ) -> list[Table]:
     """Find the table on each chosen sheet (all when ``sheet`` is None), then apply a saved
     preset, the clerk's mapping and the sign-date default."""
+    with bulk_work():
+        return _load_tables(workbook, sheet, portfolio, mappings, sign_date)
+
+
+def _load_tables(
+    workbook: Workbook,
+    sheet: str | Iterable[str] | None,
+    portfolio: Portfolio | None,
+    mappings: Mappings | None,
+    sign_date: str | None,
+) -> list[Table]:
     names = _select(workbook, [sheet] if isinstance(sheet, str) else sheet)
     sheets = workbook.sheets if names is None else [s for s in workbook.sheets if s.name in names]
     known = known_words(portfolio)

@@ -29,7 +29,7 @@ from tracker.ledger.audit import (
 )
 from tracker.ledger.child_records import optional_date
 from tracker.ledger.rows import PROGRESS_MONEY, fields_to_columns
-from tracker.work import CancelFn, ProgressFn
+from tracker.work import CancelFn, ProgressFn, bulk_work
 
 # Keys a new project accepts besides the ledger fields (what an importer row can carry).
 EXTRA_KEYS = frozenset(
@@ -202,7 +202,18 @@ def insert_projects(
     completable: frozenset[str] = frozenset(),
 ) -> list[int]:
     """Check every row, then write them all in one transaction; returns ids in order."""
-    rows = list(rows)
+    with bulk_work():
+        return _insert(portfolio, list(rows), batch_id, progress, cancelled, completable)
+
+
+def _insert(
+    portfolio: AuditedWriter,
+    rows: list[dict[str, Any]],
+    batch_id: int | None,
+    progress: ProgressFn | None,
+    cancelled: CancelFn | None,
+    completable: frozenset[str],
+) -> list[int]:
     stamp, user = now_iso(), portfolio.user
     memo = Memo()
     prepared = [prepare(data, batch_id, stamp, completable, memo) for data in rows]  # no write yet
