@@ -22,6 +22,7 @@ KIND_COLOURS = {
     "title": QColor("#eeeeee"),
     "total": QColor("#f5f5f5"),
     "category": QColor("#f5f5f5"),
+    "numbers": QColor("#f5f5f5"),
     "note": QColor("#f5f5f5"),
     "blank": QColor("#ffffff"),
 }
@@ -89,9 +90,12 @@ class PreviewModel(QAbstractTableModel):
             font = QFont()
             font.setBold(True)
             return font
+        if role == Qt.ItemDataRole.ToolTipRole and self.table is not None:
+            return self.table.reasons.get(index.row())
         if role == Qt.ItemDataRole.ForegroundRole and self.kind(index.row()) in (
             "total",
             "category",
+            "numbers",
             "note",
             "title",
         ):

@@ -15,24 +15,17 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
     QRadioButton,
-    QSplitter,
     QTableView,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWizardPage,
 )
 
-from tracker.importing.session import LoadedFile, target_choices
-from tracker.importing.table import Table
-
-from .import_models import PlanModel, PreviewModel, column_letter
+from .import_models import PlanModel
 from .import_state import ImportState, ImportSteps
 
 FILE_FILTER = "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.htm *.html);;All files (*)"
@@ -167,114 +160,6 @@ class PasswordPage(_Page):
 
     def validatePage(self) -> bool:
         return self.steps.advance_when_unlocked({p: e.text() for p, e in self.edits.items()})
-
-
-class MappingPage(_Page):
-    """Per sheet: a preview with header/title rows highlighted, and the column mapping."""
-
-    def __init__(self, state: ImportState, steps: ImportSteps) -> None:
-        super().__init__(state, steps)
-        self.setTitle(self.tr("Check the columns"))
-        self.setSubTitle(
-            self.tr(
-                "Blue rows are the header, grey rows are titles, totals and notes "
-                "(not imported). Correct any column whose field is wrong."
-            )
-        )
-        self.sheet_combo = QComboBox(self)
-        self.sheet_combo.setObjectName("sheet")
-        self.sheet_combo.currentIndexChanged.connect(self.show_sheet)
-        self.info = QLabel(self)
-        self.info.setWordWrap(True)
-        self.preview = PreviewModel(self)
-        self.preview_view = QTableView(self)
-        self.preview_view.setObjectName("preview")
-        self.preview_view.setModel(self.preview)
-        self.preview_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.mapping = QTableWidget(0, 2, self)
-        self.mapping.setObjectName("mapping")
-        self.mapping.setHorizontalHeaderLabels([self.tr("Column"), self.tr("Field")])
-        self.mapping.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.mapping.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.combos: list[QComboBox] = []
-        splitter = QSplitter(Qt.Orientation.Horizontal, self)
-        splitter.addWidget(self.preview_view)
-        splitter.addWidget(self.mapping)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.sheet_combo)
-        layout.addWidget(self.info)
-        layout.addWidget(splitter, 1)
-        self._choices = target_choices()
-
-    def initializePage(self) -> None:
-        self.sheet_combo.blockSignals(True)
-        self.sheet_combo.clear()
-        for fi, f in enumerate(self.state.loaded):
-            for ti, t in enumerate(f.tables):
-                self.sheet_combo.addItem(f"{f.path.name} — {t.sheet}", (fi, ti))
-        self.sheet_combo.blockSignals(False)
-        self.show_sheet()
-
-    def current(self) -> tuple[LoadedFile, Table] | None:
-        data = self.sheet_combo.currentData()
-        if data is None:
-            return None
-        f = self.state.loaded[data[0]]
-        return f, f.tables[data[1]]
-
-    def show_sheet(self) -> None:
-        cur = self.current()
-        table = cur[1] if cur else None
-        self.preview.set_table(table)
-        self.mapping.setRowCount(0)
-        self.combos = []
-        if table is None:
-            self.info.setText(self.state.problems_text())
-            return
-        self.show_info(table)
-        self.mapping.setRowCount(len(table.columns))
-        for i, col in enumerate(table.columns):
-            item = QTableWidgetItem(f"{column_letter(col.index)}  {col.header}")
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            self.mapping.setItem(i, 0, item)
-            combo = QComboBox(self.mapping)
-            combo.addItem(self.tr("(not imported)"), None)
-            for target, label in self._choices:
-                combo.addItem(label, target)
-            combo.setCurrentIndex(max(0, combo.findData(col.target)) if col.target else 0)
-            combo.currentIndexChanged.connect(self.mapping_changed)
-            self.mapping.setCellWidget(i, 1, combo)
-            self.combos.append(combo)
-
-    def show_info(self, table: Table) -> None:
-        if table.skipped:
-            text = self.tr("Skipped: {reason}").format(reason=table.skipped)
-        else:
-            text = self.tr("Header in row {rows}; {count} project rows; amounts in {unit}.").format(
-                rows="、".join(str(r + 1) for r in table.header_rows),
-                count=len(table.data_rows()),
-                unit=table.title_unit or self.tr("the header's unit"),
-            )
-        problems = self.state.problems_text()
-        self.info.setText(text + ("\n" + problems if problems else ""))
-
-    def mapping_changed(self) -> None:
-        cur = self.current()
-        if cur is None:
-            return
-        f, table = cur
-        mapping = {
-            col.header: combo.currentData()
-            for col, combo in zip(table.columns, self.combos, strict=True)
-        }
-        self.state.remap(f, table.sheet, mapping)
-        self.preview.set_table(table)
-        self.show_info(table)
-
-    def validatePage(self) -> bool:
-        return self.steps.advance_when_planned()
 
 
 class PlanPage(_Page):

@@ -51,6 +51,14 @@ class ImportState:
         """The clerk corrected a sheet's columns: re-read its rows with the new mapping."""
         session.remap(loaded, sheet, mapping)
 
+    def include_sheet(self, loaded: LoadedFile, sheet: str, included: bool) -> None:
+        """The clerk leaves a whole sheet out (or takes it back in)."""
+        session.include_sheet(loaded, sheet, included)
+
+    def set_sign_date(self, loaded: LoadedFile, sheet: str, text: str) -> str | None:
+        """The sign date the clerk gives a sheet without one; TrackerError if unreadable."""
+        return session.set_sign_date(loaded, sheet, text)
+
     def problems_text(self) -> str:
         """One line per file that could not be read (encrypted files are asked for)."""
         return "\n".join(

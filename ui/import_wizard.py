@@ -18,10 +18,10 @@ from tracker.importing.errors_out import write_rejected
 from tracker.importing.plan import Plan
 from tracker.importing.session import LoadedFile
 
+from .import_mapping import MappingPage
 from .import_pages import (
     DuplicatesPage,
     FilesPage,
-    MappingPage,
     PasswordPage,
     PlanPage,
     RunPage,
@@ -39,7 +39,7 @@ class ImportWizard(QWizard):
         self.setObjectName("import_wizard")
         self.setWindowTitle(self.tr("Import spreadsheets"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        self.resize(980, 640)
+        self.resize(1200, 680)  # the column page shows each choice with its reason; fits 1366×768
         self.db_path = Path(db_path)
         self.state = ImportState(self.db_path)
         self.task: Task[Any] | None = None

@@ -10,6 +10,7 @@ from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -90,6 +91,12 @@ class LedgerView(QWidget):
             self.stage_combo.addItem(stage.label, stage.value)
         for status in Status:
             self.status_combo.addItem(status.label, status.value)
+        self.incomplete = QCheckBox(self.tr("Inco&mplete"), self)
+        self.incomplete.setObjectName("filter_incomplete")
+        self.incomplete.setToolTip(
+            self.tr("Projects an import could not complete: no investor, or only the year signed")
+        )
+        self.incomplete.toggled.connect(lambda _on: self.apply_filter())
         self.reset_button = QPushButton(self.tr("&Clear filters"), self)
         self.reset_button.setObjectName("clear_filters")
         self.reset_button.clicked.connect(self.clear_filters)
@@ -109,6 +116,7 @@ class LedgerView(QWidget):
             label.setBuddy(combo)
             bar.addWidget(label)
             bar.addWidget(combo, 1)
+        bar.addWidget(self.incomplete)
         bar.addWidget(self.reset_button)
 
         self.table = LedgerTable(self)
@@ -149,7 +157,8 @@ class LedgerView(QWidget):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.legend)
         self.setTabOrder(self.search, self.year_combo)
-        self.setTabOrder(self.status_combo, self.reset_button)
+        self.setTabOrder(self.status_combo, self.incomplete)
+        self.setTabOrder(self.incomplete, self.reset_button)
         self.setTabOrder(self.reset_button, self.table)
 
     def _combo(self, name: str, accessible: str) -> QComboBox:
@@ -191,6 +200,7 @@ class LedgerView(QWidget):
             unit=self.unit_combo.currentData(),
             stage=self.stage_combo.currentData(),
             status=self.status_combo.currentData(),
+            incomplete=self.incomplete.isChecked() or None,
         )
 
     def _text_changed(self) -> None:
@@ -218,6 +228,9 @@ class LedgerView(QWidget):
         self.search.blockSignals(True)
         self.search.clear()
         self.search.blockSignals(False)
+        self.incomplete.blockSignals(True)
+        self.incomplete.setChecked(False)
+        self.incomplete.blockSignals(False)
         self.apply_filter()
 
     def focus_search(self) -> None:

@@ -39,7 +39,6 @@ STRINGS: dict[str, str] = {
     "These workbooks are encrypted. Enter the password to open them (it is used only in memory and not saved).": "以下工作簿已加密。请输入打开密码（只在内存中使用，不会保存）。",
     "Wrong password for: {files}": "密码不对：{files}",
     "Check the columns": "核对列",
-    "Blue rows are the header, grey rows are titles, totals and notes (not imported). Correct any column whose field is wrong.": "蓝色行是表头，灰色行是标题、合计和备注（不导入）。如有列对应错误，请在右侧改正。",
     "Column": "列",
     "Field": "对应字段",
     "(not imported)": "（不导入）",

@@ -150,22 +150,22 @@ Please copy the error and send it to whoever supports you.</source>
     <context>
         <name>DuplicatesPage</name>
         <message>
-            <location filename="../../ui/import_pages.py" line="333" />
+            <location filename="../../ui/import_pages.py" line="218" />
             <source>Projects already in the ledger</source>
             <translation>库中已有的项目</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="337" />
+            <location filename="../../ui/import_pages.py" line="222" />
             <source>Update them with the file's values (blank cells never erase anything)</source>
             <translation>用表中的内容更新（空白单元格不会清除已有内容）</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="340" />
+            <location filename="../../ui/import_pages.py" line="225" />
             <source>Leave them as they are</source>
             <translation>保持不变，跳过</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="356" />
+            <location filename="../../ui/import_pages.py" line="241" />
             <source>{count} rows match projects already stored and differ from them. Rows repeated within the file are always skipped.</source>
             <translation>有 {count} 行与库中已有项目相同但内容有变化。表内重复的行一律跳过。</translation>
         </message>
@@ -173,27 +173,27 @@ Please copy the error and send it to whoever supports you.</source>
     <context>
         <name>FilesPage</name>
         <message>
-            <location filename="../../ui/import_pages.py" line="62" />
+            <location filename="../../ui/import_pages.py" line="55" />
             <source>Choose the spreadsheets to import</source>
             <translation>选择要导入的表格</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="65" />
+            <location filename="../../ui/import_pages.py" line="58" />
             <source>Previous-year ledgers: .xlsx, .xls, .ods, .csv or a web table. You can also drop files here.</source>
             <translation>往年台账：.xlsx、.xls、.ods、.csv 或网页表格，也可以把文件拖到这里。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="72" />
+            <location filename="../../ui/import_pages.py" line="65" />
             <source>Add files…</source>
             <translation>添加文件…</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="75" />
+            <location filename="../../ui/import_pages.py" line="68" />
             <source>Remove</source>
             <translation>移除</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="100" />
+            <location filename="../../ui/import_pages.py" line="93" />
             <source>Choose spreadsheets</source>
             <translation>选择表格文件</translation>
         </message>
@@ -364,7 +364,7 @@ Please copy the error and send it to whoever supports you.</source>
             <translation>正在保存错误行</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="51" />
+            <location filename="../../ui/import_pages.py" line="44" />
             <source>{rows} project rows: {create} new, {update} updated, {skip} skipped, {reject} rejected.</source>
             <translation>共 {rows} 行项目数据：新增 {create}，更新 {update}，跳过 {skip}，拒绝 {reject}。</translation>
         </message>
@@ -377,6 +377,11 @@ Please copy the error and send it to whoever supports you.</source>
             <translation>行颜色：</translation>
         </message>
         <message>
+            <location filename="../../ui/ledger_legend.py" line="27" />
+            <source>Red row</source>
+            <translation>红</translation>
+        </message>
+        <message>
             <location filename="../../ui/ledger_legend.py" line="28" />
             <source>has a red warning</source>
             <translation>有红灯预警</translation>
@@ -387,19 +392,14 @@ Please copy the error and send it to whoever supports you.</source>
             <translation>黄</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_legend.py" line="39" />
-            <source>Grey row</source>
-            <translation>灰</translation>
-        </message>
-        <message>
             <location filename="../../ui/ledger_legend.py" line="34" />
             <source>has a yellow warning</source>
             <translation>有黄灯预警</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_legend.py" line="27" />
-            <source>Red row</source>
-            <translation>红</translation>
+            <location filename="../../ui/ledger_legend.py" line="39" />
+            <source>Grey row</source>
+            <translation>灰</translation>
         </message>
         <message>
             <location filename="../../ui/ledger_legend.py" line="40" />
@@ -490,97 +490,107 @@ Please copy the error and send it to whoever supports you.</source>
     <context>
         <name>LedgerView</name>
         <message>
-            <location filename="../../ui/ledger_view.py" line="74" />
+            <location filename="../../ui/ledger_view.py" line="75" />
             <source>Search projects</source>
             <translation>搜索项目</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="76" />
+            <location filename="../../ui/ledger_view.py" line="77" />
             <source>Name, investor, unit, leader or pinyin initials (Ctrl+F)</source>
             <translation>名称、投资主体、单位、领导或拼音首字母（Ctrl+F）</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="85" />
+            <location filename="../../ui/ledger_view.py" line="86" />
             <source>Sign year</source>
             <translation>签约年度</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="86" />
+            <location filename="../../ui/ledger_view.py" line="87" />
             <source>Responsible unit</source>
             <translation>责任单位</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="87" />
+            <location filename="../../ui/ledger_view.py" line="88" />
             <source>Stage</source>
             <translation>阶段</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="88" />
+            <location filename="../../ui/ledger_view.py" line="89" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="93" />
+            <location filename="../../ui/ledger_view.py" line="94" />
+            <source>Inco&amp;mplete</source>
+            <translation>待补全(&amp;M)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_view.py" line="97" />
+            <source>Projects an import could not complete: no investor, or only the year signed</source>
+            <translation>导入时没能补齐的项目：投资主体为空，或签约日期只有年份</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_view.py" line="100" />
             <source>&amp;Clear filters</source>
             <translation>清除筛选(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="98" />
+            <location filename="../../ui/ledger_view.py" line="105" />
             <source>&amp;Search:</source>
             <translation>搜索(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="103" />
+            <location filename="../../ui/ledger_view.py" line="110" />
             <source>&amp;Year:</source>
             <translation>年度(&amp;Y)：</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="104" />
+            <location filename="../../ui/ledger_view.py" line="111" />
             <source>&amp;Unit:</source>
             <translation>单位(&amp;U)：</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="105" />
+            <location filename="../../ui/ledger_view.py" line="112" />
             <source>S&amp;tage:</source>
             <translation>阶段(&amp;T)：</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="106" />
+            <location filename="../../ui/ledger_view.py" line="113" />
             <source>Stat&amp;us:</source>
             <translation>状态(&amp;U)：</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="116" />
+            <location filename="../../ui/ledger_view.py" line="124" />
             <source>Project ledger</source>
             <translation>项目台账</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="159" />
+            <location filename="../../ui/ledger_view.py" line="168" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="245" />
+            <location filename="../../ui/ledger_view.py" line="258" />
             <source>search “{text}”</source>
             <translation>搜索“{text}”</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="246" />
+            <location filename="../../ui/ledger_view.py" line="259" />
             <source>all projects</source>
             <translation>全部项目</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="252" />
+            <location filename="../../ui/ledger_view.py" line="265" />
             <source>descending</source>
             <translation>降序</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="252" />
+            <location filename="../../ui/ledger_view.py" line="265" />
             <source>ascending</source>
             <translation>升序</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="253" />
+            <location filename="../../ui/ledger_view.py" line="266" />
             <source>{filter}; sorted by {column}, {order}</source>
             <translation>{filter}；按{column}{order}</translation>
         </message>
@@ -776,60 +786,130 @@ Database: {path}</source>
     <context>
         <name>MappingPage</name>
         <message>
-            <location filename="../../ui/import_pages.py" line="177" />
+            <location filename="../../ui/import_mapping.py" line="69" />
             <source>Check the columns</source>
             <translation>核对列</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="180" />
-            <source>Blue rows are the header, grey rows are titles, totals and notes (not imported). Correct any column whose field is wrong.</source>
-            <translation>蓝色行是表头，灰色行是标题、合计和备注（不导入）。如有列对应错误，请在右侧改正。</translation>
+            <location filename="../../ui/import_mapping.py" line="72" />
+            <source>Blue rows are the header, grey rows are titles, totals and notes (not imported). Yellow columns were matched without certainty: confirm or correct them.</source>
+            <translation>蓝色行是表头，灰色行是标题、合计和说明（不导入）。黄色的列是按内容或相近表头推断的，请确认或改正。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="196" />
+            <location filename="../../ui/import_mapping.py" line="80" />
+            <source>&amp;Import this sheet</source>
+            <translation>导入此工作表(&amp;I)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_mapping.py" line="89" />
+            <source>Sign date of these projects (&amp;year / year-month / date):</source>
+            <translation>这些项目的签约时间（年 / 年月 / 日期）(&amp;Y)：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_mapping.py" line="93" />
+            <source>e.g. 2021, 2021-06 or 2021-06-30</source>
+            <translation>如 2021、2021-06 或 2021-06-30</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_mapping.py" line="114" />
             <source>Column</source>
             <translation>列</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="196" />
+            <location filename="../../ui/import_mapping.py" line="114" />
             <source>Field</source>
             <translation>字段</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="243" />
+            <location filename="../../ui/import_mapping.py" line="114" />
+            <source>Why</source>
+            <translation>依据</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_mapping.py" line="166" />
+            <source> (not imported)</source>
+            <translation>（不导入）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_mapping.py" line="168" />
+            <source> (please confirm)</source>
+            <translation>（请确认）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_mapping.py" line="210" />
             <source>(not imported)</source>
             <translation>（不导入）</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="253" />
+            <location filename="../../ui/import_mapping.py" line="214" />
+            <source>Field of column {column}</source>
+            <translation>“{column}”列对应的字段</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_mapping.py" line="231" />
+            <source>{count} columns (yellow) were matched by their values or a loose title: please confirm them.</source>
+            <translation>{count} 列（黄色）是按列中的值或相近的表头推断的，请确认。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_mapping.py" line="236" />
+            <source>{count} more columns say nothing and are not imported.</source>
+            <translation>另有 {count} 列没有可认的内容，不导入。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_mapping.py" line="244" />
             <source>Skipped: {reason}</source>
             <translation>已跳过：{reason}</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="255" />
+            <location filename="../../ui/import_mapping.py" line="246" />
             <source>Header in row {rows}; {count} project rows; amounts in {unit}.</source>
             <translation>表头在第 {rows} 行；项目数据 {count} 行；金额单位：{unit}。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="258" />
+            <location filename="../../ui/import_mapping.py" line="249" />
             <source>the header's unit</source>
             <translation>按表头所注单位（未注明按万元）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_mapping.py" line="253" />
+            <source>{count} rows are totals, categories or repeated headers and are left out.</source>
+            <translation>其中 {count} 行是合计、分类或重复表头，不导入。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_mapping.py" line="278" />
+            <source>The sheet has no sign-date column; the year is taken from its title.</source>
+            <translation>此表没有签约日期列，已按标题中的年份填入，请核对。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_mapping.py" line="280" />
+            <source>The sheet has no sign-date column; every project gets this date.</source>
+            <translation>此表没有签约日期列，所有项目按这个时间导入。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_mapping.py" line="282" />
+            <source>The sheet has no sign-date column: give the year, month or date.</source>
+            <translation>此表没有签约日期列：请填写年份、年月或日期。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_mapping.py" line="338" />
+            <source>Give the sign date of: {sheets}</source>
+            <translation>请填写这些工作表的签约时间：{sheets}</translation>
         </message>
     </context>
     <context>
         <name>PasswordPage</name>
         <message>
-            <location filename="../../ui/import_pages.py" line="132" />
+            <location filename="../../ui/import_pages.py" line="125" />
             <source>Password</source>
             <translation>密码</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="135" />
+            <location filename="../../ui/import_pages.py" line="128" />
             <source>These workbooks are encrypted. Enter the password to open them (it is used only in memory and not saved).</source>
             <translation>以下工作簿已加密。请输入打开密码（只在内存中使用，不会保存）。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="165" />
+            <location filename="../../ui/import_pages.py" line="158" />
             <source>Wrong password for: {files}</source>
             <translation>密码不对：{files}</translation>
         </message>
@@ -837,42 +917,42 @@ Database: {path}</source>
     <context>
         <name>PlanPage</name>
         <message>
-            <location filename="../../ui/import_pages.py" line="287" />
+            <location filename="../../ui/import_pages.py" line="172" />
             <source>What will be imported</source>
             <translation>导入预览</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="290" />
+            <location filename="../../ui/import_pages.py" line="175" />
             <source>Nothing has been written yet. Red rows will not be imported; the reason is beside each.</source>
             <translation>目前尚未写入任何内容。红色行不会导入，原因写在每行右侧。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="298" />
+            <location filename="../../ui/import_pages.py" line="183" />
             <source>All rows</source>
             <translation>全部行</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="299" />
+            <location filename="../../ui/import_pages.py" line="184" />
             <source>Rows with problems</source>
             <translation>有问题的行</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="300" />
+            <location filename="../../ui/import_pages.py" line="185" />
             <source>Rejected</source>
             <translation>拒绝</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="301" />
+            <location filename="../../ui/import_pages.py" line="186" />
             <source>New</source>
             <translation>新增</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="302" />
+            <location filename="../../ui/import_pages.py" line="187" />
             <source>Updated</source>
             <translation>更新</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="303" />
+            <location filename="../../ui/import_pages.py" line="188" />
             <source>Skipped</source>
             <translation>跳过</translation>
         </message>
@@ -1184,17 +1264,17 @@ Database: {path}</source>
     <context>
         <name>RunPage</name>
         <message>
-            <location filename="../../ui/import_pages.py" line="370" />
+            <location filename="../../ui/import_pages.py" line="255" />
             <source>Importing</source>
             <translation>正在导入</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="374" />
+            <location filename="../../ui/import_pages.py" line="259" />
             <source>Import now</source>
             <translation>开始导入</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="387" />
+            <location filename="../../ui/import_pages.py" line="272" />
             <source>A backup of the database is made first. The whole import is one step: cancelled or failed, nothing is written.</source>
             <translation>导入前先备份数据库。整个导入是一步完成的：取消或失败都不会写入任何内容。</translation>
         </message>
@@ -1408,22 +1488,22 @@ Database: {path}</source>
     <context>
         <name>SummaryPage</name>
         <message>
-            <location filename="../../ui/import_pages.py" line="400" />
+            <location filename="../../ui/import_pages.py" line="285" />
             <source>Import finished</source>
             <translation>导入完成</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="404" />
+            <location filename="../../ui/import_pages.py" line="289" />
             <source>Undo this import</source>
             <translation>撤销本次导入</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="407" />
+            <location filename="../../ui/import_pages.py" line="292" />
             <source>Export rejected rows…</source>
             <translation>导出错误行…</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="424" />
+            <location filename="../../ui/import_pages.py" line="309" />
             <source>Batch number: {ids}</source>
             <translation>导入批次号：{ids}</translation>
         </message>

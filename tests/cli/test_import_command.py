@@ -31,7 +31,21 @@ def test_import_json_shape_exactly(tmp_path: Path, messy_xlsx: Path) -> None:
     assert list(out) == ["file", "format", "sheets", "rows", "summary", "batch_id"]
     assert out["file"] == str(messy_xlsx) and out["format"] == "xlsx"
     (sheet,) = out["sheets"]
-    assert list(sheet) == ["name", "header_rows", "unit", "columns", "skipped"]
+    assert list(sheet) == [
+        "name",
+        "header_rows",
+        "unit",
+        "columns",
+        "skipped",
+        "reasons",
+        "low_confidence",
+        "sign_date",
+        "not_projects",
+    ]
+    assert set(sheet["reasons"]) <= set(sheet["columns"])
+    assert sheet["reasons"]["签约情况/签约时间"] and sheet["sign_date"] is None
+    assert {r["kind"] for r in sheet["not_projects"]} >= {"category", "total", "note"}
+    assert all(r["action"] == "skip" and r["reason"] for r in sheet["not_projects"])
     assert sheet["header_rows"] == [3, 4] and sheet["skipped"] is None and sheet["unit"] == "亿元"
     assert all(v is None or isinstance(v, str) for v in sheet["columns"].values())
     for row in out["rows"]:

@@ -158,3 +158,30 @@ def test_flags(raw: object, flag: bool | None) -> None:
 def test_bad_flag() -> None:
     with pytest.raises(ValueError, match="是"):
         parse_flag("也许")
+
+
+@pytest.mark.parametrize(
+    ("word", "stage"),
+    [
+        ("已签协议", Stage.SIGNED),
+        ("签订合同", Stage.SIGNED),
+        ("主体完工", Stage.COMPLETED),
+        ("设备安装调试", Stage.STARTED),
+        ("土建施工中", Stage.STARTED),
+        ("试产", Stage.PRODUCING),
+        ("尚未完工", Stage.SIGNED),
+    ],
+)
+def test_more_progress_words(word: str, stage: Stage) -> None:
+    assert parse_stage_word(word) is stage
+
+
+def test_an_unknown_progress_phrase_warns_and_keeps_the_project(tmp_path) -> None:
+    from tests.helpers.ledgers import HEADER, ROWS, write_xlsx
+    from tracker.importing.plan import plan_file
+
+    row = list(ROWS[0])
+    row[HEADER.index("项目进展")] = "正在办理环评手续"
+    (planned,) = plan_file(write_xlsx(tmp_path / "u.xlsx", {"S": [HEADER, row]})).rows
+    assert planned.action == "create" and planned.fields["stage"] == "signed"
+    assert any("正在办理环评手续" in w and "请核实" in w for w in planned.warnings)

@@ -80,10 +80,17 @@ def test_wizard_end_to_end_with_undo(qtbot, db: Path, tmp_path: Path, monkeypatc
     preview = page.preview
     assert preview.kind(2) == "header" and preview.kind(0) == "title"
     assert preview.kind(6) == "total"
-    headers = [c.header for c in page.current()[1].columns]
-    assert headers[-1] == "甲方意见" and page.combos[-1].currentData() is None
-    page.combos[-1].setCurrentIndex(page.combos[-1].findData("unit"))  # the clerk corrects it
-    assert page.current()[1].column_for("unit") is not None
+    table = page.current()[1]
+    headers = [c.header for c in table.columns]
+    # "甲方意见" names no field, but its values are units: chosen from content, marked unsure
+    assert headers[-1] == "甲方意见" and page.combos[-1].currentData() == "unit"
+    assert not table.columns[-1].confident and "按内容推断" in table.columns[-1].reason
+    assert page.mapping.item(len(headers) - 1, 2).text() == table.columns[-1].reason
+    assert "确认" in page.legend.text() or "confirm" in page.legend.text()
+    page.combos[-1].setCurrentIndex(0)  # the clerk corrects it: not imported …
+    assert table.column_for("unit") is None
+    page.combos[-1].setCurrentIndex(page.combos[-1].findData("unit"))  # … then, after all, unit
+    assert table.column_for("unit") is not None and table.columns[-1].confident
     wizard.grab().save(str(tmp_path / "mapping.png"))
 
     wizard.next()

@@ -60,8 +60,9 @@ def open_portfolio(
 
 
 def emit_json(data: Any) -> None:
-    json.dump(data, sys.stdout, ensure_ascii=False, indent=1, default=str)
-    sys.stdout.write("\n")
+    """One ``write`` of the whole document: ``json.dump`` to a stream writes every token
+    separately (1.5 million calls for a 20,000-row import plan)."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1, default=str) + "\n")
 
 
 def filter_from_args(args: argparse.Namespace) -> ProjectFilter:
@@ -72,6 +73,7 @@ def filter_from_args(args: argparse.Namespace) -> ProjectFilter:
         stage=getattr(args, "stage", None),
         industry=getattr(args, "industry", None),
         status=getattr(args, "status", None),
+        incomplete=getattr(args, "incomplete", None) or None,
     )
 
 
@@ -82,3 +84,8 @@ def add_filter_args(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--stage", choices=[s.value for s in Stage], help="当前阶段")
     parser.add_argument("--industry", help="产业类别")
     parser.add_argument("--status", choices=[s.value for s in Status], help="状态")
+    parser.add_argument(
+        "--incomplete",
+        action="store_true",
+        help="只列待补全的项目（投资主体为空、签约日期只有年份）",
+    )

@@ -7,13 +7,19 @@ it, a short Chinese report. Nothing is written on a dry run or when the file is 
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 from pathlib import Path
 
 from tracker.cli.common import SubParsers, record_id
 from tracker.errors import TrackerError
+from tracker.importing.rows import SOURCE_WORDS
+from tracker.importing.synonyms import TARGET_LABELS
+from tracker.importing.table_model import Table
 from tracker.ledger.portfolio import Portfolio
 from tracker.storage.paths import resolve_db_path
+
+log = logging.getLogger(__name__)
 
 ACTION_LABELS = {"create": "新增", "update": "更新", "skip": "跳过", "reject": "拒绝"}
 
@@ -22,7 +28,15 @@ def register(sub: SubParsers) -> None:
     """Add this package's subcommands."""
     p = sub.add_parser("import", help="导入往年台账（xlsx/xls/ods/csv/网页表格）")
     p.add_argument("file", help="要导入的表格文件")
-    p.add_argument("--sheet", help="只导入这个工作表")
+    p.add_argument(
+        "--sheet",
+        action="append",
+        help="只导入这个工作表（可重复：--sheet 城关镇 --sheet 溪口镇）",
+    )
+    p.add_argument(
+        "--sign-date",
+        help="表中没有签约日期列时，这些项目的签约时间：2021、2021-06 或 2021-06-30",
+    )
     p.add_argument("--password", help="加密工作簿的打开密码")
     p.add_argument("--dry-run", action="store_true", help="只检查，不写入数据库")
     p.add_argument("--json", action="store_true", help="以 JSON 输出检查结果")
@@ -64,20 +78,22 @@ def cmd_import(args: argparse.Namespace) -> int:
     from tracker.importing.apply import apply_plan
     from tracker.importing.plan import build_plan, load_tables, no_ledger_message
     from tracker.importing.read import read_workbook
+    from tracker.importing.sheets import parse_sign_date
     from tracker.reports.output import check_target
 
     errors_out = check_target(Path(args.errors_out)) if args.errors_out else None
+    sign_date = parse_sign_date(args.sign_date) if args.sign_date is not None else None
     workbook = read_workbook(Path(args.file), args.password)
     db_path = resolve_db_path(args.db)
     if args.dry_run:
         portfolio = _read_only_portfolio(db_path)
     else:
-        tables = load_tables(workbook, sheet=args.sheet)
+        tables = load_tables(workbook, sheet=args.sheet, sign_date=sign_date)
         if not any(t.data_rows() and not t.skipped for t in tables):
             raise TrackerError(no_ledger_message(workbook, tables))
         portfolio = open_portfolio(args, auto_backup=False)
     try:
-        tables = load_tables(workbook, sheet=args.sheet, portfolio=portfolio)
+        tables = load_tables(workbook, sheet=args.sheet, portfolio=portfolio, sign_date=sign_date)
         plan = build_plan(workbook, tables, portfolio, on_duplicate=args.on_duplicate)
         summary = plan.summary()
         nothing_valid = summary["reject"] == summary["rows"]
@@ -88,16 +104,21 @@ def cmd_import(args: argparse.Namespace) -> int:
         if portfolio is not None:
             portfolio.close()
     errors_failed = _write_errors(plan, errors_out)
-    if args.json:
-        emit_json(plan.to_json(batch_id))
-    else:
-        _print_report(plan, batch_id, args)
+    refusal = None
     if nothing_valid:
-        raise TrackerError(
+        refusal = (
             f"文件“{workbook.path.name}”中的 {summary['rows']} 行全部被拒绝，没有写入任何内容"
             "（原因见上）。请改正后再导入"
             + ("，被拒绝的行已写入错误行文件。" if errors_out and not errors_failed else "。")
         )
+    if args.json:  # one JSON document, the refusal inside it
+        emit_json(plan.to_json(batch_id) | ({"error": refusal} if refusal else {}))
+    else:
+        _print_report(plan, batch_id, args)
+    if refusal:
+        log.info("import refused: %s", refusal)
+        print(refusal, file=sys.stderr)
+        return 2
     if errors_failed:
         done = f"导入已完成（批次 {batch_id}），" if batch_id is not None else ""
         print(f"{done}但被拒绝的行没能写入错误行文件：{errors_failed}", file=sys.stderr)
@@ -127,6 +148,8 @@ def _print_report(plan, batch_id: int | None, args: argparse.Namespace) -> None:
         else:
             rows = "、".join(str(r) for r in s.header_rows)
             print(f"  工作表“{s.name}”：表头在第 {rows} 行，金额单位 {s.unit or '万元'}")
+            for line in _sheet_notes(s.table):
+                print(f"    {line}")
     for r in plan.rows:
         if r.action == "reject":
             print(f"  拒绝 “{r.sheet}”第 {r.row} 行：{'；'.join(r.errors)}")
@@ -139,6 +162,22 @@ def _print_report(plan, batch_id: int | None, args: argparse.Namespace) -> None:
         print(f"已导入，批次号 {batch_id}。如需撤销：python -m tracker undo-import {batch_id}")
     if args.errors_out and plan.summary()["reject"]:
         print(f"被拒绝的行已写入：{args.errors_out}")
+
+
+def _sheet_notes(table: Table) -> list[str]:
+    """What the clerk should look at: columns chosen without certainty, a default sign date,
+    rows left out as totals or categories."""
+    notes = [
+        f"请确认：“{c.header}”列按“{TARGET_LABELS.get(c.target, c.target)}”导入（{c.reason}）"
+        for c in table.columns
+        if c.target and not c.confident
+    ]
+    if table.sign_date_default:
+        source = SOURCE_WORDS.get(table.sign_date_source, table.sign_date_source)
+        notes.append(f"没有签约日期列：签约日期按 {table.sign_date_default}（{source}）")
+    if table.reasons:
+        notes.append(f"跳过 {len(table.reasons)} 行非项目行（合计、分类、重复表头等）")
+    return notes
 
 
 def cmd_undo_import(args: argparse.Namespace) -> int:

@@ -69,7 +69,7 @@ def cmd_list(args: argparse.Namespace) -> int:
         print(
             f"{r['id']:>6}  {r['sign_date']:<10}  {format_wan(r['signed_amount_wan']):>14} 万元  "
             f"{STAGE_LABELS[Stage(r['stage'])]:<3} {STATUS_LABELS[Status(r['status'])]:<3} "
-            f"{r['name']}（{r['investor']}）{r['unit'] or ''}"
+            f"{r['name']}（{r['investor'] or '投资主体待补全'}）{r['unit'] or ''}"
         )
     print(f"共 {len(rows)} 个项目")
     return 0

@@ -1,8 +1,10 @@
 """Dates as the ledger keeps them: ISO ``YYYY-MM-DD`` text, or ``YYYY-MM`` when an old
-ledger only gave a month (kept, and flagged as approximate).
+ledger only gave a month, or ``YYYY`` when all that is known is the year (a ledger without a
+sign-date column imported "as signed in 2021"); the last two are kept and flagged as
+approximate.
 
-A month-only date is the one mark of "approximate": the importer stores a stage it only
-knows from a word (已开工, no date) as the sign month, so such a guess is month-only too.
+Less than day precision is the one mark of "approximate": the importer stores a stage it
+only knows from a word (已开工, no date) as the sign month, so such a guess is month-only too.
 Wherever a date is shown or printed it reads ``2023-08（约）`` (``display_date``), and
 every reader of dates accepts that form back (an exported ledger imports again).
 """
@@ -25,6 +27,8 @@ _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 APPROX_MARK = "（约）"
 # The mark as written and after NFKC folding ("(约)"), at the end of a date.
 _APPROX_SUFFIX = re.compile(r"(?:（约）|\(约\))$")
+_YEAR = re.compile(r"^(\d{4})$")
+_WRITTEN_YEAR = re.compile(r"^(\d{4})年?度?$")
 
 
 def check_date(value: str | None, *, allow_month: bool = True) -> str | None:
@@ -39,6 +43,8 @@ def check_date(value: str | None, *, allow_month: bool = True) -> str | None:
             raise ValueError(f"日期不存在：{text}") from exc
         return text
     if allow_month and (m := _MONTH.match(text)) and 1 <= int(m[2]) <= 12:
+        return text
+    if allow_month and (m := _YEAR.match(text)) and 1900 <= int(m[1]) <= 2100:
         return text
     raise ValueError(f"日期格式应为 YYYY-MM-DD：{text}")
 
@@ -60,9 +66,23 @@ def written_date_parts(text: str) -> tuple[int, int, int | None] | None:
     return None
 
 
+def written_year(text: str) -> int | None:
+    """The year of a year-only date as written ("2021", "2021年", "2021年度"), else None."""
+    m = _WRITTEN_YEAR.match(_APPROX_SUFFIX.sub("", text))
+    return int(m[1]) if m else None
+
+
 def is_approximate(value: str | None) -> bool:
-    """Known to the month only (an old ledger's month, or an import's guess)."""
-    return bool(value and _MONTH.match(value))
+    """Known to the month or the year only (an old ledger's month, an import's guess, or
+    a year given for a whole ledger)."""
+    return bool(value and (_MONTH.match(value) or _YEAR.match(value)))
+
+
+def precision(value: str | None) -> str | None:
+    """ "day", "month" or "year" for a stored date; None for none."""
+    if not value:
+        return None
+    return "year" if _YEAR.match(value) else "month" if _MONTH.match(value) else "day"
 
 
 def display_date(value: str | None) -> str | None:
@@ -73,7 +93,8 @@ def display_date(value: str | None) -> str | None:
 
 
 def to_date(value: str | None, *, month_end: bool = False) -> date | None:
-    """A stored date as a ``date``; a month-only date is read as the 1st (or last) day.
+    """A stored date as a ``date``; a month-only date is read as the 1st (or last) day, a
+    year-only date as 1 January (or 31 December).
 
     Reading ``YYYY-MM`` as the first of the month makes overdue checks err on the side of
     warning early, which is what a review wants of an imprecise old ledger.
@@ -88,6 +109,8 @@ def to_date(value: str | None, *, month_end: bool = False) -> date | None:
             return date(y, mo, 1)
         nxt = date(y + (mo == 12), mo % 12 + 1, 1)
         return date.fromordinal(nxt.toordinal() - 1)
+    if m := _YEAR.match(value):
+        return date(int(m[1]), 12, 31) if month_end else date(int(m[1]), 1, 1)
     return None
 
 

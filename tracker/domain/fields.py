@@ -23,13 +23,13 @@ LONG_TEXT_MAX = 5000
 LONG_TEXT_FIELDS = frozenset({"content", "notes"})
 # Control characters (a NUL from a broken CSV, a form feed) are never text a clerk typed;
 # tab and line breaks are kept.
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 def clean_text(value: Any) -> str | None:
     if value is None:
         return None
-    text = _CONTROL.sub("", str(value)).strip()
+    text = CONTROL_CHARS.sub("", str(value)).strip()
     return text or None
 
 

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from decimal import Decimal
 
-from tracker.domain.dates import check_date, written_date_parts
+from tracker.domain.dates import check_date, written_date_parts, written_year
 from tracker.domain.money import AMOUNT_TEXT, UNIT_FACTORS, plain_decimal
 
 _SPACES = re.compile(r"\s+")
@@ -26,7 +26,8 @@ def parse_typed_date(text: str | None, *, allow_month: bool = True) -> str | Non
     """ "2024.5.1", "2024/5/1", "2024年5月1日", "20240501" -> "2024-05-01"; "" -> None.
 
     A month alone ("2024.5", "2024年5月", "202405") is kept as "2024-05" when allowed,
-    as old ledgers do. Raises ValueError (Chinese) for anything else.
+    as old ledgers do, and so is a year alone ("2024", "2024年") as "2024". Raises
+    ValueError (Chinese) for anything else.
     """
     if text is None:
         return None
@@ -34,6 +35,10 @@ def parse_typed_date(text: str | None, *, allow_month: bool = True) -> str | Non
     if not folded:
         return None
     parts = written_date_parts(folded)
+    if parts is None and (year := written_year(folded)) is not None:
+        if not allow_month:
+            raise ValueError(f"“{text}”只有年份，请填写完整日期，如 {year}-05-01。")
+        return check_date(f"{year:04d}")
     if parts is None:
         raise ValueError(f"无法识别的日期“{text}”，请按 2024-05-01 或 2024.5.1 的格式填写。")
     year, month, day = parts

@@ -60,7 +60,11 @@ def apply_plan(
                 ),
             )
             ids = portfolio.add_projects(
-                [r.data for r in creates], batch_id=batch_id, progress=progress, cancelled=cancelled
+                [r.data for r in creates],
+                batch_id=batch_id,
+                progress=progress,
+                cancelled=cancelled,
+                blank_investor_ok=True,
             )
             for row, pid in zip(creates, ids, strict=True):
                 row.project_id = pid

@@ -1,4 +1,11 @@
-"""Column titles -> fields: the synonym table, a fuzzy fallback, and saved presets.
+"""Columns -> fields: title evidence and content evidence combined, and saved presets.
+
+Each (column, field) pair gets one score from what the header says (``titles``) and what
+the values look like (``profile``): 1 - (1 - 0.95·title)(1 - k·content), where k says how
+much content alone can identify the field (company names say 投资主体; a date says little
+about *which* date). A header whose values contradict it is halved. Pairs are taken best
+first, one column per field and one field per column; each choice carries its reason and
+whether it is sure enough to need no look from the clerk.
 
 A preset is the mapping a clerk corrected in the wizard, stored in ``import_presets`` under
 the file's header signature, so next year's file of the same shape maps itself.
@@ -6,106 +13,141 @@ the file's header signature, so next year's file of the same shape maps itself.
 
 from __future__ import annotations
 
-import difflib
 import hashlib
 import json
-import re
-from functools import lru_cache
+import logging
+from dataclasses import dataclass
 
-from tracker.importing.synonyms import TARGET_LABELS, build_synonyms
-from tracker.importing.values import fold
+from tracker.importing.profile import (
+    DISTINCT,
+    ColumnProfile,
+    content_fit,
+    content_targets,
+    contradicts,
+)
+from tracker.importing.synonyms import TARGET_LABELS
+from tracker.importing.titles import (
+    TitleHint,
+    column_hints,
+    header_key,
+    synonym_index,
+    title_hints,
+)
 from tracker.ledger.audit import now_iso
 from tracker.ledger.portfolio import Portfolio
 
-_BRACKETS = re.compile(r"[(\[{【]([^()\[\]{}【】]*)[)\]}】]")
-_UNIT_HINT = re.compile(r"元|亿|万|亩|美元|%|％|个|平方米|㎡|人|年|月|日期")
-_PUNCT = re.compile(r"[:：*＊#、·.．_\-—]+$|^[*＊#\d.、]+(?=\D)")
+log = logging.getLogger(__name__)
 
-_RATIO = re.compile(r"率|比例|占比|百分比|%")
-MATCH_THRESHOLD = 0.8  # below this a column is left unmapped for the clerk to choose
+__all__ = ["header_key", "synonym_index", "Choice", "Evidence", "choose", "match_header"]
 
-
-def header_key(text: str) -> str:
-    """Header text as compared: NFKC, no spaces, lower-case, unit brackets dropped,
-    other brackets opened ("注册（计划）" -> "注册计划")."""
-    key = fold(text).lower()
-
-    def bracket(m: re.Match[str]) -> str:
-        inner = m[1]
-        return "" if _UNIT_HINT.search(inner) and not re.search("计划|实际", inner) else inner
-
-    key = _BRACKETS.sub(bracket, key)
-    return _PUNCT.sub("", key)
+MATCH_THRESHOLD = 0.5  # below this a column is left unmapped for the clerk to choose
+TITLE_WEIGHT = 0.95  # an exact title alone scores 0.95; values that fit raise it further
+CONTENT_ONLY_MAX_TITLE = 0.6  # a header naming a field clearly is not re-read from content
+DEFAULT_DISTINCT = 0.15  # content alone barely identifies the remaining fields
 
 
-@lru_cache(maxsize=1)
-def synonym_index() -> dict[str, str]:
-    """Folded synonym -> target; the first target listing a synonym keeps it."""
-    index: dict[str, str] = {}
-    for target, words in build_synonyms().items():
-        for word in words:
-            index.setdefault(header_key(word), target)
-    return index
+@dataclass
+class Evidence:
+    """What is known about one column: its title hints and its values' profile."""
+
+    hints: dict[str, TitleHint]
+    profile: ColumnProfile
 
 
-def exact_target(text: str) -> str | None:
-    """The target a cell names exactly (cheap: used to scan rows for the header)."""
-    return synonym_index().get(header_key(text)) if len(text) <= 30 else None
+@dataclass
+class Choice:
+    """The field chosen for a column, how sure, and why (short Chinese text)."""
 
-
-@lru_cache(maxsize=4096)
-def match_key(key: str) -> tuple[str | None, float]:
-    """(target, confidence 0..1) for one folded header: exact, contained, then fuzzy."""
-    if not key:
-        return None, 0.0
-    index = synonym_index()
-    if key in index:
-        return index[key], 1.0
-    if _RATIO.search(key):
-        return None, 0.0  # "资金到位率", "占比": a percentage is not the amount it names
-    contained = [w for w in index if len(w) >= 2 and w in key]
-    if contained:
-        word = max(contained, key=len)
-        return index[word], 0.6 + 0.35 * len(word) / len(key)
-    best, score = None, 0.0
-    for word, target in index.items():
-        if len(word) < 3:
-            continue
-        ratio = difflib.SequenceMatcher(None, key, word).ratio()
-        if ratio > score:
-            best, score = target, ratio
-    return (best, score * 0.95) if best else (None, 0.0)
+    target: str | None
+    score: float = 0.0
+    confident: bool = False
+    reason: str = ""
 
 
 def match_header(upper: str, lower: str = "") -> tuple[str | None, float]:
-    """Best target for a column titled by one or two header levels.
-
-    Tried in order of how much each says: both levels together ("开工"+"计划"), the lower
-    level alone ("签约情况" -> "签约时间"), then the upper level alone.
-    """
-    candidates = []
-    if upper and lower:
-        candidates.append(match_key(header_key(upper + lower)))
-        if "计划" in fold(upper) and not lower.startswith("计划"):
-            candidates.append(match_key(header_key("计划" + lower)))
-    if lower:
-        candidates.append(match_key(header_key(lower)))
-    if upper:
-        candidates.append(match_key(header_key(upper)))
-    best = max(candidates, key=lambda c: c[1], default=(None, 0.0))
-    return best
+    """Best target for a header from its title alone (one or two levels)."""
+    hints = column_hints(upper, lower)
+    if not hints:
+        return None, 0.0
+    best = max(hints.values(), key=lambda h: h.score)
+    return best.target, best.score
 
 
-def assign(scored: list[tuple[str | None, float]]) -> list[str | None]:
-    """One column per target: the most confident column wins, the rest stay unmapped."""
-    winner: dict[str, tuple[float, int]] = {}
-    for i, (target, score) in enumerate(scored):
-        if target is None or score < MATCH_THRESHOLD:
+def _candidates(i: int, ev: Evidence) -> list[tuple[float, float, int, str, Choice]]:
+    """(score, title score, column, target, choice) for every field this column might be."""
+    p = ev.profile
+    titled = {
+        t
+        for t, h in ev.hints.items()
+        if h.score >= CONTENT_ONLY_MAX_TITLE and not contradicts(p, t)
+    }
+    targets = set(ev.hints)
+    if not titled:
+        targets |= content_targets(p) & set(DISTINCT)
+    out = []
+    for target in targets:
+        hint = ev.hints.get(target)
+        title = hint.score if hint else 0.0
+        fit, why = content_fit(p, target)
+        k = DISTINCT.get(target, DEFAULT_DISTINCT)
+        score = 1 - (1 - TITLE_WEIGHT * title) * (1 - k * fit)
+        against = contradicts(p, target)
+        if against:
+            score *= 0.5
+        if score < MATCH_THRESHOLD:
             continue
-        if target not in winner or score > winner[target][0]:
-            winner[target] = (score, i)
-    chosen = {i: t for t, (_, i) in winner.items()}
-    return [chosen.get(i) for i in range(len(scored))]
+        confident = not against and (title >= 0.95 or (title >= 0.6 and fit >= 0.6))
+        parts = [hint.reason] if hint else []
+        if why and fit >= 0.3:
+            parts.append(why)
+        if not hint:
+            parts.append("表头没有说明，按内容推断")
+        elif not p.n:
+            parts.append("列中没有值")
+        elif against:
+            parts.append(f"但{against}")
+        choice = Choice(target, round(score, 3), confident, "；".join(parts))
+        out.append((score, title, i, target, choice))
+    return out
+
+
+def choose(columns: list[Evidence]) -> list[Choice]:
+    """One column per field: the (column, field) pairs with the best total score win,
+    best first, each column and each field used once; the rest stay unmapped."""
+    pairs = [c for i, ev in enumerate(columns) for c in _candidates(i, ev)]
+    pairs.sort(key=lambda c: (-c[0], -c[1], c[2]))
+    chosen: list[Choice] = [Choice(None) for _ in columns]
+    used: set[str] = set()
+    for _score, _title, i, target, choice in pairs:
+        if chosen[i].target is not None or target in used:
+            continue
+        chosen[i] = choice
+        used.add(target)
+        log.debug(
+            "column %d -> %s (%.2f%s): %s",
+            i,
+            target,
+            choice.score,
+            "" if choice.confident else ", unsure",
+            choice.reason,
+        )
+    for i, ev in enumerate(columns):  # say why a titled column was left out
+        if chosen[i].target is None and ev.hints:
+            best = max(ev.hints.values(), key=lambda h: h.score)
+            if best.score >= CONTENT_ONLY_MAX_TITLE:
+                label = TARGET_LABELS.get(best.target, best.target)
+                taken = best.target in used
+                chosen[i].reason = (
+                    f"未导入：像“{label}”，但该字段已由另一列承担"
+                    if taken
+                    else f"未导入：像“{label}”，但列中的值不符"
+                )
+    return chosen
+
+
+def hints_for(text: str) -> tuple[TitleHint, ...]:
+    """Title hints of one header cell (cached by text)."""
+    return title_hints(header_key(text))
 
 
 def signature(headers: list[str]) -> str:

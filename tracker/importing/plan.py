@@ -7,28 +7,34 @@ plan writes exactly what it shows; a dry run is the same plan, not written.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from tracker.domain.money import plain_decimal
-from tracker.domain.search_keys import name_key, normalise_name
+from tracker.domain.search_keys import name_key
 from tracker.domain.vocabulary import FIELD_BY_KEY, Stage, Status
 from tracker.errors import Cancelled, TrackerError
 from tracker.importing.changes import compute_changes
-from tracker.importing.mapping import load_preset, signature
+from tracker.importing.mapping import signature
 from tracker.importing.read import read_workbook
-from tracker.importing.rows import ParsedRow, parse_row
-from tracker.importing.table import Table, apply_mapping, find_table
+from tracker.importing.rows import ParsedRow, RowReader
+from tracker.importing.sheets import load_tables, no_ledger_message
+from tracker.importing.table import Table
 from tracker.importing.workbook import Workbook
 from tracker.ledger.creation import EXTRA_KEYS
 from tracker.ledger.portfolio import Portfolio
-from tracker.work import CancelFn, ProgressFn, never_cancelled, no_progress
+from tracker.work import CancelFn, ProgressFn, bulk_work, never_cancelled, no_progress
 
+__all__ = ["Plan", "PlanRow", "SheetPlan", "build_plan", "load_tables", "no_ledger_message"]
+log = logging.getLogger(__name__)
 CancelFn = CancelFn
 ACTIONS = ("create", "update", "skip", "reject")
 DUPLICATE_POLICIES = ("skip", "update")
+CHUNK = 1000  # rows read column by column at a time, between progress reports
+_DATA_KEYS = frozenset(FIELD_BY_KEY) | (EXTRA_KEYS - {"stage"})  # what add_project takes
 
 
 @dataclass
@@ -66,12 +72,27 @@ class SheetPlan:
     signature: str
 
     def to_json(self) -> dict[str, Any]:
+        t = self.table
+        live = not self.skipped
         return {
             "name": self.name,
             "header_rows": self.header_rows,
             "unit": self.unit,
             "columns": self.columns,
             "skipped": self.skipped,
+            "reasons": {c.header: c.reason for c in t.columns if c.header and c.reason},
+            "low_confidence": [c.header for c in t.columns if c.target and not c.confident],
+            "sign_date": (
+                {"value": t.sign_date_default, "source": t.sign_date_source}
+                if t.sign_date_default and live
+                else None
+            ),
+            "not_projects": [
+                {"row": r + 1, "action": "skip", "kind": t.kinds.get(r, ""), "reason": why}
+                for r, why in sorted(t.reasons.items())
+            ]
+            if live
+            else [],
         }
 
 
@@ -123,56 +144,35 @@ def sheet_unit(table: Table) -> str | None:
     return table.title_unit or ("万元" if amount is not None else None)
 
 
-def load_tables(
-    workbook: Workbook,
-    *,
-    sheet: str | None = None,
-    portfolio: Portfolio | None = None,
-    mappings: dict[str, dict[str, str | None]] | None = None,
-) -> list[Table]:
-    """Find the table on each sheet, then apply a saved preset and the clerk's mapping."""
-    sheets = workbook.sheets
-    if sheet is not None:
-        sheets = [s for s in sheets if s.name == sheet]
-        if not sheets:
-            names = "、".join(s.name for s in workbook.sheets)
-            raise TrackerError(f"文件中没有名为“{sheet}”的工作表；现有工作表：{names}。")
-    tables = []
-    for s in sheets:
-        table = find_table(s)
-        if table.header_rows and portfolio is not None:
-            preset = load_preset(portfolio, signature([c.header for c in table.columns]))
-            if preset:
-                apply_mapping(table, preset)
-        if mappings and s.name in mappings and table.header_rows:
-            apply_mapping(table, mappings[s.name])
-            table.corrected = True
-            table.skipped = None if table.data_rows() else table.skipped
-        tables.append(table)
-    return tables
-
-
-def no_ledger_message(workbook: Workbook, tables: list[Table]) -> str:
-    reasons = "；".join(f"工作表“{t.sheet}”：{t.skipped}" for t in tables) or "文件里没有工作表"
-    return (
-        f"文件“{workbook.path.name}”中没有找到项目台账（{reasons}）。"
-        "台账需要有表头行，例如“项目名称、投资主体、签约时间、签约金额”。"
-    )
-
-
 class _Existing:
     """What the database already holds, loaded once so planning 20,000 rows stays fast."""
 
     def __init__(self, portfolio: Portfolio | None) -> None:
         self.portfolio = portfolio
         self.by_key: dict[str, int] = {}
-        self.by_name: dict[str, int] = {}
+        self.by_name: dict[str, list[int]] = {}
         if portfolio is None:
             return
         for pid, key in portfolio.db.execute("SELECT id, name_key FROM projects ORDER BY id DESC"):
             key = key or ""
             self.by_key[key] = pid
-            self.by_name[key.split("|", 1)[0]] = pid
+            self.by_name.setdefault(key.split("|", 1)[0], []).append(pid)
+
+    def blank_investor(self, name: str) -> int | None:
+        """The stored project of this name whose investor is still blank (待补全)."""
+        return self.by_key.get(f"{name}|")
+
+
+def _sheet_plan(t: Table) -> SheetPlan:
+    return SheetPlan(
+        t.sheet,
+        t,
+        [r + 1 for r in t.header_rows],
+        sheet_unit(t) if t.header_rows else None,
+        columns_json(t),
+        t.skipped,
+        signature([c.header for c in t.columns]),
+    )
 
 
 def build_plan(
@@ -184,79 +184,116 @@ def build_plan(
     progress: ProgressFn = no_progress,
     cancelled: CancelFn = never_cancelled,
 ) -> Plan:
+    """Every data row's action and reasons (nothing is written)."""
+    with bulk_work():
+        return _build_plan(workbook, tables, portfolio, on_duplicate, progress, cancelled)
+
+
+def _build_plan(
+    workbook: Workbook,
+    tables: list[Table],
+    portfolio: Portfolio | None,
+    on_duplicate: str,
+    progress: ProgressFn,
+    cancelled: CancelFn,
+) -> Plan:
     if on_duplicate not in DUPLICATE_POLICIES:
         raise TrackerError(f"重复项目的处理方式应为 skip 或 update，现为“{on_duplicate}”。")
     if not any(t.data_rows() and not t.skipped for t in tables):
         raise TrackerError(no_ledger_message(workbook, tables))
     existing = _Existing(portfolio)
     plan = Plan(workbook.path, workbook.format, workbook.sha256, [], [], on_duplicate)
-    work = [(t, r) for t in tables if not t.skipped for r in t.data_rows()]
-    seen: dict[str, PlanRow] = {}
-    seen_names: dict[str, PlanRow] = {}
-    matched: list[PlanRow] = []
-    for t in tables:
-        plan.sheets.append(
-            SheetPlan(
-                t.sheet,
-                t,
-                [r + 1 for r in t.header_rows],
-                sheet_unit(t) if t.header_rows else None,
-                columns_json(t),
-                t.skipped,
-                signature([c.header for c in t.columns]),
-            )
-        )
-    for i, (table, r) in enumerate(work):
-        if i % 250 == 0:
+    plan.sheets = [_sheet_plan(t) for t in tables]
+    live = [t for t in tables if not t.skipped]
+    total = sum(len(t.data_rows()) for t in live)
+    dedupe = _Dedupe(existing)
+    done = 0
+    for table in live:
+        reader = RowReader(table)
+        rows = table.data_rows()
+        for start in range(0, len(rows), CHUNK):
             if cancelled():
                 raise Cancelled()
-            progress(i, len(work), f"检查第 {i + 1}/{len(work)} 行")
-        parsed = parse_row(table, r)
-        row = _plan_row(table, r, parsed)
-        plan.rows.append(row)
-        if row.action == "reject":
-            continue
-        key = name_key(parsed.data["name"], parsed.data["investor"])
-        name_only = normalise_name(parsed.data["name"])
-        if key in seen:
-            first = seen[key]
+            progress(done, total, f"检查第 {done + 1}/{total} 行")
+            chunk = rows[start : start + CHUNK]
+            for r, parsed in zip(chunk, reader.parse_all(chunk), strict=True):
+                row = _plan_row(table, r, parsed)
+                plan.rows.append(row)
+                if row.action != "reject":
+                    dedupe.check(row)
+            done += len(chunk)
+    _decide_matches(dedupe.matched, portfolio, on_duplicate)
+    progress(total, total, "检查完成")
+    return plan
+
+
+class _Dedupe:
+    """Repeats within the file and projects already stored: name + investor identify a
+    project; with the investor blank, the name alone does (and says so)."""
+
+    def __init__(self, existing: _Existing) -> None:
+        self.existing = existing
+        self.seen: dict[str, PlanRow] = {}
+        self.seen_names: dict[str, PlanRow] = {}
+        self.matched: list[PlanRow] = []
+
+    def check(self, row: PlanRow) -> None:
+        name, investor = row.data["name"], row.data.get("investor")
+        key = name_key(name, investor)
+        name_only = key.split("|", 1)[0]
+        first = self.seen.get(key) or (None if investor else self.seen_names.get(name_only))
+        if first is not None:
             row.action = "skip"
-            row.warnings.append(
-                f"与“{first.sheet}”第 {first.row} 行重复（名称和投资主体相同），跳过"
-            )
-            continue
-        seen[key] = row
-        if name_only in seen_names:
-            other = seen_names[name_only]
+            why = "名称和投资主体相同" if investor else "本行没有投资主体，名称相同即视为同一项目"
+            row.warnings.append(f"与“{first.sheet}”第 {first.row} 行重复（{why}），跳过")
+            return
+        self.seen[key] = row
+        if name_only in self.seen_names:
+            other = self.seen_names[name_only]
             row.warnings.append(
                 f"与“{other.sheet}”第 {other.row} 行名称相同但投资主体不同，请核对是否同一项目"
             )
         else:
-            seen_names[name_only] = row
+            self.seen_names[name_only] = row
+        self._match_stored(row, key, name_only, bool(investor))
+
+    def _match_stored(self, row: PlanRow, key: str, name_only: str, has_investor: bool) -> None:
+        existing = self.existing
+        same_name = existing.by_name.get(name_only, [])
         if key in existing.by_key:
             row.project_id = existing.by_key[key]
-            matched.append(row)
-        elif name_only in existing.by_name:
+        elif has_investor and (pid := existing.blank_investor(name_only)) is not None:
+            row.project_id = pid  # the stored one lacks its investor: this row completes it
+            row.warnings.append(f"库中同名项目（编号 {pid}）没有投资主体，按同一项目补全")
+        elif not has_investor and len(same_name) == 1:
+            row.project_id = same_name[0]
             row.warnings.append(
-                f"库中已有同名项目（编号 {existing.by_name[name_only]}），但投资主体不同，请核对"
+                f"本行没有投资主体，按名称认定为库中已有项目（编号 {same_name[0]}）"
             )
-    _decide_matches(matched, portfolio, on_duplicate)
-    progress(len(work), len(work), "检查完成")
-    return plan
+        elif not has_investor and same_name:
+            row.action = "skip"
+            ids = "、".join(str(p) for p in same_name)
+            row.warnings.append(
+                f"库中有 {len(same_name)} 个同名项目（编号 {ids}），本行没有投资主体，"
+                "无法确定是哪一个，跳过；请补上投资主体后再导入"
+            )
+            return
+        elif same_name:
+            row.warnings.append(f"库中已有同名项目（编号 {same_name[0]}），但投资主体不同，请核对")
+        if row.project_id is not None:
+            self.matched.append(row)
 
 
 def _plan_row(table: Table, r: int, parsed: ParsedRow) -> PlanRow:
     action = "reject" if parsed.errors else "create"
-    data = dict(parsed.data)
+    data = {k: v for k, v in parsed.data.items() if k in _DATA_KEYS}
     if parsed.stage_without_date is not None and data.get("sign_date"):
         # Only the month the deal was signed is known for sure; the row says the stage was
         # reached, so record it as an approximate month (flagged in the warnings).
         dates = dict(data.get("stage_dates") or {})
         dates[parsed.stage_without_date.value] = data["sign_date"][:7]
         data["stage_dates"] = dates
-    data = {
-        k: v for k, v in data.items() if k in FIELD_BY_KEY or (k in EXTRA_KEYS and k != "stage")
-    }
+    # The cells as read (never changed after): the errors file copies the rejected ones.
     return PlanRow(
         table.sheet,
         r + 1,
@@ -265,7 +302,7 @@ def _plan_row(table: Table, r: int, parsed: ParsedRow) -> PlanRow:
         parsed.errors,
         parsed.warnings,
         data,
-        raw=list(table.rows[r]),
+        raw=table.rows[r],
     )
 
 
@@ -322,9 +359,10 @@ def plan_file(
     portfolio: Portfolio | None = None,
     *,
     password: str | None = None,
-    sheet: str | None = None,
+    sheet: str | list[str] | None = None,
     on_duplicate: str = "update",
     mappings: dict[str, dict[str, str | None]] | None = None,
+    sign_date: str | None = None,
     progress: ProgressFn = no_progress,
     cancelled: CancelFn = never_cancelled,
 ) -> Plan:
@@ -333,7 +371,9 @@ def plan_file(
     workbook = read_workbook(path, password)
     if cancelled():
         raise Cancelled()
-    tables = load_tables(workbook, sheet=sheet, portfolio=portfolio, mappings=mappings)
+    tables = load_tables(
+        workbook, sheet=sheet, portfolio=portfolio, mappings=mappings, sign_date=sign_date
+    )
     return build_plan(
         workbook,
         tables,

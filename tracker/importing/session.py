@@ -12,8 +12,11 @@ from tracker.errors import TrackerError
 from tracker.importing.apply import apply_plan
 from tracker.importing.plan import Plan, build_plan, load_tables
 from tracker.importing.read import PasswordRequired, WrongPassword, read_workbook
+from tracker.importing.sheets import exclude, parse_sign_date
+from tracker.importing.sheets import remap as remap_table
+from tracker.importing.sheets import set_sign_date as set_sign_date_default
 from tracker.importing.synonyms import TARGET_LABELS
-from tracker.importing.table import Table, apply_mapping
+from tracker.importing.table import Table
 from tracker.importing.undo import undo_import
 from tracker.importing.workbook import Workbook
 from tracker.ledger.portfolio import Portfolio
@@ -74,13 +77,49 @@ def remap(loaded: LoadedFile, sheet: str, mapping: dict[str, str | None]) -> Tab
     """The clerk changed a sheet's column mapping: classify its rows again with it (fast:
     the grid is in memory), and remember to save it as a preset when applied."""
     loaded.mappings[sheet] = mapping
-    for table in loaded.tables:
-        if table.sheet == sheet and table.header_rows:
-            apply_mapping(table, mapping)
-            table.corrected = True
-            table.skipped = None if table.data_rows() else "表头下面没有项目数据行"
-            return table
+    table = _table(loaded, sheet)
+    if table is not None and table.header_rows:
+        remap_table(table, mapping)
+        return table
     return None
+
+
+def _table(loaded: LoadedFile, sheet: str) -> Table | None:
+    return next((t for t in loaded.tables if t.sheet == sheet), None)
+
+
+def include_sheet(loaded: LoadedFile, sheet: str, included: bool) -> None:
+    """The clerk leaves a whole sheet out of the import (or takes it back in)."""
+    table = _table(loaded, sheet)
+    if table is not None and table.header_rows:
+        exclude(table, not included)
+
+
+def set_sign_date(loaded: LoadedFile, sheet: str, text: str) -> str | None:
+    """The clerk's answer to "这些项目的签约时间" for a sheet without a sign-date column:
+    stored with its precision (2021 / 2021-06 / 2021-06-30); empty text takes the answer
+    back (the title's year applies again, if it names one). TrackerError when unreadable."""
+    table = _table(loaded, sheet)
+    if table is None:
+        return None
+    value = parse_sign_date(text) if text.strip() else None
+    set_sign_date_default(table, value)
+    return table.sign_date_default
+
+
+def sign_date_needed(table: Table) -> bool:
+    """Does the sheet need the clerk's sign date (no sign-date column mapped)?"""
+    return bool(table.header_rows) and table.column_for("sign_date") is None
+
+
+def missing_sign_dates(files: list[LoadedFile]) -> list[str]:
+    """Sheets to import that have no sign-date column and no default for it."""
+    return [
+        f"{f.path.name}—{t.sheet}"
+        for f in files
+        for t in f.tables
+        if not t.skipped and sign_date_needed(t) and not t.sign_date_default
+    ]
 
 
 def plan_files(

@@ -1,8 +1,10 @@
 """The synonym table: column titles found in county ledgers -> the field they hold.
 
-Kept as data so a new county's wording is one line here, not a code change. Keys are
-compared after ``mapping.header_key`` (NFKC, no spaces, unit brackets dropped, other
-brackets opened: "注册（计划）" -> "注册计划"), so write them in that folded form.
+Kept as data so a new county's wording is one line here, not a code change — though most
+new wordings need no line at all: ``titles`` reads a header by its words (a qualifier and a
+head word) and ``profile`` reads the values under it. Keys are compared after
+``titles.header_key`` (NFKC, no spaces, unit brackets dropped, other brackets opened:
+"注册（计划）" -> "注册计划"), so write them in that folded form.
 
 Targets are the ledger field keys of ``tracker.domain.vocabulary.PROJECT_FIELDS`` plus:
 ``serial`` (序号, evidence of a data row), ``stage`` (a progress word column),
@@ -227,7 +229,7 @@ FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 
 # Extra words for each stage besides its label (the label comes from the model).
-_STAGE_ALIASES: dict[Stage, tuple[str, ...]] = {
+STAGE_ALIASES: dict[Stage, tuple[str, ...]] = {
     Stage.REGISTERED: ("注册", "工商注册", "落地"),
     Stage.LAND: ("供地", "拿地", "摘牌", "土地摘牌"),
     Stage.STARTED: ("开工", "实际开工"),
@@ -239,7 +241,7 @@ _STAGE_ALIASES: dict[Stage, tuple[str, ...]] = {
 
 def _stage_synonyms() -> dict[str, tuple[str, ...]]:
     out: dict[str, tuple[str, ...]] = {}
-    for stage, aliases in _STAGE_ALIASES.items():
+    for stage, aliases in STAGE_ALIASES.items():
         words = (STAGE_LABELS[stage], *aliases)
         actual = [f"{w}{s}" for w in words for s in ("时间", "日期", "实际", "实际时间", "年月")]
         planned = [f"{w}计划" for w in words] + [

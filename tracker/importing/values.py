@@ -11,7 +11,7 @@ import unicodedata
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
-from tracker.domain.dates import written_date_parts
+from tracker.domain.dates import written_date_parts, written_year
 from tracker.domain.money import AMOUNT_TEXT, UNIT_FACTORS, plain_decimal
 from tracker.domain.vocabulary import Stage, Status
 
@@ -110,6 +110,9 @@ def parse_date(value: object) -> str | None:
         if day is None:
             return _month_date(year, month, value)
         return _full_date(year, month, day, value)
+    only_year = written_year(text)
+    if only_year is not None and only_year in _YEAR_RANGE and not text.isdigit():
+        return f"{only_year:04d}"  # "2021年": the year alone, kept as an approximate date
     try:
         return _from_number(float(text), value)
     except ValueError:
@@ -201,13 +204,21 @@ STAGE_WORDS: tuple[tuple[str, Stage], ...] = (
     ("运营", Stage.PRODUCING),
     ("营业", Stage.PRODUCING),
     ("生产", Stage.PRODUCING),
+    ("试产", Stage.PRODUCING),
+    ("量产", Stage.PRODUCING),
     ("竣工", Stage.COMPLETED),
     ("建成", Stage.COMPLETED),
+    ("完工", Stage.COMPLETED),
+    ("验收", Stage.COMPLETED),
     ("开工", Stage.STARTED),
     ("在建", Stage.STARTED),
     ("建设中", Stage.STARTED),
     ("施工", Stage.STARTED),
     ("动工", Stage.STARTED),
+    ("土建", Stage.STARTED),
+    ("安装", Stage.STARTED),
+    ("调试", Stage.STARTED),
+    ("建设", Stage.STARTED),
     ("供地", Stage.LAND),
     ("摘牌", Stage.LAND),
     ("拿地", Stage.LAND),
@@ -215,6 +226,10 @@ STAGE_WORDS: tuple[tuple[str, Stage], ...] = (
     ("落地", Stage.REGISTERED),
     ("审批", Stage.REGISTERED),
     ("签约", Stage.SIGNED),
+    ("签协议", Stage.SIGNED),
+    ("签订", Stage.SIGNED),
+    ("签署", Stage.SIGNED),
+    ("已签", Stage.SIGNED),
     ("前期", Stage.SIGNED),
     ("洽谈", Stage.SIGNED),
     ("未开工", Stage.SIGNED),
@@ -233,7 +248,7 @@ STATUS_WORDS: tuple[tuple[str, Status], ...] = (
     ("推进中", Status.ACTIVE),
 )
 _NEGATED = re.compile(
-    r"(尚未|暂未|没有|未)(签约|注册|落地|供地|开工|动工|竣工|建成|投产|达产|达效|生产|运营)"
+    r"(尚未|暂未|没有|未)(签约|注册|落地|供地|开工|动工|竣工|建成|完工|验收|投产|试产|达产|达效|生产|运营|建设|安装)"
 )
 
 

@@ -9,7 +9,7 @@ the same code with one row, so the two can never write different rows or audit t
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,7 +29,7 @@ from tracker.ledger.audit import (
 )
 from tracker.ledger.child_records import optional_date
 from tracker.ledger.rows import PROGRESS_MONEY, fields_to_columns
-from tracker.work import CancelFn, ProgressFn
+from tracker.work import CancelFn, ProgressFn, bulk_work
 
 # Keys a new project accepts besides the ledger fields (what an importer row can carry).
 EXTRA_KEYS = frozenset(
@@ -48,6 +48,12 @@ EXTRA_KEYS = frozenset(
     }
 )
 FIELD_KEYS = frozenset(f.key for f in PROJECT_FIELDS)
+_FIELDS = tuple((f.key, f.required, f.kind in ("text", "choice")) for f in PROJECT_FIELDS)
+# One encoder for every audit snapshot: json.dumps with options builds a new one per call.
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+# Required fields an import may leave blank, to be completed later (待补全): a ledger without
+# an investor column still brings its projects in. A clerk typing a project gives them all.
+COMPLETABLE = frozenset({"investor"})
 
 
 @dataclass
@@ -60,16 +66,67 @@ class NewProject:
     figures: dict[str, Any] | None  # first progress snapshot (money in 元), if any
 
 
-def stage_rows(data: dict[str, Any]) -> list[tuple[Stage, tuple[str | None, str | None]]]:
+# Per stage: the names and labels its date checks report (built once, not per row).
+_STAGE_CHECK = {
+    st.value: (
+        st,
+        f"{st.value}.planned",
+        f"{st.label}计划日期",
+        f"{st.value}.actual",
+        f"{st.label}实际日期",
+    )
+    for st in Stage
+}
+
+
+class Memo(dict[tuple[Any, ...], Any]):
+    """Results of pure checks for values already seen in this batch: an import's dates and
+    amounts repeat down the ledger, so each distinct one is checked once."""
+
+    def call(self, check: Callable[..., Any], key: str, value: Any, *more: Any) -> Any:
+        memo_key = (check, key, type(value), value)
+        try:
+            return self[memo_key]
+        except KeyError:
+            result = self[memo_key] = check(key, value, *more)
+            return result
+        except TypeError:  # an unhashable value: checked, not remembered
+            return check(key, value, *more)
+
+
+def stage_rows(
+    data: dict[str, Any], memo: Memo | None = None
+) -> list[tuple[Stage, tuple[str | None, str | None]]]:
     """Checked (planned, actual) dates per stage after signing, before any write."""
+    check = (
+        (lambda f, v, label: memo.call(optional_date, f, v, label))
+        if memo is not None
+        else optional_date
+    )
     planned = dict(data.get("planned_dates") or {})
     if data.get("planned_start"):
         planned.setdefault(Stage.STARTED.value, data["planned_start"])
     if data.get("planned_production"):
         planned.setdefault(Stage.PRODUCING.value, data["planned_production"])
-    actual = dict(data.get("stage_dates") or {})
+    actual = data.get("stage_dates") or {}
     rows: list[tuple[Stage, tuple[str | None, str | None]]] = []
-    for key in sorted(set(planned) | set(actual), key=lambda k: str(k)):
+    if not planned and not actual:
+        return rows
+    for key in sorted(set(planned) | set(actual), key=str):
+        spec = _STAGE_CHECK.get(key)
+        if spec is None:
+            raise ValidationError("stage", f"未知的阶段：{key}")
+        st, planned_field, planned_label, actual_field, actual_label = spec
+        if st is Stage.SIGNED:
+            continue
+        new = (
+            check(planned_field, planned.get(key), planned_label),
+            check(actual_field, actual.get(key), actual_label),
+        )
+        if new != (None, None):
+            rows.append((st, new))
+    return rows
+    for key in sorted(set(planned) | set(actual), key=str):
         try:
             st = Stage(key)
         except ValueError as exc:
@@ -77,20 +134,40 @@ def stage_rows(data: dict[str, Any]) -> list[tuple[Stage, tuple[str | None, str 
         if st is Stage.SIGNED:
             continue
         new = (
-            optional_date(f"{st.value}.planned", planned.get(key), f"{st.label}计划日期"),
-            optional_date(f"{st.value}.actual", actual.get(key), f"{st.label}实际日期"),
+            check(f"{st.value}.planned", planned.get(key), f"{st.label}计划日期"),
+            check(f"{st.value}.actual", actual.get(key), f"{st.label}实际日期"),
         )
         if new != (None, None):
             rows.append((st, new))
     return rows
 
 
-def prepare(data: dict[str, Any], batch_id: int | None, stamp: str) -> NewProject:
-    """Check and convert one project's data; raises ValidationError naming the field."""
+def prepare(
+    data: dict[str, Any],
+    batch_id: int | None,
+    stamp: str,
+    completable: frozenset[str] = frozenset(),
+    memo: Memo | None = None,
+) -> NewProject:
+    """Check and convert one project's data; raises ValidationError naming the field.
+    Fields in ``completable`` may be blank (an import's 待补全); ``memo`` remembers the
+    checks of values seen before in the same batch."""
     unknown = set(data) - FIELD_KEYS - EXTRA_KEYS
     if unknown:
         raise ValidationError(sorted(unknown)[0], f"未知字段：{', '.join(sorted(unknown))}")
-    fields = {f.key: clean_field(f.key, data.get(f.key)) for f in PROJECT_FIELDS}
+    fields: dict[str, Any] = {}
+    for key, required, plain_text in _FIELDS:
+        value = data.get(key)
+        if value is None and not required:  # most fields of an imported row: nothing to check
+            fields[key] = None
+        elif plain_text and not required and type(value) is str:  # clean_field's text rule
+            fields[key] = value.strip() or None
+        elif key in completable and clean_text(value) is None:
+            fields[key] = None
+        else:
+            fields[key] = (
+                memo.call(clean_field, key, value) if memo is not None else clean_field(key, value)
+            )
     try:
         status = Status(data.get("status") or Status.ACTIVE)
     except ValueError as exc:
@@ -113,7 +190,7 @@ def prepare(data: dict[str, Any], batch_id: int | None, stamp: str) -> NewProjec
             "funds_arrived_yuan": money_value("funds_arrived_wan", funds, "累计到位资金"),
             "invested_yuan": money_value("invested_wan", invested, "累计完成投资"),
         }
-    return NewProject(fields, columns, stage_rows(data), figures)
+    return NewProject(fields, columns, stage_rows(data, memo), figures)
 
 
 def insert_projects(
@@ -123,11 +200,24 @@ def insert_projects(
     batch_id: int | None = None,
     progress: ProgressFn | None = None,
     cancelled: CancelFn | None = None,
+    completable: frozenset[str] = frozenset(),
 ) -> list[int]:
     """Check every row, then write them all in one transaction; returns ids in order."""
-    rows = list(rows)
+    with bulk_work():
+        return _insert(portfolio, list(rows), batch_id, progress, cancelled, completable)
+
+
+def _insert(
+    portfolio: AuditedWriter,
+    rows: list[dict[str, Any]],
+    batch_id: int | None,
+    progress: ProgressFn | None,
+    cancelled: CancelFn | None,
+    completable: frozenset[str],
+) -> list[int]:
     stamp, user = now_iso(), portfolio.user
-    prepared = [prepare(data, batch_id, stamp) for data in rows]  # fails before any write
+    memo = Memo()
+    prepared = [prepare(data, batch_id, stamp, completable, memo) for data in rows]  # no write yet
     ids: list[int] = []
     audits: list[AuditRow] = []
     stages: list[tuple[Any, ...]] = []
@@ -141,29 +231,34 @@ def insert_projects(
                 key = new.columns["name_key"]
                 seqs[key] = seqs[key] + 1 if key in seqs else next_key_seq(conn, key)
                 new.columns["key_seq"] = seqs[key]
-        sql = ""
+        # Ids are given, not read back row by row: inside this transaction nothing else
+        # writes, so the next ids are known, and every table is written with executemany.
+        next_id = conn.execute("SELECT COALESCE(MAX(id), 0) FROM projects").fetchone()[0] + 1
+        next_figure = conn.execute("SELECT COALESCE(MAX(id), 0) FROM progress").fetchone()[0] + 1
+        projects: list[list[Any]] = []
+        figures: list[list[Any]] = []
+        names: list[str] = []
+        figure_names: list[str] = []
         for i, new in enumerate(prepared):
             if i % 500 == 0:
                 if cancelled and cancelled():
                     raise Cancelled()
                 if progress:
                     progress(i, len(prepared), f"写入第 {i + 1}/{len(prepared)} 个项目")
-            if not sql:
-                names = list(new.columns)
-                sql = f"INSERT INTO projects ({','.join(names)}) VALUES ({','.join('?' * len(names))})"
-            pid = int(conn.execute(sql, list(new.columns.values())).lastrowid or 0)
+            pid = next_id + i
+            if not names:
+                names = ["id", *new.columns]
+            projects.append([pid, *new.columns.values()])
             ids.append(pid)
             search.append((pid, build_search_text(new.fields)))
-            snapshot = {k: audit_text(v) for k, v in new.fields.items() if v is not None}
+            snapshot = {
+                k: v if type(v) is str else audit_text(v)
+                for k, v in new.fields.items()
+                if v is not None
+            }
             audits.append(
                 audit_row(
-                    stamp,
-                    user,
-                    pid,
-                    "project",
-                    "create",
-                    batch_id=batch,
-                    new=json.dumps(snapshot, ensure_ascii=False),
+                    stamp, user, pid, "project", "create", batch_id=batch, new=_ENCODE(snapshot)
                 )
             )
             for st, (planned, actual) in new.stages:
@@ -183,7 +278,15 @@ def insert_projects(
                             )
                         )
             if new.figures:
-                audits.append(_insert_figures(conn, pid, new.figures, stamp, user, batch))
+                if not figure_names:
+                    figure_names = ["id", "project_id", *new.figures]
+                figures.append([next_figure, pid, *new.figures.values()])
+                audits.append(_figures_audit(pid, next_figure, new.figures, stamp, user, batch))
+                next_figure += 1
+        if projects:
+            conn.executemany(_insert_sql("projects", names), projects)
+        if figures:
+            conn.executemany(_insert_sql("progress", figure_names), figures)
         conn.executemany(
             "INSERT INTO stage_dates (project_id, stage, rank, planned, actual) VALUES (?,?,?,?,?)",
             stages,
@@ -205,15 +308,14 @@ def next_key_seq(conn: Any, key: str, project_id: int | None = None) -> int:
     return 0 if row[0] is None else int(row[0]) + 1
 
 
-def _insert_figures(
-    conn: Any, pid: int, figures: dict[str, Any], stamp: str, user: str, batch: int | None
+def _insert_sql(table: str, columns: list[str]) -> str:
+    return f"INSERT INTO {table} ({','.join(columns)}) VALUES ({','.join('?' * len(columns))})"
+
+
+def _figures_audit(
+    pid: int, figure_id: int, figures: dict[str, Any], stamp: str, user: str, batch: int | None
 ) -> AuditRow:
-    """The first progress snapshot of a new project; returns its audit row."""
-    cols = {"project_id": pid, **figures}
-    child = conn.execute(
-        f"INSERT INTO progress ({','.join(cols)}) VALUES ({','.join('?' * len(cols))})",
-        list(cols.values()),
-    ).lastrowid
+    """The audit row of a new project's first progress snapshot."""
     shown = {"as_of": figures["as_of"]} | {
         key: audit_text(yuan_to_wan(figures[col]))
         for key, col in PROGRESS_MONEY.items()
@@ -225,7 +327,7 @@ def _insert_figures(
         pid,
         "progress",
         "create",
-        entity_id=child,
+        entity_id=figure_id,
         batch_id=batch,
-        new=json.dumps(shown, ensure_ascii=False),
+        new=_ENCODE(shown),
     )

@@ -22,7 +22,7 @@ from tracker.ledger import queries
 from tracker.ledger import settings as settings_mod
 from tracker.ledger.audit import now_iso
 from tracker.ledger.child_records import CHILD_TABLES, ChildRecordsMixin, optional_date
-from tracker.ledger.creation import insert_projects, next_key_seq
+from tracker.ledger.creation import COMPLETABLE, insert_projects, next_key_seq
 from tracker.ledger.loader import load_projects
 from tracker.ledger.rows import columns_to_fields, fields_to_columns, project_to_json
 from tracker.storage.db import db_path_of, open_db
@@ -77,10 +77,17 @@ class Portfolio(ChildRecordsMixin):
         batch_id: int | None = None,
         progress: ProgressFn | None = None,
         cancelled: CancelFn | None = None,
+        blank_investor_ok: bool = False,
     ) -> list[int]:
-        """Create many projects in one transaction: all are checked before any is written."""
+        """Create many projects in one transaction: all are checked before any is written.
+        An import passes ``blank_investor_ok``: its projects may lack the investor (待补全)."""
         return insert_projects(
-            self, rows, batch_id=batch_id, progress=progress, cancelled=cancelled
+            self,
+            rows,
+            batch_id=batch_id,
+            progress=progress,
+            cancelled=cancelled,
+            completable=COMPLETABLE if blank_investor_ok else frozenset(),
         )
 
     def _index_search(self, project_id: int, fields: dict[str, Any]) -> None:

@@ -18,6 +18,7 @@ from tracker.domain.search_keys import like_pattern
 from tracker.domain.vocabulary import STAGE_ORDER, Stage
 from tracker.errors import TrackerError
 from tracker.ledger.rows import COLUMN_TO_FIELD
+from tracker.storage.integrity import INCOMPLETE_SQL
 
 # The furthest stage reached, computed where needed: a derived value, never a column.
 STAGE_RANK_SQL = (
@@ -73,9 +74,10 @@ class ProjectFilter:
     status: str | None = None
     location: str | None = None
     batch_id: int | None = None
+    incomplete: bool | None = None  # 待补全 only: blank investor or a year-only sign date
 
     def is_empty(self) -> bool:
-        return all(getattr(self, f.name) in (None, "") for f in fields(self))
+        return all(getattr(self, f.name) in (None, "", False) for f in fields(self))
 
     def where(self) -> tuple[str, list[Any]]:
         clauses: list[str] = []
@@ -99,6 +101,8 @@ class ProjectFilter:
         if self.batch_id is not None:
             clauses.append("p.batch_id = ?")
             params.append(self.batch_id)
+        if self.incomplete:
+            clauses.append(INCOMPLETE_SQL)
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
 

@@ -6,6 +6,25 @@ from sqlite_utils import Database
 
 from tracker.domain.vocabulary import PROBLEM_STATUSES, Stage, Status
 
+# 待补全: what an import could not know and the clerk should fill in — the investor of a
+# ledger without that column, a sign date known only to the year. One definition for
+# ``check`` and the ledger's filter.
+INCOMPLETE_SQL = "(p.investor IS NULL OR trim(p.investor) = '' OR length(p.sign_date) = 4)"
+
+
+def incomplete_projects(db: Database) -> list[str]:
+    """One line per project waiting to be completed (待补全)."""
+    lines = []
+    for pid, name, investor, sign_date in db.execute(
+        f"SELECT p.id, p.name, p.investor, p.sign_date FROM projects p WHERE {INCOMPLETE_SQL}"
+        " ORDER BY p.id"
+    ):
+        missing = [] if (investor or "").strip() else ["投资主体为空"]
+        if sign_date and len(sign_date) == 4:
+            missing.append(f"签约日期只有年份（{sign_date}）")
+        lines.append(f"项目 {pid}（{name}）待补全：{'、'.join(missing)}。")
+    return lines
+
 
 def check_database(db: Database, *, quick: bool = False) -> list[str]:
     """Every problem found, one Chinese line each; empty when clean. ``quick`` runs
@@ -60,4 +79,5 @@ def check_database(db: Database, *, quick: bool = False) -> list[str]:
         PROBLEM_STATUSES,
     ):
         problems.append(f"诉求 {prid}（项目 {pid}）：未知状态“{status}”。")
+    problems += incomplete_projects(db)
     return problems

@@ -222,6 +222,15 @@ def m0003_unique_project_key(db: Database) -> None:
     db.execute("CREATE UNIQUE INDEX idx_projects_name_key_seq ON projects (name_key, key_seq)")
 
 
+@migrations(name="0004_investor_may_be_blank")
+def m0004_investor_may_be_blank(db: Database) -> None:
+    """A ledger without an investor column imports its projects with the investor blank
+    (listed as 待补全 until the clerk fills it in), so the column may hold NULL. SQLite
+    cannot drop NOT NULL in place: the table is rebuilt with its indexes, in the
+    migration's transaction."""
+    _t(db, "projects").transform(not_null={"investor": False})
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 
 
