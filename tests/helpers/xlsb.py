@@ -13,7 +13,7 @@ import struct
 import zipfile
 from pathlib import Path
 
-from openpyxl.utils.cell import coordinate_from_string, column_index_from_string
+from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
 
 Cells = dict[str, object]  # "A1" -> str | float | int
 
@@ -91,7 +91,10 @@ def sheet_bin(
             out += record(
                 0xB0,
                 struct.pack(
-                    "<4I", r1 - 1, r2 - 1, column_index_from_string(c1) - 1,
+                    "<4I",
+                    r1 - 1,
+                    r2 - 1,
+                    column_index_from_string(c1) - 1,
                     column_index_from_string(c2) - 1,
                 ),
             )

@@ -129,6 +129,8 @@ def _read_bytes(path: Path, data: bytes, password: str | None) -> tuple[str, lis
     if kind != "text":
         raise not_supported(name, kind)
     suffix = path.suffix.lower()
+    if suffix in WPS_SUFFIXES:  # not an .xls inside: WPS's own records
+        raise wps_format(name)
     if suffix in BINARY_SUFFIXES:
         raise TrackerError(
             f"文件“{name}”的扩展名是 {suffix}，但内容不是 Excel/WPS 工作簿（可能改过扩展名或已损坏）。"
