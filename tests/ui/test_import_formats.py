@@ -7,9 +7,7 @@ import re
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
-
+from tests.helpers.drops import file_drop
 from tracker.importing.detect import READABLE_SUFFIXES
 from tracker.ledger.portfolio import Portfolio
 from ui.import_pages import FILE_FILTER
@@ -30,16 +28,7 @@ def test_dropped_binary_and_wps_workbooks_go_to_the_wizard(qtbot, window, monkey
     received: list[list[Path]] = []
     monkeypatch.setattr(window, "import_files", lambda files=None: received.append(files))
     names = ["年报.xlsb", "台账.et", "模板.xltx", "宏.xlsm", "导出.mht", "说明.docx"]
-    mime = QMimeData()
-    mime.setUrls([QUrl.fromLocalFile(str(tmp_path / n)) for n in names])
-    event = QDropEvent(
-        QPointF(10, 10),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
-    window.dropEvent(event)
+    window.dropEvent(file_drop([tmp_path / n for n in names]))
     assert received == [[tmp_path / n for n in names[:-1]]]
 
 
