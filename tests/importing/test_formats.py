@@ -172,6 +172,26 @@ def test_valid_packages_with_unusual_parts_are_read(
     assert book.sheets[0].rows == [["项目名称", "投资主体"], ["甲项目", "乙公司"]]
 
 
+def test_strict_open_xml_is_read(tmp_path: Path) -> None:
+    """Excel's "Strict Open XML" save: ISO namespaces for the same parts."""
+    path = xlsx_with_cells(tmp_path / "严格.xlsx", {"A1": "项目名称", "A2": "甲项目"})
+    strict = io.BytesIO()
+    with zipfile.ZipFile(path) as src, zipfile.ZipFile(strict, "w") as out:
+        for name in src.namelist():
+            text = src.read(name).decode("utf-8")
+            text = text.replace(
+                "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+                "http://purl.oclc.org/ooxml/officeDocument/relationships",
+            ).replace(
+                "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+                "http://purl.oclc.org/ooxml/spreadsheetml/main",
+            )
+            out.writestr(name, text)
+    path.write_bytes(strict.getvalue())
+    assert b"purl.oclc.org" in zipfile.ZipFile(path).read("_rels/.rels")
+    assert read_workbook(path).sheets[0].rows == [["项目名称"], ["甲项目"]]
+
+
 def test_a_package_missing_its_relationships_says_which_part(tmp_path: Path) -> None:
     path = xlsx_with_cells(tmp_path / "缺部件.xlsx", {"A1": "项目名称"})
     data = io.BytesIO()
@@ -308,6 +328,16 @@ def _zip(path: Path, parts: dict[str, str]) -> Path:
             "里面有 3 个文件",
         ),
         ("台账.numbers", lambda p: _zip(p, {"Index/Document.iwa": "x"}), "Numbers"),
+        ("通知.xlsx", lambda p: _zip(p, {"OFD.xml": "<ofd:OFD/>"}), "OFD"),
+        (
+            "台账.xml",
+            lambda p: p.write_text(
+                '<?xml version="1.0"?><office:document xmlns:office="urn:oasis:names:tc:'
+                'opendocument:xmlns:office:1.0" office:mimetype="application/vnd.oasis.'
+                'opendocument.spreadsheet"></office:document>'
+            ),
+            ".fods",
+        ),
     ],
 )
 def test_other_files_are_named_for_what_they_are(

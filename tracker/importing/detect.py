@@ -91,10 +91,6 @@ NOT_SUPPORTED: dict[str, tuple[str, str]] = {
         "LibreOffice 单文件 XML 表格（.fods）",
         "请在 LibreOffice 中另存为 .xlsx 或 .ods 再导入",
     ),
-    "strict": (
-        "“Strict Open XML”格式的 Excel 工作簿",
-        "请在 Excel 中另存为普通的“Excel 工作簿（.xlsx）”再导入",
-    ),
     "irm": (
         "受信息权限管理（IRM/RMS）保护的文件，只有授权的账户能在 Office 中打开",
         "请让发送方取消权限限制，或由授权人打开后另存为不受保护的 .xlsx 再导入",

@@ -64,7 +64,6 @@ class Package:
     format: str  # xlsx | xlsm | xltx | xltm | xlam | xlsb | ods | ots
     workbook: str | None = None  # the main part (None for ODF: content.xml is fixed)
     sheets: list[tuple[str, str]] = field(default_factory=list)  # (sheet name, part)
-    strict: bool = False  # ISO "Strict Open XML": other namespaces, same shape
 
 
 def _attrs(raw: bytes) -> dict[bytes, bytes]:
@@ -132,13 +131,12 @@ def content_type(zf: zipfile.ZipFile, part: str) -> str | None:
     return None
 
 
-def _main_part(zf: zipfile.ZipFile) -> tuple[str | None, bool]:
-    """(the package's main part, whether its relationship is ISO Strict)."""
+def _main_part(zf: zipfile.ZipFile) -> str | None:
+    """The package's main part (ISO Strict's relationship type ends the same way)."""
     for rel in relationships(zf, ""):
-        kind = rel.get(b"Type", b"")
-        if _OFFICE_DOCUMENT.search(kind):
-            return rel[b"Part"].decode("utf-8"), b"purl.oclc.org" in kind
-    return None, False
+        if _OFFICE_DOCUMENT.search(rel.get(b"Type", b"")):
+            return rel[b"Part"].decode("utf-8")
+    return None
 
 
 def identify(zf: zipfile.ZipFile) -> Package | str:
@@ -147,7 +145,7 @@ def identify(zf: zipfile.ZipFile) -> Package | str:
     odf = _odf_kind(zf)
     if odf is not None:
         return Package(odf) if odf in ("ods", "ots") else odf
-    main, strict = _main_part(zf)
+    main = _main_part(zf)
     if main is not None and member(zf, main) is not None:
         ctype = content_type(zf, main) or ""
         fmt = WORKBOOK_TYPES.get(ctype)
@@ -156,7 +154,7 @@ def identify(zf: zipfile.ZipFile) -> Package | str:
                 return other
         if fmt is None:  # no or odd content type: the part's own name decides
             fmt = "xlsb" if main.lower().endswith(".bin") else "xlsx"
-        return Package(fmt, main, sheet_parts(zf, main, fmt), strict)
+        return Package(fmt, main, sheet_parts(zf, main, fmt))
     for fallback, fmt in (("xl/workbook.xml", "xlsx"), ("xl/workbook.bin", "xlsb")):
         found = member(zf, fallback)
         if found is not None:  # no package relationships: the reader will say so

@@ -256,8 +256,6 @@ def _package_failure(
                 f"文件“{name}”已损坏：{_where(bad, found)}无法解压或数据不完整。"
                 "请重新从来源处获取文件，或用 Excel/WPS 打开修复后另存为 .xlsx 再导入。"
             )
-        if found.strict:
-            return not_supported(name, "strict")
         missing = [p for p in _required_parts(found) if member(zf, p) is None]
     if missing:
         return TrackerError(
