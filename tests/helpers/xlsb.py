@@ -73,33 +73,31 @@ def sheet_bin(
         rows.setdefault(row - 1, {})[column_index_from_string(letters) - 1] = value
     last_row = max(rows)
     last_col = max(c for r in rows.values() for c in r)
-    out = record(0x81) + record(0x94, struct.pack("<4I", 0, last_row, 0, last_col))
-    out += record(0x91)
+    out = [record(0x81), record(0x94, struct.pack("<4I", 0, last_row, 0, last_col))]
+    out.append(record(0x91))
     for r in sorted(rows):
-        out += record(0x00, struct.pack("<IIHBBB", r, 0, 300, 0, 0, 0) + b"\x00" * 4)
+        out.append(record(0x00, struct.pack("<IIHBBB", r, 0, 300, 0, 0, 0) + b"\x00" * 4))
         previous = None
         for c in sorted(rows[r]):
             use_short = short and previous is not None and c == previous + 1
-            out += _cell(None if use_short else c, rows[r][c], rich)
+            out.append(_cell(None if use_short else c, rows[r][c], rich))
             previous = c
-    out += record(0x92)
+    out.append(record(0x92))
     if merges:
-        out += record(0xB1, struct.pack("<I", len(merges)))
+        out.append(record(0xB1, struct.pack("<I", len(merges))))
         for ref in merges:
             first, last = ref.split(":")
             (c1, r1), (c2, r2) = (coordinate_from_string(x) for x in (first, last))
-            out += record(
-                0xB0,
-                struct.pack(
-                    "<4I",
-                    r1 - 1,
-                    r2 - 1,
-                    column_index_from_string(c1) - 1,
-                    column_index_from_string(c2) - 1,
-                ),
+            rfx = (
+                r1 - 1,
+                r2 - 1,
+                column_index_from_string(c1) - 1,
+                column_index_from_string(c2) - 1,
             )
-        out += record(0xB2)
-    return out + record(0x82)
+            out.append(record(0xB0, struct.pack("<4I", *rfx)))
+        out.append(record(0xB2))
+    out.append(record(0x82))
+    return b"".join(out)
 
 
 def write_xlsb(

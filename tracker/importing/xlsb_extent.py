@@ -33,7 +33,8 @@ MAX_BODY = 1024 * 1024  # a cell record is bytes to 64 KB; bigger ones are skipp
 ROW_HEADER, END_SHEET_DATA, BUNDLE_SHEET, MERGE_CELL = 0x0000, 0x0092, 0x009C, 0x00B0
 CELL_BLANK, SHORT_BLANK = 0x0001, 0x000C
 FULL_CELLS = range(0x0001, 0x000C)  # BrtCellBlank … BrtFmlaError: column, style, value
-SHORT_CELLS = range(0x000C, 0x0013)  # BrtShortBlank … BrtShortIsst: style, value
+SHORT_END = 0x0013
+SHORT_CELLS = range(0x000C, SHORT_END)  # BrtShortBlank … BrtShortIsst: style, value
 SHORT_TO_FULL = 0x000C - 0x0001  # BrtShortX is BrtCellX + 11, the body less the column
 CELL_RSTRING, CELL_ST = 0x003E, 0x0006  # an inline rich string; a plain one
 MAX_ROW = 0x0010_0000  # calamine stops reading a sheet at a row header past this
@@ -55,44 +56,57 @@ class Truncated(Exception):
     """The stream ends inside a record: the part was cut short."""
 
 
-def records(fh: IO[bytes]) -> Iterator[tuple[int, bytes | None]]:
-    """(record type, body) for each record of a BIFF12 stream; a body over ``MAX_BODY``
-    is skipped and given as None, so a record claiming 256 MB costs nothing."""
-    buf, pos = b"", 0
-    while True:
-        if len(buf) - pos < 6:  # a header is at most 6 bytes
-            buf, pos = buf[pos:] + fh.read(CHUNK), 0
-            if not buf:
-                return
-        rtype = buf[pos]
-        pos += 1
-        if rtype & 0x80:
-            if pos >= len(buf):
-                raise Truncated
-            rtype = (rtype & 0x7F) | (buf[pos] & 0x7F) << 7
+# (record type, buffer, where the record starts, where its body starts and ends in it)
+Record = tuple[int, bytes, int, int, int]
+_U32 = struct.Struct("<I").unpack_from
+_P32 = struct.Struct("<I").pack
+
+
+def records(fh: IO[bytes]) -> Iterator[Record]:
+    """Each record of a BIFF12 stream, read in 4 MB pieces, its body left in the buffer
+    (a pass over a 20,000-row sheet allocates nothing per record). A body over
+    ``MAX_BODY`` is skipped unread and given as an empty buffer, so a record claiming
+    256 MB costs nothing; a stream that ends inside a record raises ``Truncated``."""
+    buf, pos, n = b"", 0, 0
+    try:
+        while True:
+            if n - pos < 6:  # a record header is at most 6 bytes
+                buf, pos = buf[pos:] + fh.read(CHUNK), 0
+                n = len(buf)
+                if not n:
+                    return
+            head = pos
+            rtype = buf[pos]
+            if rtype & 0x80:
+                rtype = (rtype & 0x7F) | (buf[pos + 1] & 0x7F) << 7
+                pos += 2
+            else:
+                pos += 1
+            size = buf[pos]
             pos += 1
-        size = shift = 0
-        for shift in (0, 7, 14, 21):
-            if pos >= len(buf):
-                raise Truncated
-            byte = buf[pos]
-            pos += 1
-            size |= (byte & 0x7F) << shift
-            if not byte & 0x80:
-                break
-        end = pos + size
-        if end > len(buf):
-            if size > MAX_BODY:
-                _skip(fh, end - len(buf))
-                buf, pos = b"", 0
-                yield rtype, None
-                continue
-            buf, pos = buf[pos:] + fh.read(max(CHUNK, size)), 0
-            end = size
-            if end > len(buf):
-                raise Truncated
-        yield rtype, buf[pos:end]
-        pos = end
+            if size & 0x80:
+                size &= 0x7F
+                for shift in (7, 14, 21):
+                    byte = buf[pos]
+                    pos += 1
+                    size |= (byte & 0x7F) << shift
+                    if not byte & 0x80:
+                        break
+            end = pos + size
+            if end > n:
+                if size > MAX_BODY:
+                    _skip(fh, end - n)
+                    buf, pos, n = b"", 0, 0
+                    yield rtype, b"", 0, 0, 0
+                    continue
+                buf = buf[head:] + fh.read(max(CHUNK, size))
+                pos, end, head, n = pos - head, end - head, 0, len(buf)
+                if end > n:
+                    raise Truncated
+            yield rtype, buf, head, pos, end
+            pos = end
+    except IndexError as exc:  # a header cut by the end of the stream
+        raise Truncated from exc
 
 
 def _skip(fh: IO[bytes], count: int) -> None:
@@ -130,10 +144,11 @@ def bundled_sheets(workbook: bytes) -> list[tuple[str, bytes]]:
     """(sheet name, relationship id) from an xl/workbook.bin, in tab order."""
     out = []
     try:
-        for rtype, body in records(io.BytesIO(workbook)):
+        for rtype, buf, _head, start, end in records(io.BytesIO(workbook)):
             if rtype == 0x0090:  # BrtEndBundleShs
                 break
-            if rtype != BUNDLE_SHEET or body is None or len(body) < 12:
+            body = buf[start:end]
+            if rtype != BUNDLE_SHEET or len(body) < 12:
                 continue
             rel = _wide_str(body, 8)
             name = _wide_str(body, rel[1]) if rel else None
@@ -165,55 +180,76 @@ def scan_sheet(file: str, sheet: str, fh: IO[bytes], total: int) -> SheetScan:
     row, col, last_row, last_col, count = 0, -1, -1, -1, 0
     scan = SheetScan(total, False)
     in_data = True
-    for rtype, body in records(fh):
+    for rtype, buf, _head, start, end in records(fh):
         count += 1
         if count > MAX_RECORDS:
             check_extent(file, sheet, MAX_CELLS, 0, total)  # says the limit in words
-        if rtype == END_SHEET_DATA:
-            in_data = False
-        if body is None or len(body) < 4:
+        if end - start < 4:
+            if rtype == END_SHEET_DATA:
+                in_data = False
             continue
         if not in_data:
-            if rtype == MERGE_CELL and len(body) >= 16:
-                r1, r2, c1, c2 = struct.unpack_from("<4I", body)
+            if rtype == MERGE_CELL and end - start >= 16:
+                r1, r2, c1, c2 = struct.unpack_from("<4I", buf, start)
                 scan.merges.append((r1, c1, r2, c2))
             continue
-        if rtype == ROW_HEADER:
-            row, col = struct.unpack_from("<I", body)[0], -1
-            in_data = row <= MAX_ROW  # calamine stops at a row past the last one
-            continue
-        if rtype in SHORT_CELLS:
+        if rtype < SHORT_BLANK:  # the row header, or a cell with its column
+            if rtype == ROW_HEADER:
+                row, col = _U32(buf, start)[0], -1
+                in_data = row <= MAX_ROW  # calamine stops at a row past the last one
+                continue
+            col = _U32(buf, start)[0]
+            if rtype == CELL_BLANK:
+                continue
+        elif rtype < SHORT_END:
             col += 1
             scan.rewrite = True
-        elif rtype in FULL_CELLS or rtype == CELL_RSTRING:
-            col = struct.unpack_from("<I", body)[0]
-            scan.rewrite = scan.rewrite or rtype == CELL_RSTRING
+            if rtype == SHORT_BLANK:
+                continue
+        elif rtype == CELL_RSTRING:
+            col = _U32(buf, start)[0]
+            scan.rewrite = True
         else:
             continue
-        if rtype not in (CELL_BLANK, SHORT_BLANK):
-            last_row, last_col = max(last_row, row), max(last_col, col)
+        if row > last_row:
+            last_row = row
+        if col > last_col:
+            last_col = col
     scan.total = check_extent(file, sheet, last_row, last_col, total)
     return scan
 
 
 def full_forms(fh: IO[bytes]) -> bytes:
     """The sheet again with every short cell in its full form (the column put back) and
-    every inline rich string as a plain one: what calamine reads."""
-    out = []
+    every inline rich string as a plain one: what calamine reads. Runs of records that
+    need nothing are copied as they are."""
+    out: list[bytes] = []
     col = -1
-    for rtype, body in records(fh):
-        if body is None:
-            continue  # an oversized record: nothing a reader needs
+    run_buf, run_start, run_end = b"", 0, 0
+    for rtype, buf, head, start, end in records(fh):
         if rtype == ROW_HEADER:
             col = -1
-        elif rtype in SHORT_CELLS:
+        elif rtype in FULL_CELLS and end - start >= 4:
+            col = _U32(buf, start)[0]
+        if not end or not (rtype in SHORT_CELLS or rtype == CELL_RSTRING):
+            if buf is run_buf and head == run_end:
+                run_end = end
+            else:
+                out.append(run_buf[run_start:run_end])
+                run_buf, run_start, run_end = buf, head, end
+            continue
+        out.append(run_buf[run_start:run_end])
+        run_buf, run_start, run_end = b"", 0, 0
+        if rtype in SHORT_CELLS:
             col += 1
-            rtype, body = _full_form(rtype, body, col)
-        elif (rtype in FULL_CELLS or rtype == CELL_RSTRING) and len(body) >= 4:
-            col = struct.unpack_from("<I", body)[0]
-            if rtype == CELL_RSTRING:
-                rtype, body = _full_form(rtype, body, col)
-        out.append(encode(rtype, body))
+            if end - start < 0x7C:  # the usual small cell: a two-byte header, no loop
+                full = _P32(col) + buf[start:end]
+                out.append(bytes((rtype - SHORT_TO_FULL, len(full))) + full)
+                continue
+        else:
+            col = _U32(buf, start)[0]
+        out.append(encode(*_full_form(rtype, buf[start:end], col)))
+    out.append(run_buf[run_start:run_end])
     return b"".join(out)
 
 
