@@ -418,3 +418,20 @@ def test_a_broken_ole_file_is_damaged_not_foreign(tmp_path: Path) -> None:
     path = tmp_path / "坏了.xls"
     path.write_bytes(bytes(data))
     assert "损坏" in _refused(path)
+
+
+def test_a_part_in_a_compression_we_cannot_unpack_is_refused_not_read(tmp_path: Path) -> None:
+    """A sheet whose size cannot be checked is never handed to calamine (Deflate64 here)."""
+    import re
+
+    path = write_xlsx(tmp_path / "deflate64.xlsx", LEDGER)
+    data = bytearray(path.read_bytes())
+    target = b"xl/worksheets/sheet1.xml"
+    local = zipfile.ZipFile(path).getinfo(target.decode()).header_offset
+    data[local + 8 : local + 10] = (9).to_bytes(2, "little")  # method 9: Deflate64
+    for m in re.finditer(rb"PK\x01\x02", bytes(data)):  # and in the central directory
+        size = int.from_bytes(data[m.start() + 28 : m.start() + 30], "little")
+        if data[m.start() + 46 : m.start() + 46 + size] == target:
+            data[m.start() + 10 : m.start() + 12] = (9).to_bytes(2, "little")
+    path.write_bytes(bytes(data))
+    assert "压缩方式" in _refused(path)

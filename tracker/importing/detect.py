@@ -102,9 +102,14 @@ NOT_SUPPORTED: dict[str, tuple[str, str]] = {
 }
 
 
+def spaced(word: str) -> str:
+    """A space before a Latin word after Chinese (是 PDF 文件), none before Chinese."""
+    return f" {word}" if word[:1].isascii() else word
+
+
 def not_supported(name: str, kind: str) -> TrackerError:
     what, todo = NOT_SUPPORTED[kind]
-    return TrackerError(f"文件“{name}”是{what}，不能直接导入。{todo}。")
+    return TrackerError(f"文件“{name}”是{spaced(what)}，不能直接导入。{todo}。")
 
 
 def wps_format(name: str) -> TrackerError:

@@ -30,6 +30,7 @@ from tracker.importing.detect import (
     not_supported,
     ole_kind,
     sniff,
+    spaced,
     wps_format,
 )
 from tracker.importing.extent import check_ods, check_xlsx, col_index
@@ -178,13 +179,19 @@ def _read_package(name: str, data: bytes, password: str | None) -> tuple[str, li
         ) from exc
     with zf:
         check_sizes(name, zf, MAX_UNZIPPED_BYTES, MAX_ZIP_RATIO)
-        found = identify(zf)
-        if isinstance(found, str):
-            raise _not_a_workbook(name, zf, found)
-        if found.format in ("ods", "ots") and odf_encrypted(zf):
-            return _read_package(name, decrypt_odf(name, zf, password), None)
+        found: Package | str = Package("zip")
         try:
+            found = identify(zf)
+            if isinstance(found, str):
+                raise _not_a_workbook(name, zf, found)
+            if found.format in ("ods", "ots") and odf_encrypted(zf):
+                return _read_package(name, decrypt_odf(name, zf, password), None)
             xlsb = _check_extent(name, zf, found)
+        except NotImplementedError as exc:  # Deflate64 and the like: a part we cannot check
+            raise TrackerError(
+                f"文件“{name}”的压缩方式本程序无法解开（{exc}）。"
+                "请用 Excel/WPS 打开后另存为 .xlsx 再导入。"
+            ) from exc
         except _ZIP_ERRORS as exc:
             raise _damaged_part(name, zf, found, exc) from exc
     try:
@@ -224,12 +231,14 @@ def _not_a_workbook(name: str, zf: zipfile.ZipFile, kind: str) -> TrackerError:
 
 
 def _damaged_part(
-    name: str, zf: zipfile.ZipFile, found: Package, exc: BaseException
+    name: str, zf: zipfile.ZipFile, found: Package | str, exc: BaseException
 ) -> TrackerError:
-    """A part that would not unpack while its size was checked: say which."""
+    """A part that would not unpack while the package was read: say which."""
+    log.info("%s: damaged part (%r)", name, exc)
     bad = first_damaged_member(zf)
+    where = _where(bad, found) if isinstance(found, Package) else f"其中的“{bad}”" if bad else ""
     return TrackerError(
-        f"文件“{name}”已损坏：{_where(bad, found)}无法解压或数据不完整（{type(exc).__name__}）。"
+        f"文件“{name}”已损坏：{where or '其中的数据'}无法解压或数据不完整。"
         "请重新从来源处获取文件，或用 Excel/WPS 打开修复后另存为 .xlsx 再导入。"
     )
 
@@ -259,13 +268,13 @@ def _package_failure(
         missing = [p for p in _required_parts(found) if member(zf, p) is None]
     if missing:
         return TrackerError(
-            f"文件“{name}”不完整：缺少{label}必需的部件“{missing[0]}”，无法读取。"
+            f"文件“{name}”不完整：缺少{spaced(label)} 必需的部件“{missing[0]}”，无法读取。"
             "请用 Excel/WPS 打开修复后另存为 .xlsx 再导入。"
         )
     if failed.sheet is not None:
         return _damaged(name, found.format, failed)
     return TrackerError(
-        f"文件“{name}”是{label}，但内部结构不标准，无法读取（{type(cause).__name__}: {str(cause)[:80]}）。"
+        f"文件“{name}”是{spaced(label)}，但内部结构不标准，无法读取（{type(cause).__name__}: {str(cause)[:80]}）。"
         "请用 Excel/WPS 打开后另存为 .xlsx 再导入。"
     )
 
@@ -279,7 +288,7 @@ def _required_parts(found: Package) -> list[str]:
 def _damaged(name: str, fmt: str, failed: _CalamineFailed) -> TrackerError:
     where = f"的工作表“{failed.sheet}”" if failed.sheet else ""
     return TrackerError(
-        f"文件“{name}”{where}已损坏，无法作为{LABELS.get(fmt, fmt)}读取"
+        f"文件“{name}”{where}已损坏，无法作为{spaced(LABELS.get(fmt, fmt))}读取"
         f"（{type(failed.cause).__name__}: {str(failed.cause)[:80]}）。"
         "请用 Excel/WPS 打开修复后另存为 .xlsx 再导入。"
     )
