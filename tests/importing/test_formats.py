@@ -220,6 +220,19 @@ def test_password_protected_ods_is_protected_not_damaged(tmp_path: Path) -> None
     assert book.sheets[0].rows[1][:2] == ["甲项目", "乙公司"]
 
 
+def test_ods_encrypted_another_way_says_so(tmp_path: Path) -> None:
+    """Before 2011 LibreOffice encrypted with Blowfish, which is not read: said, not damaged."""
+    path = tmp_path / "旧加密.ods"
+    with zipfile.ZipFile(FIXTURES / "protected_1234.ods") as src, zipfile.ZipFile(path, "w") as out:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "META-INF/manifest.xml":
+                data = data.replace(b"http://www.w3.org/2001/04/xmlenc#aes256-cbc", b"Blowfish CFB")
+            out.writestr(info, data)
+    message = _refused(path, "1234")
+    assert "Blowfish CFB" in message and "取消密码" in message
+
+
 def test_ods_template_is_read(tmp_path: Path) -> None:
     from tests.helpers.hostile import ods_with_table
 

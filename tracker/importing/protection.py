@@ -86,7 +86,6 @@ _ENTRY = re.compile(rb"<manifest:file-entry\b([^>]*?)(?:/>|>(.*?)</manifest:file
 _ATTR = re.compile(rb'manifest:([\w-]+)="([^"]*)"')
 _ENCRYPTION = re.compile(rb"\s*<manifest:encryption-data\b.*?</manifest:encryption-data>", re.S)
 AES_CBC = b"http://www.w3.org/2001/04/xmlenc#aes256-cbc"
-BLOWFISH = b"Blowfish CFB"
 
 
 class _WrongKey(Exception):
@@ -118,17 +117,12 @@ def _odf_key(password: str, info: dict[bytes, bytes]) -> bytes:
 def _odf_decrypt_part(secret: bytes, info: dict[bytes, bytes], key: bytes) -> bytes:
     from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
-    iv = base64.b64decode(info[b"initialisation-vector"])
+    iv = base64.b64decode(info[b"initialisation-vector"])  # Blowfish (before 2011) is not read
     name = info.get(b"algorithm-name", b"")
     if name == AES_CBC:
         dec = Cipher(algorithms.AES(key), modes.CBC(iv)).decryptor()
         plain = dec.update(secret) + dec.finalize()
         plain = plain[: len(plain) - plain[-1]] if plain else plain  # W3C padding
-    elif name == BLOWFISH:
-        from cryptography.hazmat.decrepit.ciphers.algorithms import Blowfish
-
-        dec = Cipher(Blowfish(key), modes.CFB(iv)).decryptor()
-        plain = dec.update(secret) + dec.finalize()
     else:
         raise ValueError("algorithm")
     checksum = info.get(b"checksum")
