@@ -28,7 +28,10 @@ from PySide6.QtWidgets import (
 from .import_models import PlanModel
 from .import_state import ImportState, ImportSteps
 
-FILE_FILTER = "Spreadsheets (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.htm *.html);;All files (*)"
+FILE_FILTER = (
+    "Spreadsheets (*.xlsx *.xlsm *.xltx *.xltm *.xlsb *.xls *.xlt *.et *.ett *.ods *.ots"
+    " *.csv *.tsv *.txt *.htm *.html *.mht *.mhtml);;All files (*)"
+)
 
 
 class _Page(QWizardPage):

@@ -43,7 +43,10 @@ from .warnings_view import WarningsView
 
 log = logging.getLogger(__name__)
 
-SPREADSHEET_SUFFIXES = {".xlsx", ".xls", ".xlsm", ".csv", ".ods", ".htm", ".html"}
+SPREADSHEET_SUFFIXES = {
+    *(".xlsx", ".xlsm", ".xltx", ".xltm", ".xlsb", ".xls", ".xlt", ".et", ".ett", ".ods", ".ots"),
+    *(".csv", ".tsv", ".htm", ".html", ".mht", ".mhtml"),  # not .txt: a dropped readme
+}
 
 
 class MainWindow(QMainWindow):

@@ -5,8 +5,11 @@ Each states a huge grid in few bytes: the reader must refuse it before allocatin
 
 from __future__ import annotations
 
+import posixpath
 import zipfile
 from pathlib import Path
+
+from tests.helpers.xlsb import write_xlsb
 
 FIXTURES = Path(__file__).resolve().parents[1] / "importing" / "fixtures"
 
@@ -14,53 +17,62 @@ _CT = (
     '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
     'package/2006/content-types"><Default Extension="rels" ContentType="application/'
     'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" '
-    'ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="'
+    'ContentType="application/xml"/><Override PartName="/{workbook}" ContentType="'
     'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-    '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/'
+    '<Override PartName="/{sheet}" ContentType="application/'
     'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>'
 )
 _RELS = (
     '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
-    'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://'
-    'schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" '
-    'Target="xl/workbook.xml"/></Relationships>'
+    'openxmlformats.org/package/2006/relationships"><Relationship Id="{rid}" Type="http://'
+    'schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}" '
+    'Target="{target}"/></Relationships>'
 )
 _WB = (
     '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.'
     'org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/'
-    'officeDocument/2006/relationships"><sheets><sheet name="台账" sheetId="1" r:id="rId1"/>'
+    'officeDocument/2006/relationships"><sheets><sheet name="台账" sheetId="1" r:id="{rid}"/>'
     "</sheets></workbook>"
 )
-_WB_RELS = (
-    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
-    'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://'
-    'schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" '
-    'Target="worksheets/sheet1.xml"/></Relationships>'
-)
 
 
-def xlsx_with_cells(path: Path, cells: dict[str, str], dimension: str | None = None) -> Path:
-    """A minimal .xlsx holding only ``cells`` ({"A1": "text"}), as inline strings."""
+def xlsx_with_cells(
+    path: Path,
+    cells: dict[str, str],
+    dimension: str | None = None,
+    workbook: str = "xl/workbook.xml",
+    sheet: str = "xl/worksheets/sheet1.xml",
+) -> Path:
+    """A minimal .xlsx holding only ``cells`` ({"A1": "text"}), as inline strings: five
+    parts, no docProps, styles or shared strings. ``workbook`` and ``sheet`` name its parts
+    as another producer might (the package's relationships point at them)."""
     rows: dict[int, list[str]] = {}
     for ref, text in cells.items():
         row = int("".join(ch for ch in ref if ch.isdigit()))
         rows.setdefault(row, []).append(f'<c r="{ref}" t="inlineStr"><is><t>{text}</t></is></c>')
     data = "".join(f'<row r="{r}">{"".join(cs)}</row>' for r, cs in sorted(rows.items()))
     dim = f'<dimension ref="{dimension}"/>' if dimension else ""
-    sheet = (
+    sheet_xml = (
         '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
         f"{dim}<sheetData>{data}</sheetData></worksheet>"
     )
+    folder, base = posixpath.split(workbook)
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
-        z.writestr("[Content_Types].xml", _CT)
-        z.writestr("_rels/.rels", _RELS)
-        z.writestr("xl/workbook.xml", _WB)
-        z.writestr("xl/_rels/workbook.xml.rels", _WB_RELS)
-        z.writestr("xl/worksheets/sheet1.xml", sheet)
+        z.writestr("[Content_Types].xml", _CT.format(workbook=workbook, sheet=sheet))
+        z.writestr("_rels/.rels", _RELS.format(rid="rId1", kind="officeDocument", target=workbook))
+        z.writestr(workbook, _WB.format(rid="part7"))
+        target = posixpath.relpath(sheet, folder or ".")
+        z.writestr(
+            posixpath.join(folder, "_rels", base + ".rels"),
+            _RELS.format(rid="part7", kind="worksheet", target=target),
+        )
+        z.writestr(sheet, sheet_xml)
     return path
 
 
-def ods_with_table(path: Path, table_xml: str) -> Path:
+def ods_with_table(
+    path: Path, table_xml: str, mimetype: str = "application/vnd.oasis.opendocument.spreadsheet"
+) -> Path:
     content = (
         '<?xml version="1.0" encoding="UTF-8"?><office:document-content '
         'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
@@ -76,7 +88,7 @@ def ods_with_table(path: Path, table_xml: str) -> Path:
         'spreadsheet"/></manifest:manifest>'
     )
     with zipfile.ZipFile(path, "w") as z:
-        z.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        z.writestr("mimetype", mimetype)
         z.writestr("content.xml", content, compress_type=zipfile.ZIP_DEFLATED)
         z.writestr("META-INF/manifest.xml", manifest, compress_type=zipfile.ZIP_DEFLATED)
     return path
@@ -104,6 +116,26 @@ def hostile_files(folder: Path) -> dict[str, Path]:
             f'<table:table-row table:number-rows-repeated="1048576">{valued}</table:table-row>',
         ),
         "xls-cell-at-IV65536": FIXTURES / "far_cell_IV65536.xls",
+        # The same far cell where calamine finds it but a fixed part name would not.
+        "xlsx-far-cell-other-part-names": xlsx_with_cells(
+            folder / "parts.xlsx",
+            {"A1": "项目名称", "XFD1048576": "x"},
+            workbook="report/workbook.xml",
+            sheet="report/data/part7.xml",
+        ),
+        "xlsx-far-cell-capital-Workbook": xlsx_with_cells(
+            folder / "capital.xlsx",
+            {"A1": "项目名称", "XFD1048576": "x"},
+            workbook="xl/Workbook.xml",
+        ),
+        "xlsb-cell-at-XFD1048576": write_xlsb(
+            folder / "far.xlsb", {"台账": {"A1": "项目名称", "XFD1048576": "x"}}
+        ),
+        "xlsb-short-cells-16-columns-by-1M-rows": write_xlsb(
+            folder / "tall.xlsb",
+            {"台账": {f"{c}{r}": "x" for c in "ABCDEFGHIJKLMNOP" for r in (1, 1048576)}},
+            short=True,  # the columns only the short records' order gives
+        ),
     }
     html = folder / "spans.xls"
     html.write_text(f"<html><body><table>{spans}</table></body></html>", encoding="utf-8")

@@ -8,10 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
-from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QMessageBox, QTableView, QToolBar
 
+from tests.helpers.drops import file_drop
 from ui.db_files import DatabaseInUse, acquire_lock, recent_databases
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -83,20 +82,7 @@ def test_new_project_action_refreshes_the_ledger(qtbot, window, monkeypatch):
 def test_dropped_spreadsheets_go_to_the_import_wizard(qtbot, window, monkeypatch, tmp_path):
     received: list[list[Path]] = []
     monkeypatch.setattr(window, "import_files", lambda files=None: received.append(files))
-    mime = QMimeData()
-    mime.setUrls(
-        [
-            QUrl.fromLocalFile(str(tmp_path / "2023年台账.xlsx")),
-            QUrl.fromLocalFile(str(tmp_path / "readme.txt")),
-        ]
-    )
-    event = QDropEvent(
-        QPointF(10, 10),
-        Qt.DropAction.CopyAction,
-        mime,
-        Qt.MouseButton.NoButton,
-        Qt.KeyboardModifier.NoModifier,
-    )
+    event = file_drop([tmp_path / "2023年台账.xlsx", tmp_path / "readme.txt"])
     window.dropEvent(event)
     assert received == [[tmp_path / "2023年台账.xlsx"]]
 

@@ -21,10 +21,6 @@ log = logging.getLogger(__name__)
 
 CHUNK = 4 * 1024 * 1024
 
-SHEET_REL = re.compile(rb'<sheet\b[^>]*?name="([^"]*)"[^>]*?r:id="([^"]*)"', re.S)
-_REL = re.compile(rb'<Relationship\b[^>]*?Id="([^"]*)"[^>]*?Target="([^"]*)"', re.S)
-_REL2 = re.compile(rb'<Relationship\b[^>]*?Target="([^"]*)"[^>]*?Id="([^"]*)"', re.S)
-
 _P = rb"(?:[A-Za-z_][\w.-]*:)?"  # an optional namespace prefix (x:c from .NET writers)
 _ROW_TAG = re.compile(rb'<row r="([0-9]{1,7})"')
 _COL_REF = re.compile(rb'<c r="([A-Z]{1,3})')
@@ -37,25 +33,6 @@ def col_index(letters: bytes) -> int:
     for ch in letters:
         n = n * 26 + ch - 64
     return n - 1
-
-
-def sheet_members(zf: zipfile.ZipFile) -> list[tuple[str, str]]:
-    """(sheet name, zip member of its XML) for each worksheet of an .xlsx, in order."""
-    try:
-        wb = zf.read("xl/workbook.xml")
-        rels_raw = zf.read("xl/_rels/workbook.xml.rels")
-    except KeyError:
-        return []
-    rels = {k: v for k, v in _REL.findall(rels_raw)} | {v: k for k, v in _REL2.findall(rels_raw)}
-    out = []
-    for raw_name, rid in SHEET_REL.findall(wb):
-        target = rels.get(rid)
-        if target is None:
-            continue
-        member = target.decode("utf-8", "replace").lstrip("/")
-        member = member if member.startswith("xl/") else "xl/" + member
-        out.append((html.unescape(raw_name.decode("utf-8", "replace")), member))
-    return out
 
 
 def _chunks(zf: zipfile.ZipFile, member: str) -> Iterator[bytes]:
@@ -136,12 +113,11 @@ def _exact_extent(zf: zipfile.ZipFile, member: str) -> tuple[int, int]:
     return last_row, last_col
 
 
-def check_xlsx(file: str, zf: zipfile.ZipFile) -> None:
-    """Refuse an .xlsx whose sheets hold values too far out, before calamine reads it."""
+def check_xlsx(file: str, zf: zipfile.ZipFile, sheets: list[tuple[str, str]]) -> None:
+    """Refuse an .xlsx whose sheets (sheet name, zip member) hold values too far out,
+    before calamine reads it."""
     total = 0
-    for sheet, member in sheet_members(zf):
-        if member not in zf.NameToInfo:
-            continue
+    for sheet, member in sheets:
         bound = _quick_bound(zf, member)
         fits = bound is not None and bound[1] < MAX_COLUMNS
         if fits and bound is not None and (bound[0] + 1) * (bound[1] + 1) + total <= MAX_CELLS:

@@ -1,8 +1,12 @@
 """Reading any spreadsheet a county keeps into plain grids, one per sheet.
 
-The format is decided by the file's bytes, not its name: web systems save HTML tables and
-tab-separated text as ``.xls``, and an encrypted ``.xlsx`` is an OLE file. Everything that
-can go wrong with a file the clerk picked becomes a ``TrackerError`` in Chinese.
+The format is decided by the file's bytes, not its name (:mod:`detect`): web systems save
+HTML tables and tab-separated text as ``.xls``, an encrypted ``.xlsx`` is an OLE file, a
+WPS ``.et`` is usually an .xls inside. Every sheet's real size is checked before calamine
+allocates its grid (``extent``, ``xlsb_extent``, ``biff_extent``). Everything that can go
+wrong with a file the clerk picked becomes one ``TrackerError`` in Chinese that names the
+true reason: damaged (and where), password-protected, a format not read (and what to save
+it as), or too large (and the limit).
 """
 
 from __future__ import annotations
@@ -20,31 +24,68 @@ import python_calamine
 
 from tracker.errors import TrackerError
 from tracker.importing.biff_extent import check_xls
-from tracker.importing.extent import check_ods, check_xlsx, col_index, sheet_members
-from tracker.importing.limits import MAX_CELLS
-from tracker.importing.read_text import (
-    decode_text,
-    looks_like_html,
-    read_csv_text,
-    read_html_tables,
+from tracker.importing.detect import (
+    WPS_SUFFIXES,
+    ZIP_MAGICS,
+    not_supported,
+    ole_kind,
+    sniff,
+    spaced,
+    wps_format,
 )
+from tracker.importing.extent import check_ods, check_xlsx, col_index
+from tracker.importing.limits import MAX_CELLS
+from tracker.importing.package import (
+    Package,
+    all_sheet_parts,
+    check_sizes,
+    first_damaged_member,
+    identify,
+    member,
+    odf_encrypted,
+)
+from tracker.importing.protection import (
+    PasswordRequired,
+    WrongPassword,
+    decrypt_odf,
+    decrypt_office,
+    office_encrypted,
+)
+from tracker.importing.read_text import decode_text, mht_html, read_csv_text, read_html_tables
 from tracker.importing.workbook import Sheet, Workbook
+from tracker.importing.xlsb_extent import Truncated, XlsbCheck, check_xlsb
 
 log = logging.getLogger(__name__)
 
-OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
-ZIP_MAGIC = b"PK\x03\x04"
+__all__ = ["PasswordRequired", "WrongPassword", "read_workbook"]
+
 MAX_FILE_BYTES = 100 * 1024 * 1024  # a ledger is kilobytes; 100 MB is something else
 MAX_UNZIPPED_BYTES = 400 * 1024 * 1024
 MAX_ZIP_RATIO = 150  # an honest xlsx compresses ~10-30x; bombs 1000x+
+# Suffixes whose files are never plain text: text behind one was renamed or is damaged.
+BINARY_SUFFIXES = (".xlsx", ".xlsm", ".xltx", ".xltm", ".xlsb", ".ods", ".ots")
+LABELS = {
+    "xlsx": "Excel 工作簿",
+    "xlsm": "Excel 启用宏的工作簿",
+    "xltx": "Excel 模板",
+    "xltm": "Excel 启用宏的模板",
+    "xlam": "Excel 加载项",
+    "xlsb": "Excel 二进制工作簿",
+    "xls": "Excel 97-2003 工作簿",
+    "et": "WPS 表格",
+    "ods": "OpenDocument 表格",
+    "ots": "OpenDocument 表格模板",
+}
+_ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, EOFError, Truncated, ValueError)
 
 
-class PasswordRequired(TrackerError):
-    """The workbook is encrypted: the UI asks for the password, the CLI says --password."""
+class _CalamineFailed(Exception):
+    """calamine could not open the workbook (``sheet`` None) or read one of its sheets."""
 
-
-class WrongPassword(PasswordRequired):
-    pass
+    def __init__(self, sheet: str | None, cause: BaseException) -> None:
+        super().__init__(f"{sheet}: {cause!r}")
+        self.sheet = sheet
+        self.cause = cause
 
 
 def read_workbook(path: Path | str, password: str | None = None) -> Workbook:
@@ -76,19 +117,22 @@ def read_workbook(path: Path | str, password: str | None = None) -> Workbook:
 
 def _read_bytes(path: Path, data: bytes, password: str | None) -> tuple[str, list[Sheet]]:
     name = path.name
-    if data.startswith(OLE_MAGIC):
-        if _is_encrypted(data):
-            data = _decrypt(name, data, password)
-            if data.startswith(ZIP_MAGIC):
-                return "xlsx", _read_zip(name, data)
-        check_xls(name, data)
-        return "xls", _read_calamine(name, data, "xls")
-    if data.startswith(ZIP_MAGIC):
-        return _zip_format(name, data), _read_zip(name, data)
-    if looks_like_html(data):
+    kind = sniff(data)
+    log.info("%s: %s container, %d bytes", name, kind, len(data))
+    if kind == "ole":
+        return _read_ole(path, data, password)
+    if kind == "zip":
+        return _read_package(name, data, password)
+    if kind == "html":
         return "html", read_html_tables(name, data)
+    if kind == "mht":
+        return "mht", read_html_tables(name, mht_html(name, data))
+    if kind != "text":
+        raise not_supported(name, kind)
     suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm", ".ods"):
+    if suffix in WPS_SUFFIXES:  # not an .xls inside: WPS's own records
+        raise wps_format(name)
+    if suffix in BINARY_SUFFIXES:
         raise TrackerError(
             f"文件“{name}”的扩展名是 {suffix}，但内容不是 Excel/WPS 工作簿（可能改过扩展名或已损坏）。"
             "请用 Excel/WPS 打开确认后另存为 .xlsx 再导入。"
@@ -97,98 +141,168 @@ def _read_bytes(path: Path, data: bytes, password: str | None) -> tuple[str, lis
     return "csv", [read_csv_text(path.stem, text, name)]
 
 
-def _zip_format(name: str, data: bytes) -> str:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            names = set(zf.namelist())
-            _check_zip_bomb(name, zf)
-    except zipfile.BadZipFile as exc:
+def _read_ole(path: Path, data: bytes, password: str | None) -> tuple[str, list[Sheet]]:
+    """An OLE compound file: an .xls (or a WPS .et, which is one inside), or an
+    encrypted Office package of any kind."""
+    name = path.name
+    wps = path.suffix.lower() in WPS_SUFFIXES
+    kind = ole_kind(data)
+    if kind == "encrypted" or (kind == "xls" and office_encrypted(data)):
+        data = decrypt_office(name, data, password)
+        if data.startswith(ZIP_MAGICS):
+            return _read_package(name, data, None)
+        kind = ole_kind(data)
+    if kind == "damaged":
         raise TrackerError(
-            f"文件“{name}”已损坏或不完整（压缩包无法打开）。请重新从来源处获取文件。"
+            f"文件“{name}”已损坏：Office 复合文档的结构（文件头或分配表）无法解析，"
+            "可能没有下载完整或复制中断。请重新从来源处获取文件，或用 Excel/WPS 打开修复后另存为 .xlsx。"
+        )
+    if kind != "xls":
+        raise wps_format(name) if wps else not_supported(name, kind)
+    check_xls(name, data)
+    try:
+        return ("et" if wps else "xls"), _read_calamine(name, data)
+    except _CalamineFailed as failed:
+        if wps:  # WPS's own records, not a damaged file
+            raise wps_format(name) from failed.cause
+        raise _damaged(name, "xls", failed) from failed.cause
+
+
+def _read_package(name: str, data: bytes, password: str | None) -> tuple[str, list[Sheet]]:
+    """A zip: an OOXML workbook (.xlsx/.xlsm/.xltx/.xltm/.xlsb) or an OpenDocument one."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except (zipfile.BadZipFile, ValueError, EOFError) as exc:
+        raise TrackerError(
+            f"文件“{name}”不完整或已损坏：压缩包的目录缺失（常见于没有下载完整或复制中断）。"
+            "请重新从来源处获取文件。"
         ) from exc
-    if "content.xml" in names and "mimetype" in names:
-        return "ods"
-    if any(n.lower() == "xl/workbook.xml" for n in names):
-        return "xlsx"
-    raise TrackerError(
-        f"文件“{name}”是压缩包，但不是 Excel/WPS 工作簿。请选择 .xlsx/.xls/.csv 文件。"
+    with zf:
+        check_sizes(name, zf, MAX_UNZIPPED_BYTES, MAX_ZIP_RATIO)
+        found: Package | str = Package("zip")
+        try:
+            found = identify(zf)
+            if isinstance(found, str):
+                raise _not_a_workbook(name, zf, found)
+            if found.format in ("ods", "ots") and odf_encrypted(zf):
+                return _read_package(name, decrypt_odf(name, zf, password), None)
+            xlsb = _check_extent(name, zf, found)
+        except NotImplementedError as exc:  # Deflate64 and the like: a part we cannot check
+            raise TrackerError(
+                f"文件“{name}”的压缩方式本程序无法解开（{exc}）。"
+                "请用 Excel/WPS 打开后另存为 .xlsx 再导入。"
+            ) from exc
+        except _ZIP_ERRORS as exc:
+            raise _damaged_part(name, zf, found, exc) from exc
+    try:
+        sheets = _read_calamine(name, xlsb.repacked or data if xlsb else data)
+    except _CalamineFailed as failed:
+        raise _package_failure(name, data, found, failed) from failed.cause
+    if xlsb is not None:
+        for sheet in sheets:
+            sheet.merges = sheet.merges or xlsb.merges.get(sheet.name, [])
+    elif found.format not in ("ods", "ots"):
+        _restore_formula_text(data, sheets, found.sheets)
+    return found.format, sheets
+
+
+def _check_extent(name: str, zf: zipfile.ZipFile, found: Package) -> XlsbCheck | None:
+    """The real extent of every sheet, checked before calamine allocates; for an .xlsb,
+    what calamine needs besides (see ``check_xlsb``)."""
+    if found.format in ("ods", "ots"):
+        check_ods(name, zf)
+        return None
+    sheets = all_sheet_parts(zf, found)
+    if found.format == "xlsb":
+        return check_xlsb(name, zf, sheets)
+    check_xlsx(name, zf, sheets)
+    return None
+
+
+def _not_a_workbook(name: str, zf: zipfile.ZipFile, kind: str) -> TrackerError:
+    if kind != "zip-of-spreadsheets":
+        return not_supported(name, kind)
+    inner = [n.rsplit("/", 1)[-1] for n in zf.namelist() if not n.endswith("/")]
+    shown = "、".join(inner[:3]) + (" 等" if len(inner) > 3 else "")
+    return TrackerError(
+        f"文件“{name}”是压缩包，里面有 {len(inner)} 个文件（{shown}）。"
+        "请先解压，再逐个导入其中的表格文件。"
     )
 
 
-def _check_zip_bomb(name: str, zf: zipfile.ZipFile) -> None:
-    total = 0
-    for info in zf.infolist():
-        total += info.file_size
-        if info.file_size > 10 * 1024 * 1024 and info.file_size > MAX_ZIP_RATIO * max(
-            info.compress_size, 1
-        ):
-            raise TrackerError(f"文件“{name}”解压后异常巨大（疑似压缩炸弹），已拒绝读取。")
-    if total > MAX_UNZIPPED_BYTES:
-        raise TrackerError(
-            f"文件“{name}”解压后超过 {MAX_UNZIPPED_BYTES // (1024 * 1024)} MB，太大了，已拒绝读取。"
-        )
+def _damaged_part(
+    name: str, zf: zipfile.ZipFile, found: Package | str, exc: BaseException
+) -> TrackerError:
+    """A part that would not unpack while the package was read: say which."""
+    log.info("%s: damaged part (%r)", name, exc)
+    bad = first_damaged_member(zf)
+    where = _where(bad, found) if isinstance(found, Package) else f"其中的“{bad}”" if bad else ""
+    return TrackerError(
+        f"文件“{name}”已损坏：{where or '其中的数据'}无法解压或数据不完整。"
+        "请重新从来源处获取文件，或用 Excel/WPS 打开修复后另存为 .xlsx 再导入。"
+    )
 
 
-def _read_zip(name: str, data: bytes) -> list[Sheet]:
-    fmt = _zip_format(name, data)
-    # The real extent of each sheet is checked before calamine allocates its grid.
+def _where(part: str | None, found: Package) -> str:
+    sheet = next((s for s, p in found.sheets if p == part), None)
+    if part is None:
+        return "其中的数据"
+    return f"工作表“{sheet}”（{part}）" if sheet else f"其中的“{part}”"
+
+
+def _package_failure(
+    name: str, data: bytes, found: Package, failed: _CalamineFailed
+) -> TrackerError:
+    """calamine refused a package that passed our checks: find the true reason."""
+    cause = failed.cause
+    if isinstance(cause, python_calamine.PasswordError):
+        return PasswordRequired(f"文件“{name}”已加密，请提供密码。")
+    label = LABELS.get(found.format, found.format)
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        try:
-            if fmt == "xlsx":
-                check_xlsx(name, zf)
-            elif fmt == "ods":
-                check_ods(name, zf)
-        except (zipfile.BadZipFile, zlib.error, EOFError, ValueError) as exc:
-            raise TrackerError(
-                f"文件“{name}”已损坏或不完整（{type(exc).__name__}）。请重新从来源处获取文件。"
-            ) from exc
-    sheets = _read_calamine(name, data, fmt)
-    if fmt == "xlsx":
-        _restore_formula_text(data, sheets)
-    return sheets
-
-
-def _is_encrypted(data: bytes) -> bool:
-    import msoffcrypto
-
-    try:
-        return bool(msoffcrypto.OfficeFile(io.BytesIO(data)).is_encrypted())
-    except Exception as exc:  # not an Office container msoffcrypto knows: let calamine judge
-        log.debug("not an encrypted Office file (%r)", exc)
-        return False
-
-
-def _decrypt(name: str, data: bytes, password: str | None) -> bytes:
-    import msoffcrypto
-
-    if not password:
-        raise PasswordRequired(
-            f"文件“{name}”已加密（设置了打开密码）。请输入密码（命令行用 --password 密码）后再导入。"
+        bad = first_damaged_member(zf)
+        if bad is not None:
+            return TrackerError(
+                f"文件“{name}”已损坏：{_where(bad, found)}无法解压或数据不完整。"
+                "请重新从来源处获取文件，或用 Excel/WPS 打开修复后另存为 .xlsx 再导入。"
+            )
+        missing = [p for p in _required_parts(found) if member(zf, p) is None]
+    if missing:
+        return TrackerError(
+            f"文件“{name}”不完整：缺少{spaced(label)} 必需的部件“{missing[0]}”，无法读取。"
+            "请用 Excel/WPS 打开修复后另存为 .xlsx 再导入。"
         )
-    try:
-        office = msoffcrypto.OfficeFile(io.BytesIO(data))
-        office.load_key(password=password)
-        out = io.BytesIO()
-        office.decrypt(out)
-    except Exception as exc:  # msoffcrypto raises several types for a wrong key
-        raise WrongPassword(
-            f"文件“{name}”的密码不对，无法解密。请核对密码（区分大小写）后重试。"
-        ) from exc
-    return out.getvalue()
+    if failed.sheet is not None:
+        return _damaged(name, found.format, failed)
+    return TrackerError(
+        f"文件“{name}”是{spaced(label)}，但内部结构不标准，无法读取（{type(cause).__name__}: {str(cause)[:80]}）。"
+        "请用 Excel/WPS 打开后另存为 .xlsx 再导入。"
+    )
 
 
-def _read_calamine(name: str, data: bytes, fmt: str) -> list[Sheet]:
+def _required_parts(found: Package) -> list[str]:
+    if found.format in ("ods", "ots"):
+        return ["content.xml"]
+    return ["_rels/.rels"] + ([found.workbook] if found.workbook else [])
+
+
+def _damaged(name: str, fmt: str, failed: _CalamineFailed) -> TrackerError:
+    where = f"的工作表“{failed.sheet}”" if failed.sheet else ""
+    return TrackerError(
+        f"文件“{name}”{where}已损坏，无法作为{spaced(LABELS.get(fmt, fmt))}读取"
+        f"（{type(failed.cause).__name__}: {str(failed.cause)[:80]}）。"
+        "请用 Excel/WPS 打开修复后另存为 .xlsx 再导入。"
+    )
+
+
+def _read_calamine(name: str, data: bytes) -> list[Sheet]:
+    """Every sheet's grid; calamine's failures come back as ``_CalamineFailed``."""
     try:
         wb = python_calamine.CalamineWorkbook.from_filelike(io.BytesIO(data))
-    except python_calamine.PasswordError as exc:
-        raise PasswordRequired(f"文件“{name}”已加密，请提供密码。") from exc
     except Exception as exc:  # calamine parses hostile bytes; any failure means unreadable
-        raise TrackerError(
-            f"文件“{name}”已损坏或不是有效的 {fmt} 工作簿，无法读取（{type(exc).__name__}）。"
-            "请用 Excel/WPS 打开后另存为 .xlsx 再导入。"
-        ) from exc
+        raise _CalamineFailed(None, exc) from exc
     sheets: list[Sheet] = []
     cells = 0
+    sheet_name = None
     try:
         for sheet_name in wb.sheet_names:
             ws = wb.get_sheet_by_name(sheet_name)
@@ -196,7 +310,8 @@ def _read_calamine(name: str, data: bytes, fmt: str) -> list[Sheet]:
             cells += sum(len(r) for r in rows)
             if cells > MAX_CELLS:
                 raise TrackerError(
-                    f"文件“{name}”的单元格超过 {MAX_CELLS:,} 个，太大了，已拒绝读取。"
+                    f"文件“{name}”的单元格超过 {MAX_CELLS:,} 个（上限），太大了，已拒绝读取。"
+                    "请按年份或单位拆成几个文件分别导入。"
                 )
             merges = [(a[0], a[1], b[0], b[1]) for a, b in (ws.merged_cell_ranges or [])]
             sheets.append(Sheet(sheet_name, rows, merges))
@@ -205,9 +320,7 @@ def _read_calamine(name: str, data: bytes, fmt: str) -> list[Sheet]:
     except BaseException as exc:  # calamine's Rust panics arrive as BaseException
         if isinstance(exc, KeyboardInterrupt | SystemExit):
             raise
-        raise TrackerError(
-            f"文件“{name}”的内容已损坏，无法读取（{type(exc).__name__}）。请用 Excel/WPS 打开修复后再导入。"
-        ) from exc
+        raise _CalamineFailed(sheet_name, exc) from exc
     finally:
         wb.close()
     return sheets
@@ -223,15 +336,15 @@ _FORMULA_CELL = re.compile(
 )
 
 
-def _restore_formula_text(data: bytes, sheets: list[Sheet]) -> None:
+def _restore_formula_text(data: bytes, sheets: list[Sheet], parts: list[tuple[str, str]]) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             by_name = {s.name: s for s in sheets}
-            for sheet_name, member in sheet_members(zf):
+            for sheet_name, part in parts:
                 sheet = by_name.get(sheet_name)
-                if sheet is None or member not in zf.NameToInfo:
+                if sheet is None:
                     continue
-                xml = zf.read(member)
+                xml = zf.read(part)
                 if b"<f" not in xml:
                     continue
                 for letters, row, formula in _FORMULA_CELL.findall(xml):

@@ -221,3 +221,23 @@ def read_html_tables(name: str, data: bytes) -> list[Sheet]:
     if not sheets:
         raise TrackerError(f"文件“{name}”是网页文件，但里面没有表格。请从系统重新导出 Excel 表格。")
     return sheets
+
+
+def mht_html(name: str, data: bytes) -> bytes:
+    """The page inside a web archive (.mht, "单个文件网页"): Excel saves one so, and some
+    systems export one named .xls. The stdlib's email parser undoes the MIME wrapping."""
+    import email
+    from email.message import Message
+
+    message: Message = email.message_from_bytes(data)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            payload = part.get_payload(decode=True)
+            if isinstance(payload, bytes) and payload.strip():
+                charset = part.get_content_charset()
+                if charset and b"charset" not in payload[:4096].lower():
+                    payload = f'<meta charset="{charset}">'.encode("ascii") + payload
+                return payload
+    raise TrackerError(
+        f"文件“{name}”是网页存档（.mht），但里面没有网页表格。请从系统重新导出 Excel 表格。"
+    )
