@@ -58,7 +58,8 @@ class FilesPage(_Page):
         self.setTitle(self.tr("Choose the spreadsheets to import"))
         self.setSubTitle(
             self.tr(
-                "Previous-year ledgers: .xlsx, .xls, .ods, .csv or a web table. "
+                "Previous-year ledgers from Excel or WPS (.xlsx, .xlsb, .xls, .et), .ods, .csv or "
+                "a web table. "
                 "You can also drop files here."
             )
         )

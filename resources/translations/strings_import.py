@@ -31,7 +31,7 @@ STRINGS: dict[str, str] = {
     "Saving rejected rows": "正在保存错误行",
     "{rows} project rows: {create} new, {update} updated, {skip} skipped, {reject} rejected.": "共 {rows} 行项目数据：新增 {create}，更新 {update}，跳过 {skip}，拒绝 {reject}。",
     "Choose the spreadsheets to import": "选择要导入的表格",
-    "Previous-year ledgers: .xlsx, .xls, .ods, .csv or a web table. You can also drop files here.": "往年台账：.xlsx、.xls、.ods、.csv 或网页表格，也可以把文件拖到这里。",
+    "Previous-year ledgers from Excel or WPS (.xlsx, .xlsb, .xls, .et), .ods, .csv or a web table. You can also drop files here.": "往年台账：Excel 或 WPS 表格（.xlsx、.xlsb、.xls、.et）、.ods、.csv 或网页表格，也可以把文件拖到这里。",
     "Add files…": "添加文件…",
     "Remove": "移除",
     "Choose spreadsheets": "选择表格文件",

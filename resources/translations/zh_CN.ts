@@ -150,22 +150,22 @@ Please copy the error and send it to whoever supports you.</source>
     <context>
         <name>DuplicatesPage</name>
         <message>
-            <location filename="../../ui/import_pages.py" line="218" />
+            <location filename="../../ui/import_pages.py" line="222" />
             <source>Projects already in the ledger</source>
             <translation>库中已有的项目</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="222" />
+            <location filename="../../ui/import_pages.py" line="226" />
             <source>Update them with the file's values (blank cells never erase anything)</source>
             <translation>用表中的内容更新（空白单元格不会清除已有内容）</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="225" />
+            <location filename="../../ui/import_pages.py" line="229" />
             <source>Leave them as they are</source>
             <translation>保持不变，跳过</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="241" />
+            <location filename="../../ui/import_pages.py" line="245" />
             <source>{count} rows match projects already stored and differ from them. Rows repeated within the file are always skipped.</source>
             <translation>有 {count} 行与库中已有项目相同但内容有变化。表内重复的行一律跳过。</translation>
         </message>
@@ -173,27 +173,27 @@ Please copy the error and send it to whoever supports you.</source>
     <context>
         <name>FilesPage</name>
         <message>
-            <location filename="../../ui/import_pages.py" line="55" />
+            <location filename="../../ui/import_pages.py" line="58" />
             <source>Choose the spreadsheets to import</source>
             <translation>选择要导入的表格</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="58" />
-            <source>Previous-year ledgers: .xlsx, .xls, .ods, .csv or a web table. You can also drop files here.</source>
-            <translation>往年台账：.xlsx、.xls、.ods、.csv 或网页表格，也可以把文件拖到这里。</translation>
+            <location filename="../../ui/import_pages.py" line="61" />
+            <source>Previous-year ledgers from Excel or WPS (.xlsx, .xlsb, .xls, .et), .ods, .csv or a web table. You can also drop files here.</source>
+            <translation>往年台账：Excel 或 WPS 表格（.xlsx、.xlsb、.xls、.et）、.ods、.csv 或网页表格，也可以把文件拖到这里。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="65" />
+            <location filename="../../ui/import_pages.py" line="69" />
             <source>Add files…</source>
             <translation>添加文件…</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="68" />
+            <location filename="../../ui/import_pages.py" line="72" />
             <source>Remove</source>
             <translation>移除</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="93" />
+            <location filename="../../ui/import_pages.py" line="97" />
             <source>Choose spreadsheets</source>
             <translation>选择表格文件</translation>
         </message>
@@ -364,7 +364,7 @@ Please copy the error and send it to whoever supports you.</source>
             <translation>正在保存错误行</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="44" />
+            <location filename="../../ui/import_pages.py" line="47" />
             <source>{rows} project rows: {create} new, {update} updated, {skip} skipped, {reject} rejected.</source>
             <translation>共 {rows} 行项目数据：新增 {create}，更新 {update}，跳过 {skip}，拒绝 {reject}。</translation>
         </message>
@@ -598,187 +598,187 @@ Please copy the error and send it to whoever supports you.</source>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="67" />
+            <location filename="../../ui/main_window.py" line="70" />
             <source>Views</source>
             <translation>视图</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="69" />
+            <location filename="../../ui/main_window.py" line="72" />
             <source>&amp;Ledger</source>
             <translation>台账(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="107" />
+            <location filename="../../ui/main_window.py" line="110" />
             <source>&amp;Warnings</source>
             <translation>预警(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="108" />
+            <location filename="../../ui/main_window.py" line="111" />
             <source>Stat&amp;istics</source>
             <translation>统计(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="159" />
+            <location filename="../../ui/main_window.py" line="162" />
             <source>&amp;New project</source>
             <translation>新建项目(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="161" />
+            <location filename="../../ui/main_window.py" line="164" />
             <source>&amp;Edit project</source>
             <translation>编辑项目(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="163" />
+            <location filename="../../ui/main_window.py" line="166" />
             <source>&amp;Delete project…</source>
             <translation>删除项目(&amp;D)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="167" />
+            <location filename="../../ui/main_window.py" line="170" />
             <source>&amp;Import…</source>
             <translation>导入(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="170" />
+            <location filename="../../ui/main_window.py" line="173" />
             <source>Import last years' ledgers from Excel or CSV</source>
             <translation>从 Excel 或 CSV 导入往年台账</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="174" />
+            <location filename="../../ui/main_window.py" line="177" />
             <source>E&amp;xport report…</source>
             <translation>导出报表(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="177" />
+            <location filename="../../ui/main_window.py" line="180" />
             <source>Export the review workbook</source>
             <translation>导出督查考核报表</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="181" />
+            <location filename="../../ui/main_window.py" line="184" />
             <source>&amp;Backup now</source>
             <translation>备份(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="185" />
+            <location filename="../../ui/main_window.py" line="188" />
             <source>&amp;Settings…</source>
             <translation>设置(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="187" />
+            <location filename="../../ui/main_window.py" line="190" />
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="190" />
+            <location filename="../../ui/main_window.py" line="193" />
             <source>&amp;Open database…</source>
             <translation>打开数据库(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="196" />
+            <location filename="../../ui/main_window.py" line="199" />
             <source>Ne&amp;w database…</source>
             <translation>新建数据库(&amp;W)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="201" />
+            <location filename="../../ui/main_window.py" line="204" />
             <source>&amp;Restore from backup…</source>
             <translation>从备份恢复(&amp;R)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="204" />
+            <location filename="../../ui/main_window.py" line="207" />
             <source>E&amp;xit</source>
             <translation>退出(&amp;X)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="214" />
+            <location filename="../../ui/main_window.py" line="217" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="216" />
+            <location filename="../../ui/main_window.py" line="219" />
             <source>Recent &amp;databases</source>
             <translation>最近打开的数据库(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="224" />
+            <location filename="../../ui/main_window.py" line="227" />
             <source>&amp;Project</source>
             <translation>项目(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="228" />
+            <location filename="../../ui/main_window.py" line="231" />
             <source>&amp;Tools</source>
             <translation>工具(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="230" />
+            <location filename="../../ui/main_window.py" line="233" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="231" />
+            <location filename="../../ui/main_window.py" line="234" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="233" />
+            <location filename="../../ui/main_window.py" line="236" />
             <source>Main toolbar</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="256" />
+            <location filename="../../ui/main_window.py" line="259" />
             <source>(none)</source>
             <translation>（无）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="288" />
-            <location filename="../../ui/main_window.py" line="302" />
+            <location filename="../../ui/main_window.py" line="291" />
+            <location filename="../../ui/main_window.py" line="305" />
             <source>Delete project</source>
             <translation>删除项目</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="290" />
+            <location filename="../../ui/main_window.py" line="293" />
             <source>Delete “{name}” with its stage dates, figures, visits and problems?
 A project that fell through should be terminated instead: it then stays in the ledger and in the rates.</source>
             <translation>确定删除“{name}”及其进度节点、资金数据、走访记录和企业诉求吗？
 已落空的项目应改为“终止”：终止的项目仍保留在台账中，并计入各项比率。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="341" />
+            <location filename="../../ui/main_window.py" line="344" />
             <source>About</source>
             <translation>关于</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="343" />
+            <location filename="../../ui/main_window.py" line="346" />
             <source>Signed project tracker: the ledger of signed investment deals, their lifecycle, warnings and review reports.
 Database: {path}</source>
             <translation>签约项目跟踪：签约项目台账、全生命周期跟踪、预警和督查考核报表。
 数据库：{path}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="354" />
+            <location filename="../../ui/main_window.py" line="357" />
             <source>Empty ledger</source>
             <translation>台账为空</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="356" />
+            <location filename="../../ui/main_window.py" line="359" />
             <source>The ledger is empty. Load a demo portfolio of 300 projects to try the program? (You can start a new empty database later.)</source>
             <translation>台账中还没有项目。要载入 300 个演示项目试用本程序吗？（之后可以新建一个空数据库。）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="372" />
+            <location filename="../../ui/main_window.py" line="375" />
             <source>Loading the demo portfolio</source>
             <translation>正在载入演示项目</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="398" />
+            <location filename="../../ui/main_window.py" line="401" />
             <source>{total} projects · signed total {amount} (10k yuan)</source>
             <translation>共 {total} 个项目 · 签约总额 {amount} 万元</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="400" />
+            <location filename="../../ui/main_window.py" line="403" />
             <source>{total} projects · {shown} shown · signed total {amount} (10k yuan)</source>
             <translation>共 {total} 个项目 · 筛选后 {shown} 个 · 签约总额 {amount} 万元</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="418" />
+            <location filename="../../ui/main_window.py" line="421" />
             <source>Signed project tracker — {name}</source>
             <translation>签约项目跟踪 — {name}</translation>
         </message>
@@ -899,17 +899,17 @@ Database: {path}</source>
     <context>
         <name>PasswordPage</name>
         <message>
-            <location filename="../../ui/import_pages.py" line="125" />
+            <location filename="../../ui/import_pages.py" line="129" />
             <source>Password</source>
             <translation>密码</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="128" />
+            <location filename="../../ui/import_pages.py" line="132" />
             <source>These workbooks are encrypted. Enter the password to open them (it is used only in memory and not saved).</source>
             <translation>以下工作簿已加密。请输入打开密码（只在内存中使用，不会保存）。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="158" />
+            <location filename="../../ui/import_pages.py" line="162" />
             <source>Wrong password for: {files}</source>
             <translation>密码不对：{files}</translation>
         </message>
@@ -917,42 +917,42 @@ Database: {path}</source>
     <context>
         <name>PlanPage</name>
         <message>
-            <location filename="../../ui/import_pages.py" line="172" />
+            <location filename="../../ui/import_pages.py" line="176" />
             <source>What will be imported</source>
             <translation>导入预览</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="175" />
+            <location filename="../../ui/import_pages.py" line="179" />
             <source>Nothing has been written yet. Red rows will not be imported; the reason is beside each.</source>
             <translation>目前尚未写入任何内容。红色行不会导入，原因写在每行右侧。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="183" />
+            <location filename="../../ui/import_pages.py" line="187" />
             <source>All rows</source>
             <translation>全部行</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="184" />
+            <location filename="../../ui/import_pages.py" line="188" />
             <source>Rows with problems</source>
             <translation>有问题的行</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="185" />
+            <location filename="../../ui/import_pages.py" line="189" />
             <source>Rejected</source>
             <translation>拒绝</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="186" />
+            <location filename="../../ui/import_pages.py" line="190" />
             <source>New</source>
             <translation>新增</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="187" />
+            <location filename="../../ui/import_pages.py" line="191" />
             <source>Updated</source>
             <translation>更新</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="188" />
+            <location filename="../../ui/import_pages.py" line="192" />
             <source>Skipped</source>
             <translation>跳过</translation>
         </message>
@@ -1264,17 +1264,17 @@ Database: {path}</source>
     <context>
         <name>RunPage</name>
         <message>
-            <location filename="../../ui/import_pages.py" line="255" />
+            <location filename="../../ui/import_pages.py" line="259" />
             <source>Importing</source>
             <translation>正在导入</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="259" />
+            <location filename="../../ui/import_pages.py" line="263" />
             <source>Import now</source>
             <translation>开始导入</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="272" />
+            <location filename="../../ui/import_pages.py" line="276" />
             <source>A backup of the database is made first. The whole import is one step: cancelled or failed, nothing is written.</source>
             <translation>导入前先备份数据库。整个导入是一步完成的：取消或失败都不会写入任何内容。</translation>
         </message>
@@ -1488,22 +1488,22 @@ Database: {path}</source>
     <context>
         <name>SummaryPage</name>
         <message>
-            <location filename="../../ui/import_pages.py" line="285" />
+            <location filename="../../ui/import_pages.py" line="289" />
             <source>Import finished</source>
             <translation>导入完成</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="289" />
+            <location filename="../../ui/import_pages.py" line="293" />
             <source>Undo this import</source>
             <translation>撤销本次导入</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="292" />
+            <location filename="../../ui/import_pages.py" line="296" />
             <source>Export rejected rows…</source>
             <translation>导出错误行…</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="309" />
+            <location filename="../../ui/import_pages.py" line="313" />
             <source>Batch number: {ids}</source>
             <translation>导入批次号：{ids}</translation>
         </message>
