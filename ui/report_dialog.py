@@ -33,12 +33,13 @@ from tracker.errors import TrackerError
 from tracker.ledger.portfolio import Portfolio
 from tracker.ledger.queries import ProjectFilter, distinct_values
 from tracker.reports.ledger_export import write_ledger_export
-from tracker.reports.output import OutputLockedError
+from tracker.reports.output import OutputLockedError, another_name
 from tracker.reports.review_report import default_file_name, write_review_report
 from tracker.review import run_review
 from tracker.storage.db import connect
 
 from .tasks import run_task
+from .template_dialog import TemplateDialog
 
 
 class ReportDialog(QDialog):
@@ -100,6 +101,16 @@ class ReportDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.template_button = QPushButton(self.tr("Fill the city's &template…"), self)
+        self.template_button.setObjectName("fill_template")
+        self.template_button.setToolTip(
+            self.tr(
+                "Fill a blank report the city sent with the ledger's projects, "
+                "keeping its own title, columns and layout."
+            )
+        )
+        self.template_button.clicked.connect(self.fill_city_template)
+        self.buttons.addButton(self.template_button, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.status)
@@ -165,6 +176,13 @@ class ReportDialog(QDialog):
             return
         self.start_export(path)
 
+    def fill_city_template(self) -> None:
+        """按上级模板填报…: its own dialog; a file saved there closes this one too."""
+        saved = TemplateDialog.run(self, self.db_path)
+        if saved is not None:
+            self.saved_path = saved
+            super().accept()
+
     def start_export(self, path: Path) -> Any:
         kind, as_of, year = self.kind(), self.as_of(), self.year_combo.currentData()
 
@@ -219,7 +237,7 @@ class ReportDialog(QDialog):
         if isinstance(error, OutputLockedError):
             self.status.setText(error.message)
             self.show_error(error.message)
-            chosen = self.ask_file_name(_another_name(error.path))
+            chosen = self.ask_file_name(another_name(error.path))
             if chosen is not None:
                 self.path_edit.setText(str(chosen))
                 self._auto_name = False
@@ -261,12 +279,3 @@ class ReportDialog(QDialog):
         dialog = cls(parent, db_path)
         dialog.exec()
         return dialog.saved_path
-
-
-def _another_name(path: Path) -> Path:
-    """报表.xlsx → 报表(2).xlsx, the first name not taken."""
-    for n in range(2, 100):
-        candidate = path.with_name(f"{path.stem}({n}){path.suffix}")
-        if not candidate.exists():
-            return candidate
-    return path
