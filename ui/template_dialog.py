@@ -22,15 +22,13 @@ from PySide6.QtCore import (
     QPersistentModelIndex,
     QStandardPaths,
     Qt,
-    QUrl,
 )
-from PySide6.QtGui import QBrush, QColor, QDesktopServices
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -39,7 +37,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTableView,
@@ -53,7 +50,6 @@ from tracker.domain.vocabulary import Stage, Status
 from tracker.errors import TrackerError
 from tracker.ledger.portfolio import Portfolio
 from tracker.ledger.queries import distinct_values
-from tracker.reports.output import OutputLockedError, another_name
 from tracker.storage.db import connect
 from tracker.templates.fill import (
     FillOptions,
@@ -70,6 +66,7 @@ from tracker.templates.fill import (
 from tracker.templates.rules import describe, rule_choices, rule_label
 from tracker.templates.source import TEMPLATE_SUFFIXES
 
+from .save_dialog import SaveDialog
 from .tasks import run_task
 
 log = logging.getLogger(__name__)
@@ -117,7 +114,7 @@ class PreviewModel(QAbstractTableModel):
         return None
 
 
-class TemplateDialog(QDialog):
+class TemplateDialog(SaveDialog):
     def __init__(self, parent: QWidget | None, db_path: Path, template: Path | None = None):
         super().__init__(parent)
         self.setObjectName("template_dialog")
@@ -330,6 +327,7 @@ class TemplateDialog(QDialog):
         self.refresh_preview()
 
     def _template_failed(self, error: BaseException) -> None:
+        """The template could not be read (or the preview failed): say why."""
         if not shiboken6.isValid(self):
             return
         message = (
@@ -450,20 +448,7 @@ class TemplateDialog(QDialog):
     def browse(self) -> None:
         chosen = self.ask_file_name(Path(self.path_edit.text() or self._folder))
         if chosen is not None:
-            self.path_edit.setText(str(chosen))
-
-    def ask_file_name(self, suggestion: Path) -> Path | None:
-        """A save dialog (tests replace this)."""
-        name, _filter = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save the filled report as"),
-            str(suggestion),
-            self.tr("Excel workbook (*.xlsx)"),
-        )
-        if not name:
-            return None
-        path = Path(name)
-        return path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx")
+            self.name_chosen(chosen)
 
     # -- filling -----------------------------------------------------------------------
 
@@ -474,9 +459,13 @@ class TemplateDialog(QDialog):
         if not self.path_edit.text().strip():
             self.status.setText(self.tr("Choose where to save the filled report."))
             return
-        self.start_fill(Path(self.path_edit.text().strip()))
+        self.start(Path(self.path_edit.text().strip()))
 
-    def start_fill(self, path: Path) -> Any:
+    def set_busy(self, busy: bool) -> None:
+        super().set_busy(busy)
+        self.mapping.setEnabled(not busy)
+
+    def start(self, path: Path) -> Any:
         plan, options, settings = self.plan, self.options(), self.settings
         assert plan is not None
 
@@ -492,33 +481,10 @@ class TemplateDialog(QDialog):
                 return result, exc.message
             return result, None
 
-        self.buttons.setEnabled(False)
-        self.mapping.setEnabled(False)
-        self.status.setText(self.tr("Writing {name}…").format(name=path.name))
-        self.task = run_task(
-            self,
-            self.tr("Fill the city's template"),
-            work,
-            db_path=self.db_path,
-            on_done=self._filled,
-            on_error=self._fill_failed,
-        )
-        self.task.cancelled.connect(self._cancelled)
-        return self.task
-
-    def _cancelled(self) -> None:
-        if not shiboken6.isValid(self):
-            return
-        self.buttons.setEnabled(True)
-        self.mapping.setEnabled(True)
-        self.status.setText(self.tr("Cancelled; nothing was saved."))
+        return self.run_save(path, work, self._filled)
 
     def _filled(self, outcome: tuple[FillResult, str | None]) -> None:
-        if not shiboken6.isValid(self):
-            return
         result, not_remembered = outcome
-        self.buttons.setEnabled(True)
-        self.mapping.setEnabled(True)
         self.saved_path = result.path
         log.info("template filled: %s (%d rows)", result.path, result.rows)
         if not_remembered:
@@ -526,40 +492,6 @@ class TemplateDialog(QDialog):
         if self.open_after.isChecked():
             self.open_url(result.path)
         super().accept()
-
-    def _fill_failed(self, error: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
-        self.buttons.setEnabled(True)
-        self.mapping.setEnabled(True)
-        if isinstance(error, OutputLockedError):
-            self.status.setText(error.message)
-            self.show_error(error.message)
-            chosen = self.ask_file_name(another_name(error.path))
-            if chosen is not None:
-                self.path_edit.setText(str(chosen))
-                self.start_fill(chosen)
-            return
-        message = (
-            error.message
-            if isinstance(error, TrackerError)
-            else self.tr("Internal error while writing the report: {error}").format(error=error)
-        )
-        self.status.setText(message)
-        self.show_error(message)
-
-    def reject(self) -> None:
-        """Cancel first stops a running fill (nothing half-written stays); then closes."""
-        if self.task is not None and not self.task.done:
-            self.task.cancel()
-            return
-        super().reject()
-
-    def show_error(self, message: str) -> None:
-        QMessageBox.warning(self, self.tr("Fill the city's template"), message)
-
-    def open_url(self, path: Path) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     @classmethod
     def run(cls, parent: QWidget | None, db_path: Path) -> Path | None:

@@ -1148,117 +1148,90 @@ Database: {path}</source>
     <context>
         <name>ReportDialog</name>
         <message>
-            <location filename="../../ui/report_dialog.py" line="49" />
-            <location filename="../../ui/report_dialog.py" line="202" />
-            <location filename="../../ui/report_dialog.py" line="255" />
-            <location filename="../../ui/report_dialog.py" line="261" />
+            <location filename="../../ui/report_dialog.py" line="43" />
+            <location filename="../../ui/report_dialog.py" line="197" />
             <source>Export report</source>
             <translation>导出报表</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="61" />
+            <location filename="../../ui/report_dialog.py" line="55" />
             <source>Review workbook (summary, warnings, ledger, open requests)</source>
             <translation>履约情况评估报表（汇总、预警清单、项目台账、诉求清单）</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="65" />
+            <location filename="../../ui/report_dialog.py" line="59" />
             <source>Full ledger (every field and stage date; can be imported again)</source>
             <translation>完整台账（全部字段和各阶段日期，可再次导入）</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="78" />
+            <location filename="../../ui/report_dialog.py" line="72" />
             <source>All years</source>
             <translation>全部年份</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="83" />
+            <location filename="../../ui/report_dialog.py" line="77" />
             <source>Browse…</source>
             <translation>浏览…</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="93" />
+            <location filename="../../ui/report_dialog.py" line="87" />
             <source>Report</source>
             <translation>报表</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="95" />
+            <location filename="../../ui/report_dialog.py" line="89" />
             <source>As of</source>
             <translation>统计截至</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="96" />
+            <location filename="../../ui/report_dialog.py" line="90" />
             <source>Signed in</source>
             <translation>签约年份</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="97" />
+            <location filename="../../ui/report_dialog.py" line="91" />
             <source>Save as</source>
             <translation>保存为</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="101" />
+            <location filename="../../ui/report_dialog.py" line="95" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="104" />
+            <location filename="../../ui/report_dialog.py" line="98" />
             <source>Fill the city's &amp;template…</source>
             <translation>按上级模板填报(&amp;T)…</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="108" />
+            <location filename="../../ui/report_dialog.py" line="102" />
             <source>Fill a blank report the city sent with the ledger's projects, keeping its own title, columns and layout.</source>
             <translation>用台账中的项目填写上级下发的空白报表，保留其标题、栏目和格式。</translation>
         </message>
         <message>
             <location filename="../../ui/report_dialog.py" line="162" />
-            <source>Save report as</source>
-            <translation>报表另存为</translation>
-        </message>
-        <message>
-            <location filename="../../ui/report_dialog.py" line="162" />
-            <source>Excel workbook (*.xlsx)</source>
-            <translation>Excel 工作簿 (*.xlsx)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/report_dialog.py" line="175" />
             <source>Choose where to save the report.</source>
             <translation>请选择报表的保存位置。</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="199" />
-            <source>Writing {name}…</source>
-            <translation>正在生成“{name}”…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/report_dialog.py" line="223" />
+            <location filename="../../ui/report_dialog.py" line="189" />
             <source>Saved {path}</source>
             <translation>已保存：{path}</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="231" />
-            <source>Cancelled; nothing was saved.</source>
-            <translation>已取消，未保存任何文件。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/report_dialog.py" line="249" />
-            <source>Internal error while writing the report: {error}</source>
-            <translation>生成报表时程序内部出错：{error}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/report_dialog.py" line="262" />
+            <location filename="../../ui/report_dialog.py" line="198" />
             <source>The report was saved to:
 {path}</source>
             <translation>报表已保存到：
 {path}</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="266" />
+            <location filename="../../ui/report_dialog.py" line="202" />
             <source>Open file</source>
             <translation>打开文件</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="267" />
+            <location filename="../../ui/report_dialog.py" line="203" />
             <source>Open folder</source>
             <translation>打开所在文件夹</translation>
         </message>
@@ -1539,226 +1512,199 @@ Database: {path}</source>
     <context>
         <name>TemplateDialog</name>
         <message>
-            <location filename="../../ui/template_dialog.py" line="124" />
-            <location filename="../../ui/template_dialog.py" line="500" />
-            <location filename="../../ui/template_dialog.py" line="559" />
+            <location filename="../../ui/template_dialog.py" line="121" />
             <source>Fill the city's template</source>
             <translation>按上级模板填报</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="145" />
+            <location filename="../../ui/template_dialog.py" line="142" />
             <source>The blank report the city sent (.xlsx, .xls)</source>
             <translation>上级下发的空白报表（.xlsx、.xls）</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="147" />
+            <location filename="../../ui/template_dialog.py" line="144" />
             <source>&amp;Choose template…</source>
             <translation>选择模板(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="151" />
+            <location filename="../../ui/template_dialog.py" line="148" />
             <source>Template:</source>
             <translation>模板：</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="161" />
+            <location filename="../../ui/template_dialog.py" line="158" />
             <source>Column of the template</source>
             <translation>模板的栏目</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="161" />
+            <location filename="../../ui/template_dialog.py" line="158" />
             <source>Filled with</source>
             <translation>填写内容</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="161" />
+            <location filename="../../ui/template_dialog.py" line="158" />
             <source>In words</source>
             <translation>说明</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="178" />
+            <location filename="../../ui/template_dialog.py" line="175" />
             <source>All years</source>
             <translation>全部年份</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="179" />
+            <location filename="../../ui/template_dialog.py" line="176" />
             <source>All units</source>
             <translation>全部单位</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="180" />
+            <location filename="../../ui/template_dialog.py" line="177" />
             <source>All towns</source>
             <translation>全部乡镇/园区</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="182" />
+            <location filename="../../ui/template_dialog.py" line="179" />
             <source>Any stage</source>
             <translation>全部阶段</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="185" />
+            <location filename="../../ui/template_dialog.py" line="182" />
             <source>Any status</source>
             <translation>全部状态</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="189" />
+            <location filename="../../ui/template_dialog.py" line="186" />
             <source>Which projects</source>
             <translation>填报哪些项目</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="191" />
+            <location filename="../../ui/template_dialog.py" line="188" />
             <source>&amp;As of</source>
             <translation>统计截至(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="192" />
+            <location filename="../../ui/template_dialog.py" line="189" />
             <source>Signed &amp;in</source>
             <translation>签约年份(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="193" />
+            <location filename="../../ui/template_dialog.py" line="190" />
             <source>&amp;Unit</source>
             <translation>责任单位(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="194" />
+            <location filename="../../ui/template_dialog.py" line="191" />
             <source>&amp;Town / park</source>
             <translation>乡镇/园区(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="195" />
+            <location filename="../../ui/template_dialog.py" line="192" />
             <source>Stage &amp;reached</source>
             <translation>所处阶段(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="196" />
+            <location filename="../../ui/template_dialog.py" line="193" />
             <source>S&amp;tatus</source>
             <translation>状态(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="214" />
+            <location filename="../../ui/template_dialog.py" line="211" />
             <source>Preview: the first rows as they will be written</source>
             <translation>预览：将写入的前几行</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="230" />
+            <location filename="../../ui/template_dialog.py" line="227" />
             <source>Browse…</source>
             <translation>浏览…</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="233" />
+            <location filename="../../ui/template_dialog.py" line="230" />
             <source>&amp;Open the file in Excel/WPS when saved</source>
             <translation>保存后用 Excel/WPS 打开(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="236" />
+            <location filename="../../ui/template_dialog.py" line="233" />
             <source>Save as:</source>
             <translation>保存为：</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="247" />
+            <location filename="../../ui/template_dialog.py" line="244" />
             <source>&amp;Fill and save</source>
             <translation>填报并保存(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="287" />
+            <location filename="../../ui/template_dialog.py" line="284" />
             <source>Choose the city's template</source>
             <translation>选择上级下发的报表模板</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="289" />
+            <location filename="../../ui/template_dialog.py" line="286" />
             <source>Excel/WPS workbooks ({patterns})</source>
             <translation>Excel/WPS 工作簿 ({patterns})</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="295" />
+            <location filename="../../ui/template_dialog.py" line="292" />
             <source>Reading {name}…</source>
             <translation>正在读取 {name}…</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="299" />
+            <location filename="../../ui/template_dialog.py" line="296" />
             <source>Reading the template</source>
             <translation>正在读取模板</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="314" />
+            <location filename="../../ui/template_dialog.py" line="311" />
             <source>Sheet “{sheet}”: header in row {rows}; the projects go from row {first} on.</source>
             <translation>工作表“{sheet}”：表头在第 {rows} 行，项目从第 {first} 行起填写。</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="321" />
+            <location filename="../../ui/template_dialog.py" line="318" />
             <source>The total row is recomputed.</source>
             <translation>合计行按填入的项目重新计算。</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="323" />
+            <location filename="../../ui/template_dialog.py" line="320" />
             <source>The columns are matched as you confirmed last time.</source>
             <translation>各栏已按您上次确认的对应填写。</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="338" />
+            <location filename="../../ui/template_dialog.py" line="336" />
             <source>Internal error while reading the template: {error}</source>
             <translation>读取模板时发生内部错误：{error}</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="355" />
+            <location filename="../../ui/template_dialog.py" line="353" />
             <source>(left blank)</source>
             <translation>（留空）</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="362" />
+            <location filename="../../ui/template_dialog.py" line="360" />
             <source>Rule of column {column}</source>
             <translation>“{column}”栏的填写内容</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="389" />
+            <location filename="../../ui/template_dialog.py" line="387" />
             <source>{count} columns are left blank (yellow): fill them by hand.</source>
             <translation>有 {count} 栏留空（黄色），请手工填写。</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="435" />
+            <location filename="../../ui/template_dialog.py" line="433" />
             <source>Preview</source>
             <translation>预览</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="448" />
+            <location filename="../../ui/template_dialog.py" line="446" />
             <source>{count} projects</source>
             <translation>共 {count} 个项目</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="459" />
-            <source>Save the filled report as</source>
-            <translation>填好的报表保存为</translation>
-        </message>
-        <message>
-            <location filename="../../ui/template_dialog.py" line="461" />
-            <source>Excel workbook (*.xlsx)</source>
-            <translation>Excel 工作簿 (*.xlsx)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/template_dialog.py" line="472" />
+            <location filename="../../ui/template_dialog.py" line="457" />
             <source>Choose the template first.</source>
             <translation>请先选择模板。</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="475" />
+            <location filename="../../ui/template_dialog.py" line="460" />
             <source>Choose where to save the filled report.</source>
             <translation>请选择填好的报表保存到哪里。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/template_dialog.py" line="497" />
-            <source>Writing {name}…</source>
-            <translation>正在生成“{name}”…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/template_dialog.py" line="514" />
-            <source>Cancelled; nothing was saved.</source>
-            <translation>已取消，未保存任何文件。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/template_dialog.py" line="546" />
-            <source>Internal error while writing the report: {error}</source>
-            <translation>生成报表时程序内部出错：{error}</translation>
         </message>
     </context>
     <context>
