@@ -136,9 +136,11 @@ def write_rows(
         span = next((b - a + 1 for a, b in look.merges if a == c), rule.column.span)
         rooms[c] = sum(column_width(ws, c + i) for i in range(span)) - 1
     wrapped: dict[int, StyleArray] = {}
+    ruled = {rule.column.index for rule in rules}
+    bare = [(c, style) for c, style in look.styles.items() if c not in ruled]  # look only
     for i, values in enumerate(rows):
         r = first_row + i
-        for c, style in look.styles.items():
+        for c, style in bare:
             w.put(r, c + 1, None, style)
         lines = 1
         for rule, value in zip(rules, values, strict=True):
