@@ -3,6 +3,8 @@ value under each column, the template's look kept, 合计 recomputed, no formula
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -193,3 +195,62 @@ def test_filters_and_as_of(portfolio: Portfolio, tmp_path: Path) -> None:
     assert result.rows == 1
     _plan, result, wb = _fill(portfolio, template, tmp_path / "e.xlsx", year=2024)
     assert result.rows == 1 and wb.active["A5"].value == "合计"
+
+
+def test_numbered_rows_validation_and_no_empty_rows(portfolio: Portfolio, tmp_path: Path) -> None:
+    """Rows the city pre-numbered are places for projects; a drop-down on them covers the
+    projects written there; a template with no empty rows gets its projects under the header."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    sample_ledger(portfolio)
+    template = one_row_xlsx(tmp_path / "编号.xlsx", blank_rows=4)
+    wb = load_workbook(template)
+    ws = wb.active
+    for r in range(4, 8):
+        ws.cell(r, 1, r - 3)
+    choices = DataValidation(type="list", formula1='"独资,合资,合作"')
+    choices.add("G4:G7")
+    ws.add_data_validation(choices)
+    wb.save(template)
+    _plan, result, out = _fill(portfolio, template, tmp_path / "o.xlsx")
+    ws = out.active
+    assert [ws.cell(r, 1).value for r in range(4, 7)] == [1, 2, "合计"]
+    assert str(ws.data_validations.dataValidation[0].sqref) == "G4:G5"
+    assert ws["A7"].value == NOTE
+
+    # no empty rows: a 合计 right under the header stays there, the projects follow it
+    bare = one_row_xlsx(tmp_path / "无空行.xlsx", blank_rows=0)
+    _plan, result, out = _fill(portfolio, bare, tmp_path / "p.xlsx")
+    ws = out.active
+    assert [ws.cell(r, 2).value for r in range(5, 7)] == [
+        "精益光源产业园项目",
+        "宏达新材料扩建项目",
+    ]
+    assert ws["A4"].value == "合计" and ws["E4"].value == 60000.5 and ws["A7"].value == NOTE
+    assert ws["B5"].border.left.style == "thin"  # a plain bordered look in the header's font
+    assert ws["B5"].font.name == "黑体" and not ws["B5"].font.b
+
+
+def test_xls_made_by_an_office_program(portfolio: Portfolio, tmp_path: Path) -> None:
+    """An .xls saved by an office suite (not xlwt): print titles and merges come across."""
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    if soffice is None:
+        pytest.skip("LibreOffice is not installed: no office-made .xls to read")
+    sample_ledger(portfolio)
+    source = one_row_xlsx(tmp_path / "模板.xlsx")
+    wb = load_workbook(source)
+    wb.active.print_title_rows = "3:3"
+    wb.save(source)
+    profile = (tmp_path / "lo").as_uri()
+    subprocess.run(
+        [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "xls",
+         "--outdir", str(tmp_path / "xls"), str(source)],
+        check=True, capture_output=True, timeout=120,
+    )  # fmt: skip
+    plan, result, out = _fill(portfolio, tmp_path / "xls" / "模板.xls", tmp_path / "o.xlsx")
+    ws = out.active
+    assert plan.format == "xls" and result.rows == 2
+    assert ws.print_title_rows == "$3:$3"
+    assert "A1:K1" in ws.merged_cells and "A7:K7" in ws.merged_cells
+    assert ws["B4"].value == "精益光源产业园项目" and ws["E6"].value == 60000.5
+    assert ws.column_dimensions["D"].width == pytest.approx(36, abs=0.8)
