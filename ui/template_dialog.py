@@ -435,7 +435,9 @@ class TemplateDialog(SaveDialog):
             db_path=self.db_path,
             on_done=lambda result: self._show_preview(serial, result),
             on_error=self._template_failed,
+            show_progress=False,  # the count says it is working; no dialog per filter click
         )
+        self.count_label.setText(self.tr("Counting…"))
         return self.preview_task
 
     def _show_preview(self, serial: int, result: Preview) -> None:

@@ -28,6 +28,7 @@ STRINGS: dict[str, str] = {
     "Stage &reached": "所处阶段(&R)",
     "S&tatus": "状态(&T)",
     "{count} projects": "共 {count} 个项目",
+    "Counting…": "正在统计…",
     "Preview: the first rows as they will be written": "预览：将写入的前几行",
     "Preview": "预览",
     "&Open the file in Excel/WPS when saved": "保存后用 Excel/WPS 打开(&O)",

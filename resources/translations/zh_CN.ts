@@ -1692,17 +1692,22 @@ Database: {path}</source>
             <translation>预览</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="446" />
+            <location filename="../../ui/template_dialog.py" line="440" />
+            <source>Counting…</source>
+            <translation>正在统计…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/template_dialog.py" line="448" />
             <source>{count} projects</source>
             <translation>共 {count} 个项目</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="457" />
+            <location filename="../../ui/template_dialog.py" line="459" />
             <source>Choose the template first.</source>
             <translation>请先选择模板。</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="460" />
+            <location filename="../../ui/template_dialog.py" line="462" />
             <source>Choose where to save the filled report.</source>
             <translation>请选择填好的报表保存到哪里。</translation>
         </message>

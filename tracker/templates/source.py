@@ -54,6 +54,8 @@ def open_template(path: Path | str) -> TemplateBook:
         raise TrackerError(
             f"模板“{path.name}”设有打开密码。请在 Excel/WPS 中取消密码并保存后再选择。"
         ) from exc
+    except TrackerError as exc:  # the reader's reason, said for a template, not an import
+        raise TrackerError(exc.message.replace("再导入", "再选择")) from exc
     fmt = checked.format
     if fmt not in OOXML + BIFF:
         label = LABELS.get(fmt, fmt.upper())
