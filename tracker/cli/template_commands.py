@@ -57,7 +57,7 @@ def cmd_fill(args: argparse.Namespace) -> int:
         status=args.status,
         sheet=args.sheet,
     )
-    portfolio = open_portfolio(args, read_only=not corrections, auto_backup=False)
+    portfolio = open_portfolio(args, read_only=not corrections)
     try:
         plan = inspect_template(args.template, portfolio, args.sheet)
         for letter, key in corrections.items():

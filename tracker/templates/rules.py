@@ -191,7 +191,8 @@ def describe(rule: ColumnRule, as_of: date | None = None) -> str:
         return "留空"
     text = rule_label(key)
     if key in FIGURES:
-        at = scope.at.isoformat() if scope.at else "统计截至日"
+        day = min(scope.at, as_of) if scope.at and as_of else scope.at or as_of
+        at = day.isoformat() if day else "统计截至日"
         if scope.since:
             text += f"：{scope.since.isoformat()} 至 {at} 的增加额"
         else:
