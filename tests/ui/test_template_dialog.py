@@ -34,7 +34,9 @@ def _dialog(qtbot, db: Path, template: Path):
     return dialog
 
 
-def test_dialog_corrects_previews_fills_and_remembers(qtbot, tmp_path, monkeypatch) -> None:
+def test_dialog_corrects_previews_fills_and_remembers(
+    qtbot, qtmodeltester, tmp_path, monkeypatch
+) -> None:
     db = _db(tmp_path)
     template = one_row_xlsx(tmp_path / "市模板.xlsx")
     dialog = _dialog(qtbot, db, template)
@@ -44,6 +46,7 @@ def test_dialog_corrects_previews_fills_and_remembers(qtbot, tmp_path, monkeypat
     assert dialog.mapping.item(8, 2).text() == "联系人及联系电话"
     assert dialog.preview_model.data(dialog.preview_model.index(0, 8)) == "张三 13800000001"
     assert "2" in dialog.count_label.text()
+    qtmodeltester.check(dialog.preview_model)
     # the clerk fills 对接频次 with the stage; the preview follows
     combo = dialog.combos[10]
     combo.setCurrentIndex(combo.findData("stage"))
