@@ -254,3 +254,30 @@ def test_xls_made_by_an_office_program(portfolio: Portfolio, tmp_path: Path) -> 
     assert "A1:K1" in ws.merged_cells and "A7:K7" in ws.merged_cells
     assert ws["B4"].value == "精益光源产业园项目" and ws["E6"].value == 60000.5
     assert ws.column_dimensions["D"].width == pytest.approx(36, abs=0.8)
+
+
+def test_merged_cells_of_the_data_rows_are_repeated(portfolio: Portfolio, tmp_path: Path) -> None:
+    """A wide 建设内容 over two columns, merged in the header and in every empty row."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Border, Side
+
+    sample_ledger(portfolio)
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["某某表"])
+    ws.append(["序号", "项目名称", "建设内容", None, "总投资（亿元）", "备注"])
+    ws.merge_cells("C2:D2")
+    thin = Side(style="thin")
+    for r in range(3, 6):
+        for c in range(1, 7):
+            ws.cell(r, c).border = Border(left=thin, right=thin, top=thin, bottom=thin)
+        ws.merge_cells(start_row=r, start_column=3, end_row=r, end_column=4)
+    ws.cell(6, 1, "注：金额以亿元计")
+    template = tmp_path / "宽栏.xlsx"
+    wb.save(template)
+    plan, _result, out = _fill(portfolio, template, tmp_path / "o.xlsx")
+    assert [r.column.letter for r in plan.rules] == ["A", "B", "C", "E", "F"]  # D is C's
+    ws = out.active
+    assert {"C3:D3", "C4:D4"} <= {str(m) for m in ws.merged_cells.ranges}
+    assert "C5:D5" not in ws.merged_cells and ws["A5"].value == "注：金额以亿元计"
+    assert ws["C3"].value.startswith("建设LED") and ws["E4"].value == 0.8
