@@ -12,17 +12,16 @@ column as of the date, replace the empty rows, restyle, 合计, save) is timed a
 from __future__ import annotations
 
 import argparse
-import statistics
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from openpyxl import Workbook  # noqa: E402
+from report import timed  # noqa: E402  (bench/report.py: median of repeated runs)
 
 from tests.helpers.templates import one_row_xlsx
 from tracker.ledger.demo import fill_demo
@@ -36,15 +35,6 @@ from tracker.templates.fill import (
 )
 
 AS_OF = date(2026, 6, 30)
-
-
-def timed(fn: Callable[[], object], repeat: int) -> tuple[float, object]:
-    times, result = [], None
-    for _ in range(repeat):
-        start = time.perf_counter()
-        result = fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times), result
 
 
 def main() -> None:
