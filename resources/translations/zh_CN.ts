@@ -1512,202 +1512,202 @@ Database: {path}</source>
     <context>
         <name>TemplateDialog</name>
         <message>
-            <location filename="../../ui/template_dialog.py" line="121" />
+            <location filename="../../ui/template_dialog.py" line="79" />
             <source>Fill the city's template</source>
             <translation>按上级模板填报</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="142" />
+            <location filename="../../ui/template_dialog.py" line="100" />
             <source>The blank report the city sent (.xlsx, .xls)</source>
             <translation>上级下发的空白报表（.xlsx、.xls）</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="144" />
+            <location filename="../../ui/template_dialog.py" line="102" />
             <source>&amp;Choose template…</source>
             <translation>选择模板(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="148" />
+            <location filename="../../ui/template_dialog.py" line="106" />
             <source>Template:</source>
             <translation>模板：</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="158" />
+            <location filename="../../ui/template_dialog.py" line="116" />
             <source>Column of the template</source>
             <translation>模板的栏目</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="158" />
+            <location filename="../../ui/template_dialog.py" line="116" />
             <source>Filled with</source>
             <translation>填写内容</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="158" />
+            <location filename="../../ui/template_dialog.py" line="116" />
             <source>In words</source>
             <translation>说明</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="175" />
+            <location filename="../../ui/template_dialog.py" line="133" />
             <source>All years</source>
             <translation>全部年份</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="176" />
+            <location filename="../../ui/template_dialog.py" line="134" />
             <source>All units</source>
             <translation>全部单位</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="177" />
+            <location filename="../../ui/template_dialog.py" line="135" />
             <source>All towns</source>
             <translation>全部乡镇/园区</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="179" />
+            <location filename="../../ui/template_dialog.py" line="137" />
             <source>Any stage</source>
             <translation>全部阶段</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="182" />
+            <location filename="../../ui/template_dialog.py" line="140" />
             <source>Any status</source>
             <translation>全部状态</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="186" />
+            <location filename="../../ui/template_dialog.py" line="144" />
             <source>Which projects</source>
             <translation>填报哪些项目</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="188" />
+            <location filename="../../ui/template_dialog.py" line="146" />
             <source>&amp;As of</source>
             <translation>统计截至(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="189" />
+            <location filename="../../ui/template_dialog.py" line="147" />
             <source>Signed &amp;in</source>
             <translation>签约年份(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="190" />
+            <location filename="../../ui/template_dialog.py" line="148" />
             <source>&amp;Unit</source>
             <translation>责任单位(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="191" />
+            <location filename="../../ui/template_dialog.py" line="149" />
             <source>&amp;Town / park</source>
             <translation>乡镇/园区(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="192" />
+            <location filename="../../ui/template_dialog.py" line="150" />
             <source>Stage &amp;reached</source>
             <translation>所处阶段(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="193" />
+            <location filename="../../ui/template_dialog.py" line="151" />
             <source>S&amp;tatus</source>
             <translation>状态(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="211" />
+            <location filename="../../ui/template_dialog.py" line="169" />
             <source>Preview: the first rows as they will be written</source>
             <translation>预览：将写入的前几行</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="227" />
+            <location filename="../../ui/template_dialog.py" line="185" />
             <source>Browse…</source>
             <translation>浏览…</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="230" />
+            <location filename="../../ui/template_dialog.py" line="188" />
             <source>&amp;Open the file in Excel/WPS when saved</source>
             <translation>保存后用 Excel/WPS 打开(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="233" />
+            <location filename="../../ui/template_dialog.py" line="191" />
             <source>Save as:</source>
             <translation>保存为：</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="244" />
+            <location filename="../../ui/template_dialog.py" line="202" />
             <source>&amp;Fill and save</source>
             <translation>填报并保存(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="284" />
+            <location filename="../../ui/template_dialog.py" line="242" />
             <source>Choose the city's template</source>
             <translation>选择上级下发的报表模板</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="286" />
+            <location filename="../../ui/template_dialog.py" line="244" />
             <source>Excel/WPS workbooks ({patterns})</source>
             <translation>Excel/WPS 工作簿 ({patterns})</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="292" />
+            <location filename="../../ui/template_dialog.py" line="250" />
             <source>Reading {name}…</source>
             <translation>正在读取 {name}…</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="296" />
+            <location filename="../../ui/template_dialog.py" line="254" />
             <source>Reading the template</source>
             <translation>正在读取模板</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="311" />
+            <location filename="../../ui/template_dialog.py" line="269" />
             <source>Sheet “{sheet}”: header in row {rows}; the projects go from row {first} on.</source>
             <translation>工作表“{sheet}”：表头在第 {rows} 行，项目从第 {first} 行起填写。</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="318" />
+            <location filename="../../ui/template_dialog.py" line="276" />
             <source>The total row is recomputed.</source>
             <translation>合计行按填入的项目重新计算。</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="320" />
+            <location filename="../../ui/template_dialog.py" line="278" />
             <source>The columns are matched as you confirmed last time.</source>
             <translation>各栏已按您上次确认的对应填写。</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="336" />
+            <location filename="../../ui/template_dialog.py" line="294" />
             <source>Internal error while reading the template: {error}</source>
             <translation>读取模板时发生内部错误：{error}</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="353" />
+            <location filename="../../ui/template_dialog.py" line="311" />
             <source>(left blank)</source>
             <translation>（留空）</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="360" />
+            <location filename="../../ui/template_dialog.py" line="318" />
             <source>Rule of column {column}</source>
             <translation>“{column}”栏的填写内容</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="387" />
+            <location filename="../../ui/template_dialog.py" line="345" />
             <source>{count} columns are left blank (yellow): fill them by hand.</source>
             <translation>有 {count} 栏留空（黄色），请手工填写。</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="433" />
+            <location filename="../../ui/template_dialog.py" line="391" />
             <source>Preview</source>
             <translation>预览</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="440" />
+            <location filename="../../ui/template_dialog.py" line="398" />
             <source>Counting…</source>
             <translation>正在统计…</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="448" />
+            <location filename="../../ui/template_dialog.py" line="406" />
             <source>{count} projects</source>
             <translation>共 {count} 个项目</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="459" />
+            <location filename="../../ui/template_dialog.py" line="417" />
             <source>Choose the template first.</source>
             <translation>请先选择模板。</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="462" />
+            <location filename="../../ui/template_dialog.py" line="420" />
             <source>Choose where to save the filled report.</source>
             <translation>请选择填好的报表保存到哪里。</translation>
         </message>
