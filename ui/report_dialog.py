@@ -8,16 +8,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import shiboken6
-from PySide6.QtCore import QDate, QStandardPaths, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QDate, QStandardPaths
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -29,19 +25,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.errors import TrackerError
 from tracker.ledger.portfolio import Portfolio
 from tracker.ledger.queries import ProjectFilter, distinct_values
 from tracker.reports.ledger_export import write_ledger_export
-from tracker.reports.output import OutputLockedError
 from tracker.reports.review_report import default_file_name, write_review_report
 from tracker.review import run_review
 from tracker.storage.db import connect
 
-from .tasks import run_task
+from .save_dialog import SaveDialog
+from .template_dialog import TemplateDialog
 
 
-class ReportDialog(QDialog):
+class ReportDialog(SaveDialog):
     def __init__(self, parent: QWidget | None, db_path: Path) -> None:
         super().__init__(parent)
         self.setObjectName("report_dialog")
@@ -100,6 +95,16 @@ class ReportDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.template_button = QPushButton(self.tr("Fill the city's &template…"), self)
+        self.template_button.setObjectName("fill_template")
+        self.template_button.setToolTip(
+            self.tr(
+                "Fill a blank report the city sent with the ledger's projects, "
+                "keeping its own title, columns and layout."
+            )
+        )
+        self.template_button.clicked.connect(self.fill_city_template)
+        self.buttons.addButton(self.template_button, QDialogButtonBox.ButtonRole.ActionRole)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.status)
@@ -142,18 +147,11 @@ class ReportDialog(QDialog):
     def browse(self) -> None:
         chosen = self.ask_file_name(Path(self.path_edit.text()))
         if chosen is not None:
-            self.path_edit.setText(str(chosen))
-            self._auto_name = False
+            self.name_chosen(chosen)
 
-    def ask_file_name(self, suggestion: Path) -> Path | None:
-        """A save dialog (tests replace this)."""
-        name, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save report as"), str(suggestion), self.tr("Excel workbook (*.xlsx)")
-        )
-        if not name:
-            return None
-        path = Path(name)
-        return path if path.suffix.lower() == ".xlsx" else path.with_suffix(".xlsx")
+    def name_chosen(self, path: Path) -> None:
+        self.path_edit.setText(str(path))
+        self._auto_name = False
 
     # -- running -----------------------------------------------------------------------
 
@@ -163,9 +161,16 @@ class ReportDialog(QDialog):
         if not self.path_edit.text().strip():
             self.status.setText(self.tr("Choose where to save the report."))
             return
-        self.start_export(path)
+        self.start(path)
 
-    def start_export(self, path: Path) -> Any:
+    def fill_city_template(self) -> None:
+        """按上级模板填报…: its own dialog; a file saved there closes this one too."""
+        saved = TemplateDialog.run(self, self.db_path)
+        if saved is not None:
+            self.saved_path = saved
+            super().accept()
+
+    def start(self, path: Path) -> Any:
         kind, as_of, year = self.kind(), self.as_of(), self.year_combo.currentData()
 
         def work(ctx: Any) -> Path:
@@ -177,64 +182,13 @@ class ReportDialog(QDialog):
             review = run_review(ctx.portfolio(), as_of, year)
             return write_review_report(review, path, ctx.progress, ctx.cancelled)
 
-        self.buttons.setEnabled(False)
-        self.status.setText(self.tr("Writing {name}…").format(name=path.name))
-        self.task = run_task(
-            self,
-            self.tr("Export report"),
-            work,
-            db_path=self.db_path,
-            on_done=self._done,
-            on_error=self._failed,
-        )
-        self.task.cancelled.connect(self._cancelled)
-        return self.task
-
-    def reject(self) -> None:
-        """Cancel first stops a running export (nothing half-written stays); then closes."""
-        if self.task is not None and not self.task.done:
-            self.task.cancel()
-            return
-        super().reject()
+        return self.run_save(path, work, self._done)
 
     def _done(self, path: Path) -> None:
-        if not shiboken6.isValid(self):
-            return
-        self.buttons.setEnabled(True)
         self.saved_path = Path(path)
         self.status.setText(self.tr("Saved {path}").format(path=path))
         self.after_save(self.saved_path)
         super().accept()
-
-    def _cancelled(self) -> None:
-        if not shiboken6.isValid(self):
-            return
-        self.buttons.setEnabled(True)
-        self.status.setText(self.tr("Cancelled; nothing was saved."))
-
-    def _failed(self, error: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
-        self.buttons.setEnabled(True)
-        if isinstance(error, OutputLockedError):
-            self.status.setText(error.message)
-            self.show_error(error.message)
-            chosen = self.ask_file_name(_another_name(error.path))
-            if chosen is not None:
-                self.path_edit.setText(str(chosen))
-                self._auto_name = False
-                self.start_export(chosen)
-            return
-        message = (
-            error.message
-            if isinstance(error, TrackerError)
-            else self.tr("Internal error while writing the report: {error}").format(error=error)
-        )
-        self.status.setText(message)
-        self.show_error(message)
-
-    def show_error(self, message: str) -> None:
-        QMessageBox.warning(self, self.tr("Export report"), message)
 
     def after_save(self, path: Path) -> None:
         """Offer to open the file or its folder."""
@@ -253,20 +207,8 @@ class ReportDialog(QDialog):
         elif box.clickedButton() is open_folder:
             self.open_url(path.parent)
 
-    def open_url(self, path: Path) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-
     @classmethod
     def run(cls, parent: QWidget | None, db_path: Path) -> Path | None:
         dialog = cls(parent, db_path)
         dialog.exec()
         return dialog.saved_path
-
-
-def _another_name(path: Path) -> Path:
-    """报表.xlsx → 报表(2).xlsx, the first name not taken."""
-    for n in range(2, 100):
-        candidate = path.with_name(f"{path.stem}({n}){path.suffix}")
-        if not candidate.exists():
-            return candidate
-    return path

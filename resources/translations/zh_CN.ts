@@ -1148,107 +1148,90 @@ Database: {path}</source>
     <context>
         <name>ReportDialog</name>
         <message>
-            <location filename="../../ui/report_dialog.py" line="48" />
-            <location filename="../../ui/report_dialog.py" line="184" />
-            <location filename="../../ui/report_dialog.py" line="237" />
-            <location filename="../../ui/report_dialog.py" line="243" />
+            <location filename="../../ui/report_dialog.py" line="43" />
+            <location filename="../../ui/report_dialog.py" line="197" />
             <source>Export report</source>
             <translation>导出报表</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="60" />
+            <location filename="../../ui/report_dialog.py" line="55" />
             <source>Review workbook (summary, warnings, ledger, open requests)</source>
             <translation>履约情况评估报表（汇总、预警清单、项目台账、诉求清单）</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="64" />
+            <location filename="../../ui/report_dialog.py" line="59" />
             <source>Full ledger (every field and stage date; can be imported again)</source>
             <translation>完整台账（全部字段和各阶段日期，可再次导入）</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="77" />
+            <location filename="../../ui/report_dialog.py" line="72" />
             <source>All years</source>
             <translation>全部年份</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="82" />
+            <location filename="../../ui/report_dialog.py" line="77" />
             <source>Browse…</source>
             <translation>浏览…</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="92" />
+            <location filename="../../ui/report_dialog.py" line="87" />
             <source>Report</source>
             <translation>报表</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="94" />
+            <location filename="../../ui/report_dialog.py" line="89" />
             <source>As of</source>
             <translation>统计截至</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="95" />
+            <location filename="../../ui/report_dialog.py" line="90" />
             <source>Signed in</source>
             <translation>签约年份</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="96" />
+            <location filename="../../ui/report_dialog.py" line="91" />
             <source>Save as</source>
             <translation>保存为</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="100" />
+            <location filename="../../ui/report_dialog.py" line="95" />
             <source>Export</source>
             <translation>导出</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="151" />
-            <source>Save report as</source>
-            <translation>报表另存为</translation>
+            <location filename="../../ui/report_dialog.py" line="98" />
+            <source>Fill the city's &amp;template…</source>
+            <translation>按上级模板填报(&amp;T)…</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="151" />
-            <source>Excel workbook (*.xlsx)</source>
-            <translation>Excel 工作簿 (*.xlsx)</translation>
+            <location filename="../../ui/report_dialog.py" line="102" />
+            <source>Fill a blank report the city sent with the ledger's projects, keeping its own title, columns and layout.</source>
+            <translation>用台账中的项目填写上级下发的空白报表，保留其标题、栏目和格式。</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="164" />
+            <location filename="../../ui/report_dialog.py" line="162" />
             <source>Choose where to save the report.</source>
             <translation>请选择报表的保存位置。</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="181" />
-            <source>Writing {name}…</source>
-            <translation>正在生成“{name}”…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/report_dialog.py" line="205" />
+            <location filename="../../ui/report_dialog.py" line="189" />
             <source>Saved {path}</source>
             <translation>已保存：{path}</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="213" />
-            <source>Cancelled; nothing was saved.</source>
-            <translation>已取消，未保存任何文件。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/report_dialog.py" line="231" />
-            <source>Internal error while writing the report: {error}</source>
-            <translation>生成报表时程序内部出错：{error}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/report_dialog.py" line="244" />
+            <location filename="../../ui/report_dialog.py" line="198" />
             <source>The report was saved to:
 {path}</source>
             <translation>报表已保存到：
 {path}</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="248" />
+            <location filename="../../ui/report_dialog.py" line="202" />
             <source>Open file</source>
             <translation>打开文件</translation>
         </message>
         <message>
-            <location filename="../../ui/report_dialog.py" line="249" />
+            <location filename="../../ui/report_dialog.py" line="203" />
             <source>Open folder</source>
             <translation>打开所在文件夹</translation>
         </message>
@@ -1524,6 +1507,209 @@ Database: {path}</source>
             <location filename="../../ui/tasks.py" line="253" />
             <source>An internal error occurred. Nothing was half-saved; please report this.</source>
             <translation>程序内部出错。数据没有被写入一半；请把详细信息反馈给维护人员。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TemplateDialog</name>
+        <message>
+            <location filename="../../ui/template_dialog.py" line="79" />
+            <source>Fill the city's template</source>
+            <translation>按上级模板填报</translation>
+        </message>
+        <message>
+            <location filename="../../ui/template_dialog.py" line="100" />
+            <source>The blank report the city sent (.xlsx, .xls)</source>
+            <translation>上级下发的空白报表（.xlsx、.xls）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/template_dialog.py" line="102" />
+            <source>&amp;Choose template…</source>
+            <translation>选择模板(&amp;C)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/template_dialog.py" line="106" />
+            <source>Template:</source>
+            <translation>模板：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/template_dialog.py" line="116" />
+            <source>Column of the template</source>
+            <translation>模板的栏目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/template_dialog.py" line="116" />
+            <source>Filled with</source>
+            <translation>填写内容</translation>
+        </message>
+        <message>
+            <location filename="../../ui/template_dialog.py" line="116" />
+            <source>In words</source>
+            <translation>说明</translation>
+        </message>
+        <message>
+            <location filename="../../ui/template_dialog.py" line="133" />
+            <source>All years</source>
+            <translation>全部年份</translation>
+        </message>
+        <message>
+            <location filename="../../ui/template_dialog.py" line="134" />
+            <source>All units</source>
+            <translation>全部单位</translation>
+        </message>
+        <message>
+            <location filename="../../ui/template_dialog.py" line="135" />
+            <source>All towns</source>
+            <translation>全部乡镇/园区</translation>
+        </message>
+        <message>
+            <location filename="../../ui/template_dialog.py" line="137" />
+            <source>Any stage</source>
+            <translation>全部阶段</translation>
+        </message>
+        <message>
+            <location filename="../../ui/template_dialog.py" line="140" />
+            <source>Any status</source>
+            <translation>全部状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/template_dialog.py" line="144" />
+            <source>Which projects</source>
+            <translation>填报哪些项目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/template_dialog.py" line="146" />
+            <source>&amp;As of</source>
+            <translation>统计截至(&amp;A)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/template_dialog.py" line="147" />
+            <source>Signed &amp;in</source>
+            <translation>签约年份(&amp;I)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/template_dialog.py" line="148" />
+            <source>&amp;Unit</source>
+            <translation>责任单位(&amp;U)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/template_dialog.py" line="149" />
+            <source>&amp;Town / park</source>
+            <translation>乡镇/园区(&amp;T)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/template_dialog.py" line="150" />
+            <source>Stage &amp;reached</source>
+            <translation>所处阶段(&amp;R)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/template_dialog.py" line="151" />
+            <source>S&amp;tatus</source>
+            <translation>状态(&amp;T)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/template_dialog.py" line="169" />
+            <source>Preview: the first rows as they will be written</source>
+            <translation>预览：将写入的前几行</translation>
+        </message>
+        <message>
+            <location filename="../../ui/template_dialog.py" line="185" />
+            <source>Browse…</source>
+            <translation>浏览…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/template_dialog.py" line="188" />
+            <source>&amp;Open the file in Excel/WPS when saved</source>
+            <translation>保存后用 Excel/WPS 打开(&amp;O)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/template_dialog.py" line="191" />
+            <source>Save as:</source>
+            <translation>保存为：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/template_dialog.py" line="202" />
+            <source>&amp;Fill and save</source>
+            <translation>填报并保存(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/template_dialog.py" line="242" />
+            <source>Choose the city's template</source>
+            <translation>选择上级下发的报表模板</translation>
+        </message>
+        <message>
+            <location filename="../../ui/template_dialog.py" line="244" />
+            <source>Excel/WPS workbooks ({patterns})</source>
+            <translation>Excel/WPS 工作簿 ({patterns})</translation>
+        </message>
+        <message>
+            <location filename="../../ui/template_dialog.py" line="250" />
+            <source>Reading {name}…</source>
+            <translation>正在读取 {name}…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/template_dialog.py" line="254" />
+            <source>Reading the template</source>
+            <translation>正在读取模板</translation>
+        </message>
+        <message>
+            <location filename="../../ui/template_dialog.py" line="269" />
+            <source>Sheet “{sheet}”: header in row {rows}; the projects go from row {first} on.</source>
+            <translation>工作表“{sheet}”：表头在第 {rows} 行，项目从第 {first} 行起填写。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/template_dialog.py" line="276" />
+            <source>The total row is recomputed.</source>
+            <translation>合计行按填入的项目重新计算。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/template_dialog.py" line="278" />
+            <source>The columns are matched as you confirmed last time.</source>
+            <translation>各栏已按您上次确认的对应填写。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/template_dialog.py" line="294" />
+            <source>Internal error while reading the template: {error}</source>
+            <translation>读取模板时发生内部错误：{error}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/template_dialog.py" line="311" />
+            <source>(left blank)</source>
+            <translation>（留空）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/template_dialog.py" line="318" />
+            <source>Rule of column {column}</source>
+            <translation>“{column}”栏的填写内容</translation>
+        </message>
+        <message>
+            <location filename="../../ui/template_dialog.py" line="345" />
+            <source>{count} columns are left blank (yellow): fill them by hand.</source>
+            <translation>有 {count} 栏留空（黄色），请手工填写。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/template_dialog.py" line="391" />
+            <source>Preview</source>
+            <translation>预览</translation>
+        </message>
+        <message>
+            <location filename="../../ui/template_dialog.py" line="398" />
+            <source>Counting…</source>
+            <translation>正在统计…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/template_dialog.py" line="406" />
+            <source>{count} projects</source>
+            <translation>共 {count} 个项目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/template_dialog.py" line="417" />
+            <source>Choose the template first.</source>
+            <translation>请先选择模板。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/template_dialog.py" line="420" />
+            <source>Choose where to save the filled report.</source>
+            <translation>请选择填好的报表保存到哪里。</translation>
         </message>
     </context>
     <context>

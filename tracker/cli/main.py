@@ -18,6 +18,7 @@ from tracker.cli import (
     import_commands,
     ledger_commands,
     report_commands,
+    template_commands,
 )
 from tracker.cli.common import ChineseArgumentParser, emit_json
 from tracker.errors import TrackerError
@@ -27,7 +28,13 @@ from tracker.storage.write_lock import print_wait, set_wait_notifier
 
 log = logging.getLogger(__name__)
 
-COMMAND_GROUPS = (database_commands, ledger_commands, import_commands, report_commands)
+COMMAND_GROUPS = (
+    database_commands,
+    ledger_commands,
+    import_commands,
+    report_commands,
+    template_commands,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

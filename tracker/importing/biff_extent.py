@@ -23,7 +23,8 @@ SINGLE_VALUE = {0x0203, 0x027E, 0x00FD, 0x0204, 0x0205, 0x0006, 0x00D6}
 MULRK = 0x00BD  # several RK values in one row: row, first col, ..., last col
 
 
-def _workbook_stream(data: bytes) -> bytes | None:
+def workbook_stream(data: bytes) -> bytes | None:
+    """The BIFF record stream of an .xls (None when the OLE container cannot be read)."""
     import olefile  # type: ignore[import-untyped]
 
     try:
@@ -36,13 +37,19 @@ def _workbook_stream(data: bytes) -> bytes | None:
     return None
 
 
-def _records(stream: bytes) -> Iterator[tuple[int, bytes]]:
-    """(record type, body) for each record of a BIFF stream."""
+def records_at(stream: bytes) -> Iterator[tuple[int, int, bytes]]:
+    """(offset, record type, body) for each record of a BIFF stream."""
     pos = 0
     while pos + 4 <= len(stream):
         rtype, size = struct.unpack_from("<HH", stream, pos)
-        yield rtype, stream[pos + 4 : pos + 4 + size]
+        yield pos, rtype, stream[pos + 4 : pos + 4 + size]
         pos += 4 + size
+
+
+def _records(stream: bytes) -> Iterator[tuple[int, bytes]]:
+    """(record type, body) for each record of a BIFF stream."""
+    for _pos, rtype, body in records_at(stream):
+        yield rtype, body
 
 
 def _sheet_names(stream: bytes) -> list[str]:
@@ -59,7 +66,7 @@ def _sheet_names(stream: bytes) -> list[str]:
 
 def check_xls(file: str, data: bytes) -> None:
     """Refuse an .xls whose sheets hold values too far out, before calamine reads it."""
-    stream = _workbook_stream(data)
+    stream = workbook_stream(data)
     if stream is None:
         return
     names = _sheet_names(stream)

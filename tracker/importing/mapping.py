@@ -16,6 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from tracker.importing.profile import (
@@ -156,7 +157,12 @@ def signature(headers: list[str]) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
 
 
-def load_preset(portfolio: Portfolio, sig: str) -> dict[str, str | None] | None:
+def load_preset(
+    portfolio: Portfolio, sig: str, allowed: Callable[[str], bool] | None = None
+) -> dict[str, str | None] | None:
+    """A remembered mapping; values ``allowed`` refuses (by default: not an import field)
+    read as None. Filled report templates keep theirs here too, under their own prefix."""
+    ok = allowed or TARGET_LABELS.__contains__
     row = portfolio.db.execute(
         "SELECT mapping FROM import_presets WHERE signature = ?", [sig]
     ).fetchone()
@@ -167,7 +173,7 @@ def load_preset(portfolio: Portfolio, sig: str) -> dict[str, str | None] | None:
     except (TypeError, ValueError):
         return None
     return (
-        {str(k): (v if v in TARGET_LABELS else None) for k, v in data.items()}
+        {str(k): (v if isinstance(v, str) and ok(v) else None) for k, v in data.items()}
         if isinstance(data, dict)
         else None
     )

@@ -66,3 +66,13 @@ def save_workbook(wb: Workbook, path: Path) -> Path:
     finally:
         tmp.unlink(missing_ok=True)
     return path
+
+
+def another_name(path: Path) -> Path:
+    """报表.xlsx → 报表(2).xlsx, the first name not taken (when the chosen file is open in
+    Excel/WPS and the clerk is offered another)."""
+    for n in range(2, 100):
+        candidate = path.with_name(f"{path.stem}({n}){path.suffix}")
+        if not candidate.exists():
+            return candidate
+    return path
