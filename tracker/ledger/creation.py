@@ -126,20 +126,6 @@ def stage_rows(
         if new != (None, None):
             rows.append((st, new))
     return rows
-    for key in sorted(set(planned) | set(actual), key=str):
-        try:
-            st = Stage(key)
-        except ValueError as exc:
-            raise ValidationError("stage", f"未知的阶段：{key}") from exc
-        if st is Stage.SIGNED:
-            continue
-        new = (
-            check(f"{st.value}.planned", planned.get(key), f"{st.label}计划日期"),
-            check(f"{st.value}.actual", actual.get(key), f"{st.label}实际日期"),
-        )
-        if new != (None, None):
-            rows.append((st, new))
-    return rows
 
 
 def prepare(
