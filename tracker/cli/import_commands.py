@@ -13,6 +13,7 @@ from pathlib import Path
 from tracker.cli.common import SubParsers, record_id
 from tracker.errors import TrackerError
 from tracker.ledger.portfolio import Portfolio
+from tracker.program import cli_command
 from tracker.storage.paths import resolve_db_path
 
 ACTION_LABELS = {"create": "新增", "update": "更新", "skip": "跳过", "reject": "拒绝"}
@@ -136,7 +137,7 @@ def _print_report(plan, batch_id: int | None, args: argparse.Namespace) -> None:
     if args.dry_run:
         print("这是试运行（--dry-run），没有写入数据库。")
     elif batch_id is not None:
-        print(f"已导入，批次号 {batch_id}。如需撤销：python -m tracker undo-import {batch_id}")
+        print(f"已导入，批次号 {batch_id}。如需撤销：{cli_command()} undo-import {batch_id}")
     if args.errors_out and plan.summary()["reject"]:
         print(f"被拒绝的行已写入：{args.errors_out}")
 
