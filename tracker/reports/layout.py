@@ -8,7 +8,7 @@ and blank lines for signatures at the end.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -100,10 +100,20 @@ def set_widths(
         dim.width = column.width if column.wraps else max(column.width, dim.width or 0)
 
 
-def signoff(w: SheetWriter, row: int, ncols: int) -> int:
-    """填表人 / 审核人 / 日期 with blank lines to sign on, after a blank row."""
+def preparer(settings: Mapping[str, Any]) -> str:
+    """The 填表人 the settings name (empty: a line to sign by hand)."""
+    return str(settings.get("preparer") or "")
+
+
+def signoff(w: SheetWriter, row: int, ncols: int, preparer: str = "") -> int:
+    """填表人 / 审核人 / 日期 with blank lines to sign on, after a blank row; 填表人 is
+    printed when the settings name one (asked at first run), else left to sign by hand."""
     row += 1
-    parts = ("填表人：＿＿＿＿＿＿＿＿", "审核人：＿＿＿＿＿＿＿＿", "日期：＿＿＿＿年＿＿月＿＿日")
+    parts = (
+        f"填表人：{preparer or '＿＿＿＿＿＿＿＿'}",
+        "审核人：＿＿＿＿＿＿＿＿",
+        "日期：＿＿＿＿年＿＿月＿＿日",
+    )
     step = max(1, ncols // 3)
     for i, text in enumerate(parts):
         first = 1 + i * step

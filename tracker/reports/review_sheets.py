@@ -16,7 +16,14 @@ from openpyxl.worksheet.worksheet import Worksheet
 from tracker.domain.dates import to_date
 from tracker.domain.project import Project
 from tracker.domain.vocabulary import Stage
-from tracker.reports.layout import ReportColumn, set_widths, signoff, table, title_block
+from tracker.reports.layout import (
+    ReportColumn,
+    preparer,
+    set_widths,
+    signoff,
+    table,
+    title_block,
+)
 from tracker.reports.styles import SheetWriter, filter_range, print_setup
 from tracker.review import LEVEL_LABELS, RED, Review
 from tracker.review import facts as f
@@ -100,9 +107,14 @@ def _actual(p: Project, stage: Stage) -> str | None:
 
 
 def _finish(
-    w: SheetWriter, columns: list[ReportColumn], header: int, last: int, ncols: int
+    w: SheetWriter,
+    columns: list[ReportColumn],
+    header: int,
+    last: int,
+    ncols: int,
+    preparer: str = "",
 ) -> None:
-    signoff(w, last + 1, ncols)
+    signoff(w, last + 1, ncols, preparer)
     set_widths(w, columns, header, last)
     print_setup(
         w.ws,
@@ -166,7 +178,7 @@ def write_warnings(ws: Worksheet, review: Review, title: str, left: str, right: 
             for i, p in enumerate(terminated, 1)
         ]
         _, end = table(w, last + 3, TERMINATED_COLUMNS, term_rows)
-    signoff(w, end + 1, ncols)
+    signoff(w, end + 1, ncols, preparer(review.settings))
     set_widths(w, WARNING_COLUMNS, header, last)
     print_setup(
         ws,
@@ -223,7 +235,7 @@ def write_ledger(ws: Worksheet, review: Review, title: str, left: str, right: st
         level = worst.get(p.id)
         if level:
             w.ws._cells[(header + i, col)]._style = StyleArray(tinted[level])
-    _finish(w, LEDGER_COLUMNS, header, last, len(LEDGER_COLUMNS))
+    _finish(w, LEDGER_COLUMNS, header, last, len(LEDGER_COLUMNS), preparer(review.settings))
 
 
 def write_problems(ws: Worksheet, review: Review, title: str, left: str, right: str) -> None:
@@ -259,4 +271,4 @@ def write_problems(ws: Worksheet, review: Review, title: str, left: str, right: 
             )
             tints.append(level_of.get(problem.id))
     header, last = table(w, row, PROBLEM_COLUMNS, rows, tints)
-    _finish(w, PROBLEM_COLUMNS, header, last, len(PROBLEM_COLUMNS))
+    _finish(w, PROBLEM_COLUMNS, header, last, len(PROBLEM_COLUMNS), preparer(review.settings))

@@ -10,7 +10,14 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.label import DataLabelList
 from openpyxl.worksheet.worksheet import Worksheet
 
-from tracker.reports.layout import ReportColumn, set_widths, signoff, table, title_block
+from tracker.reports.layout import (
+    ReportColumn,
+    preparer,
+    set_widths,
+    signoff,
+    table,
+    title_block,
+)
 from tracker.reports.styles import LINE_HEIGHT, SheetWriter, display_width, print_setup
 from tracker.review import Rates, Review, Share, percent
 
@@ -196,6 +203,6 @@ def write_summary(ws: Worksheet, review: Review, title: str, left: str, right: s
         w.merged(row, 1, NCOLS, text, "note")
         ws.row_dimensions[row].height = LINE_HEIGHT * (1 + display_width(text) // 190) + 4
         row += 1
-    signoff(w, row, NCOLS)
+    signoff(w, row, NCOLS, preparer(review.settings))
     set_widths(w, rate_columns(""), first_table, first_table)
     print_setup(ws, title_rows=(1, 2), freeze="A3")
