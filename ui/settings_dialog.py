@@ -1,4 +1,6 @@
-"""Settings that belong to the data: county, 填报单位, language, warning thresholds, lists.
+"""Settings that belong to the data: county, 填报单位, 填表人, warning thresholds, lists.
+
+There is no language choice: the program is Chinese (``ui.app``).
 
 The options, their Chinese labels, defaults and checks are the core's registry
 (``tracker.ledger.settings.OPTIONS``); this dialog only lays them out and stores the changes
@@ -10,7 +12,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -67,20 +68,10 @@ class SettingsDialog(QDialog):
     def _general(self, values: dict[str, Any]) -> QWidget:
         page = QWidget(self)
         form = QFormLayout(page)
-        for key in ("county_name", "reporting_unit"):
+        for key in ("county_name", "reporting_unit", "preparer"):
             edit = QLineEdit(str(values[key]), page)
             self._register(key, edit)
             form.addRow(OPTION_BY_KEY[key].label + "：", edit)
-        language = QComboBox(page)
-        language.addItem(self.tr("Follow the system"), "auto")
-        language.addItem("简体中文", "zh_CN")
-        language.addItem("English", "en")
-        language.setCurrentIndex(max(0, language.findData(values.get("language", "auto"))))
-        self._register("language", language)
-        form.addRow(OPTION_BY_KEY["language"].label + "：", language)
-        form.addRow(
-            QLabel(self.tr("A new language takes effect the next time the program starts."), page)
-        )
         return page
 
     def _thresholds(self, values: dict[str, Any]) -> QWidget:
@@ -129,8 +120,6 @@ class SettingsDialog(QDialog):
         for key, widget in self.inputs.items():
             if isinstance(widget, QSpinBox):
                 out[key] = widget.value()
-            elif isinstance(widget, QComboBox):
-                out[key] = widget.currentData()
             else:
                 out[key] = widget_text(widget)
         return out
