@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from tracker.review import RULE_LABELS, Review, ReviewWarning, run_review
 
 from .tasks import run_task
+from .widgets import TEXT_ON_TINT
 
 LEVEL_COLOURS = {"red": QColor("#ffc7ce"), "yellow": QColor("#ffeb9c")}
 Index = QModelIndex | QPersistentModelIndex
@@ -194,6 +195,8 @@ class WarningsModel(RowListModel):
             return self._values(w)[index.column()]
         if role == Qt.ItemDataRole.BackgroundRole and index.column() == 0:
             return LEVEL_COLOURS[w.level]
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0:
+            return TEXT_ON_TINT  # readable on the tint under a dark palette too
         if role == Qt.ItemDataRole.UserRole:
             return w.project_id
         return None
