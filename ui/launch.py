@@ -1,4 +1,9 @@
-"""签约项目跟踪 — the desktop app: ``python main.py [--db PATH] [--screenshot FILE.png]``."""
+"""Starting the desktop app: its arguments, the window, and the unattended modes.
+
+``SignedDealTracker[.exe] [--db PATH] [--screenshot FILE.png] [--self-test FILE.json]`` —
+the installed program, the ``SignedDealTracker`` command of a wheel (``[project.gui-scripts]``)
+and ``python main.py`` in a source tree all come here. Inside the package, so a wheel has it.
+"""
 
 from __future__ import annotations
 
@@ -6,19 +11,22 @@ import argparse
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from tracker.errors import TrackerError
 from tracker.logs import setup_logging
 from tracker.storage.paths import resolve_db_path
-from ui.app import choose_language, ensure_app, install_translators
-from ui.crash_dialog import install_excepthook
-from ui.main_window import MainWindow, open_window
+
+from .app import ensure_app, install_translators
+from .crash_dialog import install_excepthook
+from .main_window import MainWindow, open_window
 
 SCREENSHOT_SIZE = (1366, 768)
+T_IMPORTS = time.time()  # TRACKER_STARTUP_TIMES: the app's imports are done
 
 
 def build_window(db_path: Path | str, *, language: str | None = None) -> MainWindow:
@@ -49,13 +57,64 @@ def take_screenshot(window: MainWindow, out: Path) -> None:
     QTimer.singleShot(10_000, lambda: mark("tints"))  # tints are optional
 
 
+def record_startup(window: MainWindow, out: str, t_window: float) -> None:
+    """Measurement only (env TRACKER_STARTUP_TIMES=FILE.json, packaging/measure_startup.py):
+    show the window at 1366×768 and write the wall-clock time of each start-up step —
+    drawn (the first frame), rows (the ledger loaded and drawn), tints (warning colours) —
+    then quit. The caller compares them with the time it spawned the process."""
+    import json
+
+    times = {"imports": T_IMPORTS, "window": t_window}
+    window.resize(*SCREENSHOT_SIZE)
+    window.show()
+
+    def mark(key: str) -> None:
+        if key not in times:
+            window.grab()
+            times[key] = time.time()
+            times.setdefault("drawn", times[key])  # the first grab is the first frame
+        if "rows" in times and ("tints" in times or key == "timeout"):
+            Path(out).write_text(json.dumps(times), encoding="utf-8")
+            window.close()
+
+    QTimer.singleShot(0, lambda: mark("drawn"))
+    window.model.loaded.connect(lambda _r: mark("rows"))
+    window.model.levels_loaded.connect(lambda: mark("tints"))
+    QTimer.singleShot(60_000, lambda: mark("timeout"))
+
+
+def run_self_test(window: MainWindow, out: str) -> None:
+    """Check what this copy of the app contains (``ui.self_test``), write it, quit 0/1."""
+    from . import self_test
+
+    def run() -> None:
+        try:
+            report = self_test.collect(window)
+        except Exception as exc:  # noqa: BLE001 - a windowed exe has nowhere else to say it
+            logging.getLogger(__name__).exception("self-test failed")
+            report = {"ok": False, "error": f"{type(exc).__name__}: {exc}"}
+        self_test.write(report, out)
+        window.close()
+        QApplication.exit(0 if report["ok"] else 1)
+
+    QTimer.singleShot(0, run)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="签约项目跟踪")
     parser.add_argument("--db", help="database file (default: the user's data folder)")
     parser.add_argument("--screenshot", metavar="FILE.png", help="save the window and exit")
+    parser.add_argument(
+        "--self-test",
+        metavar="FILE.json",
+        help="check the translation and every feature, write JSON ('-' for stdout) and exit: "
+        "0 when all are present",
+    )
     args = parser.parse_args(argv)
+    measuring = os.environ.get("TRACKER_STARTUP_TIMES")
+    unattended = bool(args.screenshot or args.self_test or measuring)
     if (
-        args.screenshot
+        unattended
         and sys.platform.startswith("linux")
         and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
     ):
@@ -64,19 +123,19 @@ def main(argv: list[str] | None = None) -> int:
     install_excepthook(setup_logging())
     db_path = resolve_db_path(args.db)
     try:
-        window = open_window(db_path, "zh_CN" if args.screenshot else None)
+        window = open_window(db_path)
     except TrackerError as exc:
         logging.getLogger(__name__).info("cannot open %s: %s", db_path, exc.message)
-        install_translators(choose_language(None))
+        install_translators()
         QMessageBox.critical(None, "签约项目跟踪", exc.message)
         return 2
-    if args.screenshot:
+    if measuring:
+        record_startup(window, measuring, time.time())
+    elif args.self_test:
+        run_self_test(window, args.self_test)
+    elif args.screenshot:
         take_screenshot(window, Path(args.screenshot))
     else:
         window.show()
-        QTimer.singleShot(0, window.offer_demo)
+        QTimer.singleShot(0, window.first_run)
     return app.exec()
-
-
-if __name__ == "__main__":
-    sys.exit(main())

@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <location filename="../../ui/help_menu.py" line="162" />
+            <source>About</source>
+            <translation>关于</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_menu.py" line="163" />
+            <source>Version {version}</source>
+            <translation>版本 {version}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_menu.py" line="168" />
+            <source>The ledger of signed investment deals: their progress from signing to production, warnings against 一签了之, and the review reports.</source>
+            <translation>招商引资签约项目台账：从签约到投产全程跟踪，预警“一签了之”，生成督查考核报表。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_menu.py" line="181" />
+            <source>This ledger:</source>
+            <translation>当前台账：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_menu.py" line="182" />
+            <source>Data folder:</source>
+            <translation>数据文件夹：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_menu.py" line="183" />
+            <source>Log folder:</source>
+            <translation>日志文件夹：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_menu.py" line="194" />
+            <source>Open folder</source>
+            <translation>打开文件夹</translation>
+        </message>
+    </context>
+    <context>
         <name>AsOfBar</name>
         <message>
             <location filename="../../ui/warnings_view.py" line="55" />
@@ -148,6 +186,47 @@ Please copy the error and send it to whoever supports you.</source>
         </message>
     </context>
     <context>
+        <name>DemoBanner</name>
+        <message>
+            <location filename="../../ui/demo_mode.py" line="55" />
+            <source>&lt;b&gt;演示数据&lt;/b&gt; — a made-up county ({county}) to try the program: add, edit, import and export as you like. Nothing here goes into your own ledger.</source>
+            <translation>&lt;b&gt;演示数据&lt;/b&gt; — 这是虚构的“{county}”台账，供您试用：可以随意新建、修改、导入、导出，都不会进入您自己的台账。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/demo_mode.py" line="61" />
+            <source>&amp;Close the demo, back to my ledger</source>
+            <translation>关闭演示，回到我的台账(&amp;C)</translation>
+        </message>
+    </context>
+    <context>
+        <name>DemoMode</name>
+        <message>
+            <location filename="../../ui/demo_mode.py" line="82" />
+            <source>Open the &amp;demo data</source>
+            <translation>打开演示数据(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/demo_mode.py" line="85" />
+            <source>A made-up county in a separate file; your ledger is not touched</source>
+            <translation>虚构县的演示台账，单独存放，不影响您的台账</translation>
+        </message>
+        <message>
+            <location filename="../../ui/demo_mode.py" line="88" />
+            <source>&amp;Close the demo</source>
+            <translation>关闭演示(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/demo_mode.py" line="111" />
+            <source>Demo data</source>
+            <translation>演示数据</translation>
+        </message>
+        <message>
+            <location filename="../../ui/demo_mode.py" line="122" />
+            <source>Preparing the demo data</source>
+            <translation>正在准备演示数据</translation>
+        </message>
+    </context>
+    <context>
         <name>DuplicatesPage</name>
         <message>
             <location filename="../../ui/import_pages.py" line="333" />
@@ -196,6 +275,81 @@ Please copy the error and send it to whoever supports you.</source>
             <location filename="../../ui/import_pages.py" line="100" />
             <source>Choose spreadsheets</source>
             <translation>选择表格文件</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunDialog</name>
+        <message>
+            <location filename="../../ui/first_run.py" line="55" />
+            <source>Welcome to the signed project tracker</source>
+            <translation>欢迎使用签约项目跟踪</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="61" />
+            <source>Before you start: whose ledger is this? These names are printed on every report (title, 填报单位, 填表人); you can change them later in Tools → Settings.</source>
+            <translation>开始之前，请先填写这本台账属于哪里。这些名称会印在每一份报表上（标题、填报单位、填表人），以后可在“工具 → 设置”中修改。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="69" />
+            <source>e.g. 青溪县 (required)</source>
+            <translation>例如：青溪县（必填）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="70" />
+            <source>e.g. 青溪县投资促进中心 (required)</source>
+            <translation>例如：青溪县投资促进中心（必填）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="71" />
+            <source>your name (optional: else a blank line to sign)</source>
+            <translation>您的姓名（可不填：报表上留空待签）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="81" />
+            <source>Optional: names the editor offers (paste one per line)</source>
+            <translation>可选：录入时可供选择的名单（每行一个，可直接粘贴）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="86" />
+            <source>Paste a column from Excel,
+or type one per line</source>
+            <translation>从 Excel 复制一列粘贴到这里，
+或每行输入一个</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="96" />
+            <source>&amp;Import last years' ledgers…</source>
+            <translation>导入往年台账(&amp;I)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="97" />
+            <source>From Excel, WPS or CSV files; the columns are recognised by themselves.</source>
+            <translation>从 Excel、WPS 或 CSV 台账导入，自动识别各列。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="101" />
+            <source>Start an &amp;empty ledger</source>
+            <translation>新建空台账(&amp;E)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="102" />
+            <source>Enter projects one by one (新建项目, Ctrl+N).</source>
+            <translation>从零开始，逐个录入项目（新建项目，Ctrl+N）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="106" />
+            <source>Look at the &amp;demo first</source>
+            <translation>先看演示(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="107" />
+            <source>A made-up county in a separate file: try anything, your ledger stays empty.</source>
+            <translation>打开一份虚构的演示台账（单独的文件）随便试，您自己的台账不受影响。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="168" />
+            <source>Please fill in {label}.</source>
+            <translation>请填写{label}。</translation>
         </message>
     </context>
     <context>
@@ -409,62 +563,67 @@ Please copy the error and send it to whoever supports you.</source>
             <translation>名称、投资主体、单位、领导或拼音首字母（Ctrl+F）</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="83" />
+            <location filename="../../ui/ledger_view.py" line="80" />
+            <source>Ledger: search</source>
+            <translation>台账：搜索</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_view.py" line="84" />
             <source>Sign year</source>
             <translation>签约年度</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="84" />
+            <location filename="../../ui/ledger_view.py" line="85" />
             <source>Responsible unit</source>
             <translation>责任单位</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="85" />
+            <location filename="../../ui/ledger_view.py" line="86" />
             <source>Stage</source>
             <translation>阶段</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="86" />
+            <location filename="../../ui/ledger_view.py" line="87" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="91" />
+            <location filename="../../ui/ledger_view.py" line="92" />
             <source>&amp;Clear filters</source>
             <translation>清除筛选(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="96" />
+            <location filename="../../ui/ledger_view.py" line="97" />
             <source>&amp;Search:</source>
             <translation>搜索(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="101" />
+            <location filename="../../ui/ledger_view.py" line="102" />
             <source>&amp;Year:</source>
             <translation>年度(&amp;Y)：</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="102" />
+            <location filename="../../ui/ledger_view.py" line="103" />
             <source>&amp;Unit:</source>
             <translation>单位(&amp;U)：</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="103" />
+            <location filename="../../ui/ledger_view.py" line="104" />
             <source>S&amp;tage:</source>
             <translation>阶段(&amp;T)：</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="104" />
+            <location filename="../../ui/ledger_view.py" line="105" />
             <source>Stat&amp;us:</source>
             <translation>状态(&amp;U)：</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="114" />
+            <location filename="../../ui/ledger_view.py" line="115" />
             <source>Project ledger</source>
             <translation>项目台账</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="155" />
+            <location filename="../../ui/ledger_view.py" line="156" />
             <source>All</source>
             <translation>全部</translation>
         </message>
@@ -482,169 +641,152 @@ Please copy the error and send it to whoever supports you.</source>
             <translation>台账(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="106" />
+            <location filename="../../ui/main_window.py" line="111" />
             <source>&amp;Warnings</source>
             <translation>预警(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="107" />
+            <location filename="../../ui/main_window.py" line="112" />
             <source>Stat&amp;istics</source>
             <translation>统计(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="158" />
+            <location filename="../../ui/main_window.py" line="171" />
             <source>&amp;New project</source>
             <translation>新建项目(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="160" />
+            <location filename="../../ui/main_window.py" line="173" />
             <source>&amp;Edit project</source>
             <translation>编辑项目(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="162" />
+            <location filename="../../ui/main_window.py" line="175" />
             <source>&amp;Delete project…</source>
             <translation>删除项目(&amp;D)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="166" />
+            <location filename="../../ui/main_window.py" line="179" />
             <source>&amp;Import…</source>
             <translation>导入(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="169" />
+            <location filename="../../ui/main_window.py" line="182" />
             <source>Import last years' ledgers from Excel or CSV</source>
             <translation>从 Excel 或 CSV 导入往年台账</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="173" />
+            <location filename="../../ui/main_window.py" line="186" />
             <source>E&amp;xport report…</source>
             <translation>导出报表(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="176" />
+            <location filename="../../ui/main_window.py" line="189" />
             <source>Export the review workbook</source>
             <translation>导出督查考核报表</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="180" />
+            <location filename="../../ui/main_window.py" line="193" />
             <source>&amp;Backup now</source>
             <translation>备份(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="184" />
+            <location filename="../../ui/main_window.py" line="197" />
             <source>&amp;Settings…</source>
             <translation>设置(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="186" />
+            <location filename="../../ui/main_window.py" line="199" />
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="189" />
+            <location filename="../../ui/main_window.py" line="202" />
             <source>&amp;Open database…</source>
             <translation>打开数据库(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="195" />
+            <location filename="../../ui/main_window.py" line="208" />
             <source>Ne&amp;w database…</source>
             <translation>新建数据库(&amp;W)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="200" />
+            <location filename="../../ui/main_window.py" line="213" />
             <source>&amp;Restore from backup…</source>
             <translation>从备份恢复(&amp;R)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="203" />
+            <location filename="../../ui/main_window.py" line="216" />
             <source>E&amp;xit</source>
             <translation>退出(&amp;X)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="212" />
+            <location filename="../../ui/main_window.py" line="225" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="214" />
+            <location filename="../../ui/main_window.py" line="227" />
             <source>Recent &amp;databases</source>
             <translation>最近打开的数据库(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="220" />
+            <location filename="../../ui/main_window.py" line="233" />
             <source>&amp;Project</source>
             <translation>项目(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="224" />
+            <location filename="../../ui/main_window.py" line="237" />
             <source>&amp;Tools</source>
             <translation>工具(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="226" />
+            <location filename="../../ui/main_window.py" line="239" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="227" />
+            <location filename="../../ui/main_window.py" line="244" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="229" />
+            <location filename="../../ui/main_window.py" line="246" />
             <source>Main toolbar</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="252" />
+            <location filename="../../ui/main_window.py" line="269" />
             <source>(none)</source>
             <translation>（无）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="284" />
-            <location filename="../../ui/main_window.py" line="298" />
+            <location filename="../../ui/main_window.py" line="301" />
+            <location filename="../../ui/main_window.py" line="315" />
             <source>Delete project</source>
             <translation>删除项目</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="286" />
+            <location filename="../../ui/main_window.py" line="303" />
             <source>Delete “{name}” with its stage dates, figures, visits and problems?
 A project that fell through should be terminated instead: it then stays in the ledger and in the rates.</source>
             <translation>确定删除“{name}”及其进度节点、资金数据、走访记录和企业诉求吗？
 已落空的项目应改为“终止”：终止的项目仍保留在台账中，并计入各项比率。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="337" />
-            <source>About</source>
-            <translation>关于</translation>
+            <location filename="../../ui/main_window.py" line="369" />
+            <source>Ready: add the first project with New project (Ctrl+N).</source>
+            <translation>台账已建好：用“新建项目”（Ctrl+N）录入第一个项目。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="339" />
-            <source>Signed project tracker: the ledger of signed investment deals, their lifecycle, warnings and review reports.
-Database: {path}</source>
-            <translation>签约项目跟踪：签约项目台账、全生命周期跟踪、预警和督查考核报表。
-数据库：{path}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="350" />
-            <source>Empty ledger</source>
-            <translation>台账为空</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="352" />
-            <source>The ledger is empty. Load a demo portfolio of 300 projects to try the program? (You can start a new empty database later.)</source>
-            <translation>台账中还没有项目。要载入 300 个演示项目试用本程序吗？（之后可以新建一个空数据库。）</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="368" />
-            <source>Loading the demo portfolio</source>
-            <translation>正在载入演示项目</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="393" />
+            <location filename="../../ui/main_window.py" line="391" />
             <source>{total} projects · signed total {amount} (10k yuan) · {shown} shown</source>
             <translation>共 {total} 个项目 · 签约总额 {amount} 万元 · 筛选后 {shown} 个</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="407" />
+            <source>Signed project tracker — 演示数据 (demo, not your ledger) — {name}</source>
+            <translation>签约项目跟踪 — 【演示数据，不是您的台账】 — {name}</translation>
         </message>
         <message>
             <location filename="../../ui/main_window.py" line="409" />
@@ -998,7 +1140,7 @@ Database: {path}</source>
         <message>
             <location filename="../../ui/report_dialog.py" line="249" />
             <source>Open folder</source>
-            <translation>打开所在文件夹</translation>
+            <translation>打开文件夹</translation>
         </message>
     </context>
     <context>
@@ -1030,44 +1172,52 @@ Database: {path}</source>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="40" />
+            <location filename="../../ui/settings_dialog.py" line="41" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="46" />
+            <location filename="../../ui/settings_dialog.py" line="47" />
             <source>&amp;General</source>
             <translation>常规(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="47" />
+            <location filename="../../ui/settings_dialog.py" line="48" />
             <source>&amp;Warning thresholds</source>
             <translation>预警阈值(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="48" />
+            <location filename="../../ui/settings_dialog.py" line="49" />
             <source>&amp;Lists</source>
             <translation>名录(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="75" />
-            <source>Follow the system</source>
-            <translation>跟随系统</translation>
-        </message>
-        <message>
-            <location filename="../../ui/settings_dialog.py" line="82" />
-            <source>A new language takes effect the next time the program starts.</source>
-            <translation>更改界面语言后，下次启动程序时生效。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/settings_dialog.py" line="95" />
+            <location filename="../../ui/settings_dialog.py" line="86" />
             <source>Default: {value}</source>
             <translation>默认值：{value}</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="114" />
+            <location filename="../../ui/settings_dialog.py" line="105" />
             <source> (one per line):</source>
             <translation>（每行一个）：</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutsDialog</name>
+        <message>
+            <location filename="../../ui/help_menu.py" line="104" />
+            <source>Keyboard shortcuts</source>
+            <translation>快捷键</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_menu.py" line="108" />
+            <source>Command</source>
+            <translation>功能</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_menu.py" line="108" />
+            <source>Keys</source>
+            <translation>按键</translation>
         </message>
     </context>
     <context>
@@ -1278,6 +1428,19 @@ Database: {path}</source>
         </message>
     </context>
     <context>
+        <name>UserGuide</name>
+        <message>
+            <location filename="../../ui/user_guide.py" line="147" />
+            <source>User guide</source>
+            <translation>用户手册</translation>
+        </message>
+        <message>
+            <location filename="../../ui/user_guide.py" line="152" />
+            <source>Chapters</source>
+            <translation>目录</translation>
+        </message>
+    </context>
+    <context>
         <name>WarningsModel</name>
         <message>
             <location filename="../../ui/warnings_view.py" line="144" />
@@ -1367,17 +1530,17 @@ Database: {path}</source>
     <context>
         <name>db_files</name>
         <message>
-            <location filename="../../ui/db_files.py" line="48" />
+            <location filename="../../ui/db_files.py" line="49" />
             <source>process {pid} on {host}</source>
             <translation>计算机 {host} 上的进程 {pid}</translation>
         </message>
         <message>
-            <location filename="../../ui/db_files.py" line="50" />
+            <location filename="../../ui/db_files.py" line="51" />
             <source>another program</source>
             <translation>另一个程序</translation>
         </message>
         <message>
-            <location filename="../../ui/db_files.py" line="53" />
+            <location filename="../../ui/db_files.py" line="54" />
             <source>The database {path} is already open in another window ({who}). Only one window may change a ledger at a time: switch to that window, or close it and try again.</source>
             <translation>数据库 {path} 已在另一个窗口中打开（{who}）。同一本台账同时只能由一个窗口修改：请切换到那个窗口，或将其关闭后重试。</translation>
         </message>
@@ -1465,6 +1628,54 @@ Database: {path}</source>
             <location filename="../../ui/file_actions.py" line="200" />
             <source>Restoring</source>
             <translation>正在恢复</translation>
+        </message>
+    </context>
+    <context>
+        <name>help_menu</name>
+        <message>
+            <location filename="../../ui/help_menu.py" line="44" />
+            <source>Project editor: save</source>
+            <translation>项目编辑窗口：保存</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_menu.py" line="45" />
+            <source>Ledger: open the selected project</source>
+            <translation>台账：打开选中的项目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_menu.py" line="46" />
+            <source>Dialogs: close without saving</source>
+            <translation>对话框：不保存并关闭</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_menu.py" line="47" />
+            <source>Next / previous field</source>
+            <translation>下一个 / 上一个输入框</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_menu.py" line="48" />
+            <source>Menus and buttons: the underlined letter</source>
+            <translation>菜单和按钮：按住 Alt 再按带下划线的字母</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_menu.py" line="54" />
+            <source>&amp;User guide</source>
+            <translation>用户手册(&amp;U)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_menu.py" line="58" />
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>快捷键(&amp;K)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_menu.py" line="61" />
+            <source>&amp;What's new</source>
+            <translation>更新说明(&amp;N)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_menu.py" line="135" />
+            <source>What's new</source>
+            <translation>更新说明</translation>
         </message>
     </context>
 </TS>
