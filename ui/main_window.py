@@ -452,6 +452,8 @@ def open_window(db_path: Path, language: str | None = None) -> MainWindow:
     """Lock the file, open (create or migrate) the database, load the Chinese translation
     (``language="en"`` leaves the source strings, for tests), build the window."""
     db_path = Path(db_path)
+    # First: the lock's and the opening's messages are translated when they are made.
+    install_translators(language or UI_LANGUAGE)
     lock = acquire_lock(db_path)
     try:
         try:
@@ -463,5 +465,4 @@ def open_window(db_path: Path, language: str | None = None) -> MainWindow:
     except Exception:
         lock.unlock()
         raise
-    install_translators(language or UI_LANGUAGE)
     return MainWindow(db_path, portfolio, lock)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"  # .ts source
@@ -69,6 +70,7 @@ def test_chinese_on_an_english_locale(qapp, tmp_path):
 
     from tracker.ledger.portfolio import Portfolio
     from ui.app import install_translators
+    from ui.db_files import DatabaseInUse, acquire_lock
     from ui.main_window import open_window
 
     db = tmp_path / "tracker.db"
@@ -80,6 +82,11 @@ def test_chinese_on_an_english_locale(qapp, tmp_path):
     QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     install_translators("en")  # as if an English session had run before
     try:
+        held = acquire_lock(db)  # another window has it: said in Chinese from the start
+        with pytest.raises(DatabaseInUse, match="已在另一个窗口中打开"):
+            open_window(db)
+        held.unlock()
+        install_translators("en")
         window = open_window(db)
         menus = [a.text() for a in window.menuBar().actions()]
         assert menus[:2] == ["文件(&F)", "项目(&P)"], menus
