@@ -102,13 +102,13 @@ def run_self_test(window: MainWindow, out: str) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="签约项目跟踪")
-    parser.add_argument("--db", help="database file (default: the user's data folder)")
-    parser.add_argument("--screenshot", metavar="FILE.png", help="save the window and exit")
+    parser.add_argument("--db", help="数据库文件（默认：用户数据文件夹中的 tracker.db）")
+    parser.add_argument("--screenshot", metavar="FILE.png", help="保存窗口截图后退出")
     parser.add_argument(
         "--self-test",
         metavar="FILE.json",
-        help="check the translation and every feature, write JSON ('-' for stdout) and exit: "
-        "0 when all are present",
+        help="自检：翻译、各功能模块、用户手册是否齐全，结果写入 JSON（- 为标准输出）后退出，"
+        "全部通过时退出码为 0",
     )
     args = parser.parse_args(argv)
     measuring = os.environ.get("TRACKER_STARTUP_TIMES")
@@ -126,6 +126,13 @@ def main(argv: list[str] | None = None) -> int:
         window = open_window(db_path)
     except TrackerError as exc:
         logging.getLogger(__name__).info("cannot open %s: %s", db_path, exc.message)
+        if unattended:  # nobody to click a message box: say it where the caller looks
+            print(exc.message, file=sys.stderr)
+            if args.self_test:
+                from . import self_test
+
+                self_test.write({"ok": False, "error": exc.message}, args.self_test)
+            return 2
         install_translators()
         QMessageBox.critical(None, "签约项目跟踪", exc.message)
         return 2
