@@ -30,11 +30,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.errors import TrackerError, ValidationError
+from tracker.errors import ValidationError
 from tracker.ledger.portfolio import Portfolio
 from tracker.ledger.settings import OPTION_BY_KEY
 
-from .widgets import ErrorBanner, clear_invalid, mark_invalid
+from .settings_dialog import store_settings
+from .widgets import ErrorBanner
 
 log = logging.getLogger(__name__)
 
@@ -157,30 +158,16 @@ class FirstRunDialog(QDialog):
         self.accept()
 
     def save(self, values: dict[str, Any]) -> bool:
-        for widget in self.inputs.values():
-            clear_invalid(widget)
-        self.banner.clear_message()
-        try:
-            for key in ("county_name", "reporting_unit"):
-                if not values[key]:
-                    label = OPTION_BY_KEY[key].label
-                    raise ValidationError(
-                        key, self.tr("Please fill in {label}.").format(label=label)
-                    )
-            self.portfolio.update_settings(values)
-        except ValidationError as exc:
-            widget = self.inputs.get(exc.field)
-            if widget is not None:
-                mark_invalid(widget, exc.message)
-                widget.setFocus()
-            self.banner.show_message(exc.message)
-            return False
-        except TrackerError as exc:  # a read-only or full disk: said, nothing half-stored
-            log.info("first-run settings not stored: %s", exc.message)
-            self.banner.show_message(exc.message)
+        if not store_settings(self.portfolio, values, self.inputs, self.banner, self._required):
             return False
         log.info("first-run set-up stored for %s", values["county_name"])
         return True
+
+    def _required(self, values: dict[str, Any]) -> None:
+        for key in ("county_name", "reporting_unit"):
+            if not values[key]:
+                label = OPTION_BY_KEY[key].label
+                raise ValidationError(key, self.tr("Please fill in {label}.").format(label=label))
 
     @classmethod
     def run(cls, parent: QWidget | None, portfolio: Portfolio) -> str | None:

@@ -42,12 +42,12 @@
     <context>
         <name>AsOfBar</name>
         <message>
-            <location filename="../../ui/warnings_view.py" line="55" />
+            <location filename="../../ui/warnings_view.py" line="56" />
             <source>Refresh</source>
             <translation>刷新</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="57" />
+            <location filename="../../ui/warnings_view.py" line="58" />
             <source>As of</source>
             <translation>统计截至</translation>
         </message>
@@ -180,7 +180,7 @@ Please copy the error and send it to whoever supports you.</source>
     <context>
         <name>DateEdit</name>
         <message>
-            <location filename="../../ui/widgets.py" line="69" />
+            <location filename="../../ui/widgets.py" line="73" />
             <source>e.g. 2024-05-01</source>
             <translation>如 2024-05-01</translation>
         </message>
@@ -280,74 +280,74 @@ Please copy the error and send it to whoever supports you.</source>
     <context>
         <name>FirstRunDialog</name>
         <message>
-            <location filename="../../ui/first_run.py" line="55" />
+            <location filename="../../ui/first_run.py" line="56" />
             <source>Welcome to the signed project tracker</source>
             <translation>欢迎使用签约项目跟踪</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="61" />
+            <location filename="../../ui/first_run.py" line="62" />
             <source>Before you start: whose ledger is this? These names are printed on every report (title, 填报单位, 填表人); you can change them later in Tools → Settings.</source>
             <translation>开始之前，请先填写这本台账属于哪里。这些名称会印在每一份报表上（标题、填报单位、填表人），以后可在“工具 → 设置”中修改。</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="69" />
+            <location filename="../../ui/first_run.py" line="70" />
             <source>e.g. 青溪县 (required)</source>
             <translation>例如：青溪县（必填）</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="70" />
+            <location filename="../../ui/first_run.py" line="71" />
             <source>e.g. 青溪县投资促进中心 (required)</source>
             <translation>例如：青溪县投资促进中心（必填）</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="71" />
+            <location filename="../../ui/first_run.py" line="72" />
             <source>your name (optional: else a blank line to sign)</source>
             <translation>您的姓名（可不填：报表上留空待签）</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="81" />
+            <location filename="../../ui/first_run.py" line="82" />
             <source>Optional: names the editor offers (paste one per line)</source>
             <translation>可选：录入时可供选择的名单（每行一个，可直接粘贴）</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="86" />
+            <location filename="../../ui/first_run.py" line="87" />
             <source>Paste a column from Excel,
 or type one per line</source>
             <translation>从 Excel 复制一列粘贴到这里，
 或每行输入一个</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="96" />
+            <location filename="../../ui/first_run.py" line="97" />
             <source>&amp;Import last years' ledgers…</source>
             <translation>导入往年台账(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="97" />
+            <location filename="../../ui/first_run.py" line="98" />
             <source>From Excel, WPS or CSV files; the columns are recognised by themselves.</source>
             <translation>从 Excel、WPS 或 CSV 台账导入，自动识别各列。</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="101" />
+            <location filename="../../ui/first_run.py" line="102" />
             <source>Start an &amp;empty ledger</source>
             <translation>新建空台账(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="102" />
+            <location filename="../../ui/first_run.py" line="103" />
             <source>Enter projects one by one (新建项目, Ctrl+N).</source>
             <translation>从零开始，逐个录入项目（新建项目，Ctrl+N）。</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="106" />
+            <location filename="../../ui/first_run.py" line="107" />
             <source>Look at the &amp;demo first</source>
             <translation>先看演示(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="107" />
+            <location filename="../../ui/first_run.py" line="108" />
             <source>A made-up county in a separate file: try anything, your ledger stays empty.</source>
             <translation>打开一份虚构的演示台账（单独的文件）随便试，您自己的台账不受影响。</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="168" />
+            <location filename="../../ui/first_run.py" line="170" />
             <source>Please fill in {label}.</source>
             <translation>请填写{label}。</translation>
         </message>
@@ -488,64 +488,64 @@ or type one per line</source>
     <context>
         <name>LedgerModel</name>
         <message>
-            <location filename="../../ui/ledger_model.py" line="60" />
+            <location filename="../../ui/ledger_model.py" line="61" />
             <source>Project name</source>
             <translation>项目名称</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="61" />
+            <location filename="../../ui/ledger_model.py" line="62" />
             <source>Investor</source>
             <translation>投资主体</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="62" />
+            <location filename="../../ui/ledger_model.py" line="63" />
             <source>Sign date</source>
             <translation>签约日期</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="64" />
+            <location filename="../../ui/ledger_model.py" line="65" />
             <source>Amount (10k yuan)</source>
             <translation>签约总投资（万元）</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="66" />
+            <location filename="../../ui/ledger_model.py" line="67" />
             <source>Stage</source>
             <translation>阶段</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="67" />
+            <location filename="../../ui/ledger_model.py" line="68" />
             <source>Responsible unit</source>
             <translation>责任单位</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="68" />
+            <location filename="../../ui/ledger_model.py" line="69" />
             <source>Leader</source>
             <translation>包抓领导</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="69" />
+            <location filename="../../ui/ledger_model.py" line="70" />
             <source>Location</source>
             <translation>落地乡镇/园区</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="70" />
+            <location filename="../../ui/ledger_model.py" line="71" />
             <source>Industry</source>
             <translation>产业类别</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="71" />
+            <location filename="../../ui/ledger_model.py" line="72" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="211" />
-            <location filename="../../ui/ledger_model.py" line="215" />
-            <location filename="../../ui/ledger_model.py" line="268" />
+            <location filename="../../ui/ledger_model.py" line="213" />
+            <location filename="../../ui/ledger_model.py" line="217" />
+            <location filename="../../ui/ledger_model.py" line="270" />
             <source>Loading the ledger</source>
             <translation>正在读取台账</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="232" />
+            <location filename="../../ui/ledger_model.py" line="234" />
             <source>Checking warnings</source>
             <translation>正在检查预警</translation>
         </message>
@@ -1146,7 +1146,7 @@ A project that fell through should be terminated instead: it then stays in the l
     <context>
         <name>ReviewPage</name>
         <message>
-            <location filename="../../ui/warnings_view.py" line="102" />
+            <location filename="../../ui/warnings_view.py" line="103" />
             <source>Reviewing</source>
             <translation>正在计算预警</translation>
         </message>
@@ -1172,32 +1172,32 @@ A project that fell through should be terminated instead: it then stays in the l
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="41" />
+            <location filename="../../ui/settings_dialog.py" line="75" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="47" />
+            <location filename="../../ui/settings_dialog.py" line="81" />
             <source>&amp;General</source>
             <translation>常规(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="48" />
+            <location filename="../../ui/settings_dialog.py" line="82" />
             <source>&amp;Warning thresholds</source>
             <translation>预警阈值(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="49" />
+            <location filename="../../ui/settings_dialog.py" line="83" />
             <source>&amp;Lists</source>
             <translation>名录(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="86" />
+            <location filename="../../ui/settings_dialog.py" line="120" />
             <source>Default: {value}</source>
             <translation>默认值：{value}</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="105" />
+            <location filename="../../ui/settings_dialog.py" line="139" />
             <source> (one per line):</source>
             <translation>（每行一个）：</translation>
         </message>
@@ -1430,12 +1430,12 @@ A project that fell through should be terminated instead: it then stays in the l
     <context>
         <name>UserGuide</name>
         <message>
-            <location filename="../../ui/user_guide.py" line="147" />
+            <location filename="../../ui/user_guide.py" line="152" />
             <source>User guide</source>
             <translation>用户手册</translation>
         </message>
         <message>
-            <location filename="../../ui/user_guide.py" line="152" />
+            <location filename="../../ui/user_guide.py" line="157" />
             <source>Chapters</source>
             <translation>目录</translation>
         </message>
@@ -1443,37 +1443,37 @@ A project that fell through should be terminated instead: it then stays in the l
     <context>
         <name>WarningsModel</name>
         <message>
-            <location filename="../../ui/warnings_view.py" line="144" />
+            <location filename="../../ui/warnings_view.py" line="145" />
             <source>Level</source>
             <translation>预警等级</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="145" />
+            <location filename="../../ui/warnings_view.py" line="146" />
             <source>Rule</source>
             <translation>预警类型</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="146" />
+            <location filename="../../ui/warnings_view.py" line="147" />
             <source>Project</source>
             <translation>项目名称</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="147" />
+            <location filename="../../ui/warnings_view.py" line="148" />
             <source>Responsible unit</source>
             <translation>责任单位</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="148" />
+            <location filename="../../ui/warnings_view.py" line="149" />
             <source>Leader</source>
             <translation>包抓领导</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="149" />
+            <location filename="../../ui/warnings_view.py" line="150" />
             <source>Signed on</source>
             <translation>签约日期</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="150" />
+            <location filename="../../ui/warnings_view.py" line="151" />
             <source>Facts</source>
             <translation>预警事实</translation>
         </message>
@@ -1481,48 +1481,48 @@ A project that fell through should be terminated instead: it then stays in the l
     <context>
         <name>WarningsView</name>
         <message>
-            <location filename="../../ui/warnings_view.py" line="222" />
+            <location filename="../../ui/warnings_view.py" line="225" />
             <source>All levels</source>
             <translation>全部等级</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="222" />
+            <location filename="../../ui/warnings_view.py" line="225" />
             <source>Red</source>
             <translation>红灯</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="222" />
+            <location filename="../../ui/warnings_view.py" line="225" />
             <source>Yellow</source>
             <translation>黄灯</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="226" />
+            <location filename="../../ui/warnings_view.py" line="229" />
             <source>All rules</source>
             <translation>全部类型</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="228" />
-            <location filename="../../ui/warnings_view.py" line="279" />
+            <location filename="../../ui/warnings_view.py" line="231" />
+            <location filename="../../ui/warnings_view.py" line="282" />
             <source>All units</source>
             <translation>全部单位</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="249" />
+            <location filename="../../ui/warnings_view.py" line="252" />
             <source>Level</source>
             <translation>预警等级</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="250" />
+            <location filename="../../ui/warnings_view.py" line="253" />
             <source>Rule</source>
             <translation>预警类型</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="251" />
+            <location filename="../../ui/warnings_view.py" line="254" />
             <source>Unit</source>
             <translation>责任单位</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="298" />
+            <location filename="../../ui/warnings_view.py" line="301" />
             <source>Red: {red}   Yellow: {yellow}   Terminated: {terminated}   Shown: {shown}</source>
             <translation>红灯 {red} 个   黄灯 {yellow} 个   已终止 {terminated} 个   当前显示 {shown} 条</translation>
         </message>
