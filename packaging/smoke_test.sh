@@ -80,6 +80,9 @@ JSON='import json, sys, pathlib
 def load(name):
     text = pathlib.Path(sys.argv[1], name).read_text(encoding="utf-8")
     return json.loads(text[min(i for i in (text.find("["), text.find("{")) if i >= 0):])
+def said(name):  # what a command said (under Wine stderr arrives with stdout)
+    return "".join(pathlib.Path(sys.argv[1], f"{name}.{s}").read_text(encoding="utf-8")
+                   for s in ("err", "out"))
 '
 
 # -- command line ------------------------------------------------------------------------
@@ -158,11 +161,28 @@ check "import --dry-run --json (exported xlsx, fresh database): 50 to create" "$
 d = load("import-xlsx-dry.out")
 assert d["summary"]["create"] == 50 and d["summary"]["reject"] == 0, d["summary"]'
 
+# An encrypted workbook (cryptography and hashlib's digests in the bundle), when the host
+# Python can encrypt one.
+if "$PYTHON" - "$DATA/台账 导出.xlsx" "$DATA/加密 台账.xlsx" <<'PYEOF' 2>/dev/null
+import sys
+from msoffcrypto.format.ooxml import OOXMLFile
+with open(sys.argv[1], "rb") as src, open(sys.argv[2], "wb") as out:
+    OOXMLFile(src).encrypt("1234", out)
+PYEOF
+then
+  cli import-encrypted 0 --db "$FRESH" import "$(winpath "$DATA/加密 台账.xlsx")" --password 1234 \
+      --dry-run --json || true
+  check "import --password (encrypted workbook): 50 to create" "$JSON"'
+d = load("import-encrypted.out")
+assert d["summary"]["create"] == 50 and d["summary"]["reject"] == 0, d["summary"]'
+else
+  echo "  skip  encrypted workbook: the host Python has no msoffcrypto to make one"
+fi
+
 cli check 0 --db "$DB" check || true
 cli user-error 2 --db "$DB" show 999999 || true
 check "a user mistake: exit 2 and one Chinese line" "$JSON"'
-text = (pathlib.Path(sys.argv[1], "user-error.err").read_text(encoding="utf-8")
-        + pathlib.Path(sys.argv[1], "user-error.out").read_text(encoding="utf-8"))
+text = said("user-error")
 assert any("\u4e00" <= c <= "\u9fff" for c in text) and "Traceback" not in text, text'
 
 # -- what the clerk's other programs hold ----------------------------------------------------
@@ -194,13 +214,13 @@ else
   else
     TRACKER_BUSY_TIMEOUT=1 cli busy 2 --db "$(winpath "$LOCKED_U")" demo --projects 1 || true
     check "another program writing: exit 2, says it waited and did nothing" "$JSON"'
-err = pathlib.Path(sys.argv[1], "busy.err").read_text(encoding="utf-8")
+err = said("busy")
 assert "正被另一个程序写入" in err and "Traceback" not in err, err'
     LOCKED_APP=1
     if [[ $MODE != linux ]]; then
       cli excel-open 2 --db "$DB" report review --out "$(winpath "$OPEN_XLSX_U")" || true
       check "report over a workbook open in Excel/WPS: exit 2, says close it" "$JSON"'
-err = pathlib.Path(sys.argv[1], "excel-open.err").read_text(encoding="utf-8")
+err = said("excel-open")
 assert "正被 Excel 或 WPS 打开" in err and "Traceback" not in err, err'
     else
       echo "  skip  workbook open in Excel/WPS: Linux has no mandatory file locks"
