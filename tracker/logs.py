@@ -13,9 +13,7 @@ import os
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
-import platformdirs
-
-from tracker.storage.paths import APP_NAME
+from tracker.storage.paths import data_dir
 
 LOG_FILE_NAME = "tracker.log"
 MAX_BYTES = 1_000_000
@@ -35,7 +33,7 @@ def log_dir() -> Path:
     env = os.environ.get("TRACKER_LOG_DIR")
     if env:
         return Path(env).expanduser()
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / "logs"
+    return data_dir() / "logs"
 
 
 def log_path() -> Path:

@@ -1,7 +1,10 @@
-"""The QApplication: names for QSettings, and the Chinese translation (ours + Qt's own).
+"""The QApplication: names for QSettings, the window icon, and the Chinese translation
+(ours + Qt's own).
 
-Chinese is chosen on a Chinese system locale or when the database setting ``language`` is
-"zh_CN"; "en" forces English; "auto" follows the system. Tests and screenshots force Chinese.
+The program speaks Chinese whatever the system locale: a county clerk's laptop bought with
+an English Windows must not show English buttons beside Chinese field labels and messages
+(the core's labels and every TrackerError are Chinese only). There is no English UI to
+choose: the English source strings are developer text, not a product language.
 """
 
 from __future__ import annotations
@@ -9,11 +12,23 @@ from __future__ import annotations
 import sys
 from importlib import resources
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    QTranslator,
+)
+from PySide6.QtGui import QIcon, QImageReader, QPixmap
 from PySide6.QtWidgets import QApplication
 
 ORGANIZATION = "SignedDealTracker"
 APPLICATION = "SignedDealTracker"
+
+UI_LANGUAGE = "zh_CN"
+ICON_NAME = "SignedDealTracker.ico"  # package data in ui/assets, also the .exe's icon
 
 _installed: list[QTranslator] = []
 _qm_bytes: list[bytes] = []
@@ -28,27 +43,39 @@ def ensure_app(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName(APPLICATION)
     QApplication.setApplicationDisplayName("签约项目跟踪")
     assert isinstance(app, QApplication)
+    if app.windowIcon().isNull():
+        app.setWindowIcon(app_icon())
     return app
 
 
-def choose_language(setting: str | None, system: QLocale | None = None) -> str:
-    """'zh_CN' or 'en' from the stored choice and the system locale."""
-    if setting in ("zh_CN", "en"):
-        return setting
-    locale = system or QLocale.system()
-    return "zh_CN" if locale.language() == QLocale.Language.Chinese else "en"
+def app_icon() -> QIcon:
+    """The program's icon (title bars, the taskbar, dialogs), read from the package."""
+    data = resources.files("ui.assets").joinpath(ICON_NAME).read_bytes()
+    pixmaps = QIcon()
+    buffer = QBuffer()  # kept in a variable: the reader reads from it until the loop ends
+    buffer.setData(QByteArray(data))
+    image = QImageReader(buffer, b"ico")
+    while True:  # an .ico holds one image per size; QIcon picks the right one
+        frame = image.read()
+        if frame.isNull():
+            break
+        pixmaps.addPixmap(QPixmap.fromImage(frame))
+        if not image.jumpToNextImage():
+            break
+    return pixmaps
 
 
-def install_translators(language: str) -> bool:
+def install_translators(language: str = UI_LANGUAGE) -> bool:
     """Load our zh_CN.qm and Qt's qtbase_zh_CN; returns True if ours loaded.
 
-    Calling again with another language removes the previous translators first.
+    Calling again removes the previous translators first; ``language="en"`` (tests that
+    read the source strings) installs none.
     """
     app = QCoreApplication.instance()
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()
-    if language != "zh_CN":
+    if language != UI_LANGUAGE:
         return False
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     qtbase = QTranslator(app)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QLockFile
 
 from tracker.errors import TrackerError
 from tracker.storage.access import folder_writable
+from tracker.storage.paths import demo_db_path
 
 from .app import settings
 
@@ -66,7 +67,10 @@ def recent_databases() -> list[Path]:
 
 
 def remember_database(db_path: Path) -> None:
-    """Put db_path first in the recent list (kept to MAX_RECENT, no duplicates)."""
+    """Put db_path first in the recent list (kept to MAX_RECENT, no duplicates); the demo
+    ledger is opened from the 帮助 menu, never from the list of the clerk's ledgers."""
     path = str(Path(db_path).resolve())
+    if path == str(demo_db_path().resolve()):
+        return
     values = [str(p) for p in recent_databases() if str(p) != path]
     settings().setValue("recent_databases", [path, *values][:MAX_RECENT])

@@ -16,6 +16,8 @@ from tracker.importing.plan import PlanRow
 from tracker.importing.table import Table
 from tracker.importing.values import cell_text
 
+from .widgets import TEXT_ON_TINT
+
 PREVIEW_ROWS = 300
 KIND_COLOURS = {
     "header": QColor("#cfe2ff"),
@@ -92,14 +94,11 @@ class PreviewModel(QAbstractTableModel):
             return font
         if role == Qt.ItemDataRole.ToolTipRole and self.table is not None:
             return self.table.reasons.get(index.row())
-        if role == Qt.ItemDataRole.ForegroundRole and self.kind(index.row()) in (
-            "total",
-            "category",
-            "numbers",
-            "note",
-            "title",
-        ):
-            return QBrush(QColor("#777777"))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            kind = self.kind(index.row())
+            if kind in ("total", "category", "numbers", "note", "title"):
+                return QBrush(QColor("#777777"))
+            return QBrush(TEXT_ON_TINT) if kind in KIND_COLOURS else None
         return None
 
     def headerData(
@@ -183,8 +182,9 @@ class PlanModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(ACTION_COLOURS[row.action])
-        if role == Qt.ItemDataRole.ForegroundRole and field == "reasons" and row.errors:
-            return QBrush(QColor("#b00020"))
+        if role == Qt.ItemDataRole.ForegroundRole:
+            red = field == "reasons" and row.errors
+            return QBrush(QColor("#b00020")) if red else QBrush(TEXT_ON_TINT)
         return None
 
     def headerData(

@@ -36,6 +36,7 @@ from tracker.reports.view_columns import ledger_cell, view_text
 from tracker.review import warning_line, warnings_for_project
 
 from .tasks import TaskContext, run_task, show_error
+from .widgets import TEXT_ON_TINT
 
 PAGE_SIZE = 200
 MAX_CACHE = 5000
@@ -79,6 +80,7 @@ GREY = QColor("#8a8a8a")
 TINTS = {"red": QColor("#fde0dc"), "yellow": QColor("#fff4cc")}
 GREY_BRUSH = QBrush(GREY)
 TINT_BRUSHES = {level: QBrush(color) for level, color in TINTS.items()}
+TINT_TEXT = QBrush(TEXT_ON_TINT)  # set with each tint: readable under a dark palette too
 DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
 ALIGN = int(Qt.ItemDataRole.TextAlignmentRole.value)
@@ -287,7 +289,7 @@ class LedgerModel(QAbstractTableModel):
             self.dataChanged.emit(
                 self.index(0, 0),
                 self.index(len(self._ids) - 1, len(COLUMNS) - 1),
-                [Qt.ItemDataRole.BackgroundRole],
+                [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole],
             )
         self.levels_loaded.emit()
 
@@ -388,7 +390,9 @@ class LedgerModel(QAbstractTableModel):
         row = self.row_dict(index.row()) or {}
         terminated = row.get("status") == Status.TERMINATED
         if role == FOREGROUND:
-            return GREY_BRUSH if terminated else None
+            if terminated:
+                return GREY_BRUSH
+            return TINT_TEXT if self._levels.get(row.get("id", 0)) in TINT_BRUSHES else None
         if role == BACKGROUND and not terminated:
             return TINT_BRUSHES.get(self._levels.get(row.get("id", 0), ""))
         if role == USER:

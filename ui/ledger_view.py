@@ -80,6 +80,7 @@ class LedgerView(QWidget):
         self.search.setMinimumWidth(300)
         self.search.textChanged.connect(self._text_changed)
         shortcut = QShortcut("Ctrl+F", self)
+        shortcut.setWhatsThis(self.tr("Ledger: search"))  # named in 帮助 → 快捷键
         shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         shortcut.activated.connect(self.focus_search)
 

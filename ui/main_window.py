@@ -2,7 +2,9 @@
 
 It only turns actions into calls (the editor, dialogs, ``tracker`` through ``ui.tasks``);
 the work itself lives in those. The 预警 and 统计 pages are built when their tab is first
-shown, so their reviews of the whole ledger do not compete with the ledger's first load.
+shown, so their reviews of the whole ledger do not compete with the ledger's first load;
+their modules (QtCharts for 统计) and the big dialogs are imported then too, so a start
+draws the window without loading them.
 """
 
 from __future__ import annotations
@@ -27,19 +29,18 @@ from tracker.errors import TrackerError
 from tracker.ledger.portfolio import Portfolio
 from tracker.storage.db import EmptyDatabaseFile
 
-from . import file_actions
-from .app import choose_language, install_translators, settings
+from . import file_actions, help_menu
+from .app import UI_LANGUAGE, install_translators, settings
 from .database_switcher import DatabaseSwitcher, open_portfolio
 from .db_files import acquire_lock, recent_databases
-from .import_wizard import ImportWizard
+from .demo_mode import DemoMode
+from .first_run import DEMO, IMPORT, FirstRunDialog, needs_setup
 from .ledger_model import LedgerModel, LoadResult
 from .ledger_view import LedgerView
+from .location_banner import LocationBanner
 from .read_only_banner import ReadOnlyBanner
-from .report_dialog import ReportDialog
-from .stats_view import StatsView
-from .tasks import run_task, show_error
+from .tasks import show_error
 from .view_actions import ViewActions
-from .warnings_view import WarningsView
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +60,6 @@ class MainWindow(QMainWindow):
         self.databases.switched.connect(self._database_switched)
         self.databases.message.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
         self.pages: dict[str, QWidget] = {}
-        self._page_classes: dict[str, type[WarningsView] | type[StatsView]] = {}
         self.setAcceptDrops(True)
         self.model = LedgerModel(portfolio, self.db_path, self)
         self.ledger = LedgerView(self.model, self)
@@ -72,11 +72,15 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.ledger, self.tr("&Ledger"))
         self.tabs.currentChanged.connect(self._tab_changed)
         self.read_only_banner = ReadOnlyBanner(self)
+        self.location_banner = LocationBanner(self)
+        self.demo = DemoMode(self.databases, self)
+        self.demo.left.connect(self.first_run)
         central = QWidget(self)
         column = QVBoxLayout(central)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(0)
-        column.addWidget(self.read_only_banner)
+        for banner in (self.demo.banner, self.read_only_banner, self.location_banner):
+            column.addWidget(banner)
         column.addWidget(self.tabs)
         self.setCentralWidget(central)
         self.wire_pages()
@@ -88,6 +92,7 @@ class MainWindow(QMainWindow):
         self._levels_pending = True  # tints start once the rows are on screen
         self._update_title()
         self._update_read_only()
+        self.location_banner.show_for(self.db_path)
         self.resize(1280, 720)
         geometry = settings().value("main/geometry")
         if geometry is not None:
@@ -106,16 +111,15 @@ class MainWindow(QMainWindow):
     def wire_pages(self) -> None:
         """Add the warnings and statistics tabs (idempotent); each page is built the first
         time its tab is shown."""
-        for key, page_class, title in (
-            ("warnings", WarningsView, self.tr("&Warnings")),
-            ("stats", StatsView, self.tr("Stat&istics")),
+        for key, title in (
+            ("warnings", self.tr("&Warnings")),
+            ("stats", self.tr("Stat&istics")),
         ):
             if key in self.pages:
                 continue
             holder = QWidget(self)
             holder.setObjectName(f"page_{key}")
             QVBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
-            self._page_classes[key] = page_class
             self.pages[key] = holder
             self.tabs.addTab(holder, title)
 
@@ -126,12 +130,21 @@ class MainWindow(QMainWindow):
             return None
         layout = holder.layout()
         if layout.count() == 0:
-            widget = self._page_classes[key](self.db_path, holder)
-            if isinstance(widget, WarningsView):
-                widget.open_project.connect(self.edit_project)
+            widget = self._build_page(key, holder)
             layout.addWidget(widget)
             return widget
         return layout.itemAt(0).widget()
+
+    def _build_page(self, key: str, holder: QWidget) -> QWidget:
+        if key == "warnings":
+            from .warnings_view import WarningsView
+
+            warnings = WarningsView(self.db_path, holder)
+            warnings.open_project.connect(self.edit_project)
+            return warnings
+        from .stats_view import StatsView
+
+        return StatsView(self.db_path, holder)
 
     def _tab_changed(self, index: int) -> None:
         holder = self.tabs.widget(index)
@@ -231,6 +244,10 @@ class MainWindow(QMainWindow):
         menu = self.menuBar().addMenu(self.tr("&Tools"))
         menu.addActions([self.import_action, self.report_action, self.settings_action])
         menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.fill(menu, self)
+        menu.addSeparator()
+        menu.addActions([self.demo.open_action, self.demo.close_action])
+        menu.addSeparator()
         menu.addAction(a("action_about", self.tr("&About"), self.about))
 
         toolbar = self.addToolBar(self.tr("Main toolbar"))
@@ -325,11 +342,15 @@ class MainWindow(QMainWindow):
     # -- other dialogs -----------------------------------------------------------------
 
     def import_files(self, files: list[Path] | None = None) -> None:
+        from .import_wizard import ImportWizard
+
         batch = ImportWizard.run(self, self.db_path, files)
         if batch is not None:
             self.after_change()
 
     def export_report(self) -> None:
+        from .report_dialog import ReportDialog
+
         ReportDialog.run(self, self.db_path)
 
     def open_settings(self) -> None:
@@ -339,44 +360,21 @@ class MainWindow(QMainWindow):
             self.after_change()
 
     def about(self) -> None:
-        QMessageBox.about(
-            self,
-            self.tr("About"),
-            self.tr(
-                "Signed project tracker: the ledger of signed investment deals, their lifecycle, "
-                "warnings and review reports.\nDatabase: {path}"
-            ).format(path=self.db_path),
-        )
+        help_menu.AboutDialog.run(self, self.db_path)
 
-    def offer_demo(self) -> None:
-        """On an empty database, offer the demo portfolio (not in tests or screenshots)."""
-        if self.portfolio.read_only or self.portfolio.project_count() > 0:
+    def first_run(self) -> None:
+        """At start (and back from the demo): set up a ledger nobody has set up yet."""
+        if self.demo.active or not needs_setup(self.portfolio):
             return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Empty ledger"),
-            self.tr(
-                "The ledger is empty. Load a demo portfolio of 300 projects to try the "
-                "program? (You can start a new empty database later.)"
-            ),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-
-        def work(ctx: Any) -> int:
-            from tracker.ledger.demo import fill_demo
-
-            return fill_demo(
-                ctx.portfolio(), projects=300, progress=ctx.progress, cancelled=ctx.cancelled
+        choice = FirstRunDialog.run(self, self.portfolio)
+        if choice == IMPORT:
+            self.import_files()
+        elif choice == DEMO:
+            self.demo.open()
+        elif choice is not None:
+            self.statusBar().showMessage(
+                self.tr("Ready: add the first project with New project (Ctrl+N)."), 10_000
             )
-
-        run_task(
-            self,
-            self.tr("Loading the demo portfolio"),
-            work,
-            db_path=self.db_path,
-            on_done=lambda _n: self.after_change(),
-        )
 
     # -- drag and drop -----------------------------------------------------------------
 
@@ -417,9 +415,11 @@ class MainWindow(QMainWindow):
             action.setEnabled(not read_only)
 
     def _update_title(self) -> None:
-        self.setWindowTitle(
-            self.tr("Signed project tracker — {name}").format(name=self.db_path.name)
-        )
+        if self.demo.active:
+            title = self.tr("Signed project tracker — 演示数据 (demo, not your ledger) — {name}")
+        else:
+            title = self.tr("Signed project tracker — {name}")
+        self.setWindowTitle(title.format(name=self.db_path.name))
 
     # -- another database ---------------------------------------------------------------
 
@@ -433,6 +433,7 @@ class MainWindow(QMainWindow):
         self.wire_pages()
         self._update_title()
         self._update_read_only()
+        self.location_banner.show_for(db_path)
         self.ledger.clear_filters()
         self.after_change()
         self.database_changed.emit(db_path)
@@ -460,9 +461,11 @@ def spreadsheet_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
 
 
 def open_window(db_path: Path, language: str | None = None) -> MainWindow:
-    """Lock the file, open (create or migrate) the database, load the translation the
-    settings ask for (unless ``language`` forces one), build the window."""
+    """Lock the file, open (create or migrate) the database, load the Chinese translation
+    (``language="en"`` leaves the source strings, for tests), build the window."""
     db_path = Path(db_path)
+    # First: the lock's and the opening's messages are translated when they are made.
+    install_translators(language or UI_LANGUAGE)
     lock = acquire_lock(db_path)
     try:
         try:
@@ -474,5 +477,4 @@ def open_window(db_path: Path, language: str | None = None) -> MainWindow:
     except Exception:
         lock.unlock()
         raise
-    install_translators(language or choose_language(portfolio.settings().get("language")))
     return MainWindow(db_path, portfolio, lock)

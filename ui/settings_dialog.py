@@ -1,4 +1,6 @@
-"""Settings that belong to the data: county, 填报单位, language, warning thresholds, lists.
+"""Settings that belong to the data: county, 填报单位, 填表人, warning thresholds, lists.
+
+There is no language choice: the program is Chinese (``ui.app``).
 
 The options, their Chinese labels, defaults and checks are the core's registry
 (``tracker.ledger.settings.OPTIONS``); this dialog only lays them out and stores the changes
@@ -7,10 +9,11 @@ through ``Portfolio.update_settings`` (one transaction, audited).
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -24,13 +27,45 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.errors import ValidationError
+from tracker.errors import TrackerError, ValidationError
 from tracker.ledger.portfolio import Portfolio
 from tracker.ledger.settings import OPTION_BY_KEY, OPTIONS, THRESHOLD_KEYS
 
 from .widgets import ErrorBanner, clear_invalid, mark_invalid, widget_text
 
 LIST_KEYS = tuple(o.key for o in OPTIONS if o.kind == "list")
+log = logging.getLogger(__name__)
+
+
+def store_settings(
+    portfolio: Portfolio,
+    values: dict[str, Any],
+    inputs: dict[str, Any],
+    banner: ErrorBanner,
+    check: Callable[[dict[str, Any]], None] | None = None,
+) -> bool:
+    """Store a settings form through the portfolio (one audited transaction); a wrong
+    value marks its input and fills the form's banner, any other refusal (a read-only
+    ledger, a full disk) fills the banner. ``check`` may refuse first (ValidationError)."""
+    for widget in inputs.values():
+        clear_invalid(widget)
+    banner.clear_message()
+    try:
+        if check is not None:
+            check(values)
+        portfolio.update_settings(values)
+    except ValidationError as exc:
+        widget = inputs.get(exc.field)
+        if widget is not None:
+            mark_invalid(widget, exc.message)
+            widget.setFocus()
+        banner.show_message(exc.message)
+        return False
+    except TrackerError as exc:
+        log.info("settings not stored: %s", exc.message)
+        banner.show_message(exc.message)
+        return False
+    return True
 
 
 class SettingsDialog(QDialog):
@@ -67,20 +102,10 @@ class SettingsDialog(QDialog):
     def _general(self, values: dict[str, Any]) -> QWidget:
         page = QWidget(self)
         form = QFormLayout(page)
-        for key in ("county_name", "reporting_unit"):
+        for key in ("county_name", "reporting_unit", "preparer"):
             edit = QLineEdit(str(values[key]), page)
             self._register(key, edit)
             form.addRow(OPTION_BY_KEY[key].label + "：", edit)
-        language = QComboBox(page)
-        language.addItem(self.tr("Follow the system"), "auto")
-        language.addItem("简体中文", "zh_CN")
-        language.addItem("English", "en")
-        language.setCurrentIndex(max(0, language.findData(values.get("language", "auto"))))
-        self._register("language", language)
-        form.addRow(OPTION_BY_KEY["language"].label + "：", language)
-        form.addRow(
-            QLabel(self.tr("A new language takes effect the next time the program starts."), page)
-        )
         return page
 
     def _thresholds(self, values: dict[str, Any]) -> QWidget:
@@ -129,8 +154,6 @@ class SettingsDialog(QDialog):
         for key, widget in self.inputs.items():
             if isinstance(widget, QSpinBox):
                 out[key] = widget.value()
-            elif isinstance(widget, QComboBox):
-                out[key] = widget.currentData()
             else:
                 out[key] = widget_text(widget)
         return out
@@ -143,19 +166,7 @@ class SettingsDialog(QDialog):
             spin.setValue(int(OPTION_BY_KEY[key].default))
 
     def save(self) -> bool:
-        for widget in self.inputs.values():
-            clear_invalid(widget)
-        self.banner.clear_message()
-        try:
-            self.portfolio.update_settings(self.values())
-        except ValidationError as exc:
-            widget = self.inputs.get(exc.field)
-            if widget is not None:
-                mark_invalid(widget, exc.message)
-                widget.setFocus()
-            self.banner.show_message(exc.message)
-            return False
-        return True
+        return store_settings(self.portfolio, self.values(), self.inputs, self.banner)
 
     def accept(self) -> None:
         if self.save():

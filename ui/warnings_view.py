@@ -44,7 +44,7 @@ from tracker.review import (
 )
 
 from .tasks import run_task
-from .widgets import shown_columns
+from .widgets import TEXT_ON_TINT, shown_columns
 
 LEVEL_COLOURS = {"red": QColor("#ffc7ce"), "yellow": QColor("#ffeb9c")}
 Index = QModelIndex | QPersistentModelIndex
@@ -215,6 +215,8 @@ class WarningsModel(RowListModel):
             return self.tooltip(item)
         if role == Qt.ItemDataRole.BackgroundRole and index.column() == 0:
             return LEVEL_COLOURS[item.level]
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 0:
+            return TEXT_ON_TINT  # readable on the tint under a dark palette too
         if role == Qt.ItemDataRole.UserRole:
             return item.project_id
         return None

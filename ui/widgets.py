@@ -9,6 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
@@ -23,7 +24,10 @@ from tracker.domain.dates import display_date, today_iso
 from tracker.domain.money import format_wan
 from tracker.domain.typed_input import parse_typed_date, parse_typed_money
 
-INVALID_STYLE = "border: 1px solid #d32f2f; background: #fff3f3;"
+INVALID_STYLE = "border: 1px solid #d32f2f; background: #fff3f3; color: #1f1f1f;"
+# Text on a pale tint (warning rows, import previews) is set with the tint: under a dark
+# palette the default text is light, and light text on a pale tint cannot be read.
+TEXT_ON_TINT = QColor("#1f1f1f")
 
 
 def mark_invalid(widget: QWidget, message: str) -> None:

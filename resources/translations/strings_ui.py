@@ -85,12 +85,6 @@ STRINGS: dict[str, str] = {
     "Export report": "导出报表",
     "Reports are not available in this version.": "此版本暂不提供报表功能。",
     "About": "关于",
-    "Signed project tracker: the ledger of signed investment deals, their lifecycle, "
-    "warnings and review reports.\nDatabase: {path}": "签约项目跟踪：签约项目台账、全生命周期跟踪、预警和督查考核报表。\n数据库：{path}",
-    "Empty ledger": "台账为空",
-    "The ledger is empty. Load a demo portfolio of 300 projects to try the program? "
-    "(You can start a new empty database later.)": "台账中还没有项目。要载入 300 个演示项目试用本程序吗？（之后可以新建一个空数据库。）",
-    "Loading the demo portfolio": "正在载入演示项目",
     "{total} projects · signed total {amount} (10k yuan) · {shown} shown": "共 {total} 个项目 · 签约总额 {amount} 万元 · 筛选后 {shown} 个",
     "Signed project tracker — {name}": "签约项目跟踪 — {name}",
     # editor
@@ -146,8 +140,6 @@ STRINGS: dict[str, str] = {
     "&General": "常规(&G)",
     "&Warning thresholds": "预警阈值(&W)",
     "&Lists": "名录(&L)",
-    "Follow the system": "跟随系统",
-    "A new language takes effect the next time the program starts.": "更改界面语言后，下次启动程序时生效。",
     "Default: {value}": "默认值：{value}",
     " (one per line):": "（每行一个）：",
     # crash dialog

@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
     <context>
+        <name>AboutDialog</name>
+        <message>
+            <location filename="../../ui/help_menu.py" line="162" />
+            <source>About</source>
+            <translation>关于</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_menu.py" line="163" />
+            <source>Version {version}</source>
+            <translation>版本 {version}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_menu.py" line="168" />
+            <source>The ledger of signed investment deals: their progress from signing to production, warnings against 一签了之, and the review reports.</source>
+            <translation>招商引资签约项目台账：从签约到投产全程跟踪，预警“一签了之”，生成督查考核报表。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_menu.py" line="181" />
+            <source>This ledger:</source>
+            <translation>当前台账：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_menu.py" line="182" />
+            <source>Data folder:</source>
+            <translation>数据文件夹：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_menu.py" line="183" />
+            <source>Log folder:</source>
+            <translation>日志文件夹：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_menu.py" line="194" />
+            <source>Open folder</source>
+            <translation>打开文件夹</translation>
+        </message>
+    </context>
+    <context>
         <name>AsOfBar</name>
         <message>
             <location filename="../../ui/warnings_view.py" line="64" />
@@ -142,9 +180,50 @@ Please copy the error and send it to whoever supports you.</source>
     <context>
         <name>DateEdit</name>
         <message>
-            <location filename="../../ui/widgets.py" line="91" />
+            <location filename="../../ui/widgets.py" line="95" />
             <source>e.g. 2024-05-01</source>
             <translation>如 2024-05-01</translation>
+        </message>
+    </context>
+    <context>
+        <name>DemoBanner</name>
+        <message>
+            <location filename="../../ui/demo_mode.py" line="55" />
+            <source>&lt;b&gt;演示数据&lt;/b&gt; — a made-up county ({county}) to try the program: add, edit, import and export as you like. Nothing here goes into your own ledger.</source>
+            <translation>&lt;b&gt;演示数据&lt;/b&gt; — 这是虚构的“{county}”台账，供您试用：可以随意新建、修改、导入、导出，都不会进入您自己的台账。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/demo_mode.py" line="61" />
+            <source>&amp;Close the demo, back to my ledger</source>
+            <translation>关闭演示，回到我的台账(&amp;C)</translation>
+        </message>
+    </context>
+    <context>
+        <name>DemoMode</name>
+        <message>
+            <location filename="../../ui/demo_mode.py" line="82" />
+            <source>Open the &amp;demo data</source>
+            <translation>打开演示数据(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/demo_mode.py" line="85" />
+            <source>A made-up county in a separate file; your ledger is not touched</source>
+            <translation>虚构县的演示台账，单独存放，不影响您的台账</translation>
+        </message>
+        <message>
+            <location filename="../../ui/demo_mode.py" line="88" />
+            <source>&amp;Close the demo</source>
+            <translation>关闭演示(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/demo_mode.py" line="111" />
+            <source>Demo data</source>
+            <translation>演示数据</translation>
+        </message>
+        <message>
+            <location filename="../../ui/demo_mode.py" line="122" />
+            <source>Preparing the demo data</source>
+            <translation>正在准备演示数据</translation>
         </message>
     </context>
     <context>
@@ -196,6 +275,81 @@ Please copy the error and send it to whoever supports you.</source>
             <location filename="../../ui/import_pages.py" line="97" />
             <source>Choose spreadsheets</source>
             <translation>选择表格文件</translation>
+        </message>
+    </context>
+    <context>
+        <name>FirstRunDialog</name>
+        <message>
+            <location filename="../../ui/first_run.py" line="56" />
+            <source>Welcome to the signed project tracker</source>
+            <translation>欢迎使用签约项目跟踪</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="62" />
+            <source>Before you start: whose ledger is this? These names are printed on every report (title, 填报单位, 填表人); you can change them later in Tools → Settings.</source>
+            <translation>开始之前，请先填写这本台账属于哪里。这些名称会印在每一份报表上（标题、填报单位、填表人），以后可在“工具 → 设置”中修改。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="70" />
+            <source>e.g. 青溪县 (required)</source>
+            <translation>例如：青溪县（必填）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="71" />
+            <source>e.g. 青溪县投资促进中心 (required)</source>
+            <translation>例如：青溪县投资促进中心（必填）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="72" />
+            <source>your name (optional: else a blank line to sign)</source>
+            <translation>您的姓名（可不填：报表上留空待签）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="82" />
+            <source>Optional: names the editor offers (paste one per line)</source>
+            <translation>可选：录入时可供选择的名单（每行一个，可直接粘贴）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="87" />
+            <source>Paste a column from Excel,
+or type one per line</source>
+            <translation>从 Excel 复制一列粘贴到这里，
+或每行输入一个</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="97" />
+            <source>&amp;Import last years' ledgers…</source>
+            <translation>导入往年台账(&amp;I)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="98" />
+            <source>From Excel, WPS or CSV files; the columns are recognised by themselves.</source>
+            <translation>从 Excel、WPS 或 CSV 台账导入，自动识别各列。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="102" />
+            <source>Start an &amp;empty ledger</source>
+            <translation>新建空台账(&amp;E)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="103" />
+            <source>Enter projects one by one (新建项目, Ctrl+N).</source>
+            <translation>从零开始，逐个录入项目（新建项目，Ctrl+N）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="107" />
+            <source>Look at the &amp;demo first</source>
+            <translation>先看演示(&amp;D)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="108" />
+            <source>A made-up county in a separate file: try anything, your ledger stays empty.</source>
+            <translation>打开一份虚构的演示台账（单独的文件）随便试，您自己的台账不受影响。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/first_run.py" line="170" />
+            <source>Please fill in {label}.</source>
+            <translation>请填写{label}。</translation>
         </message>
     </context>
     <context>
@@ -415,74 +569,74 @@ Please copy the error and send it to whoever supports you.</source>
     <context>
         <name>LedgerModel</name>
         <message>
-            <location filename="../../ui/ledger_model.py" line="62" />
+            <location filename="../../ui/ledger_model.py" line="63" />
             <source>Project name</source>
             <translation>项目名称</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="63" />
+            <location filename="../../ui/ledger_model.py" line="64" />
             <source>Investor</source>
             <translation>投资主体</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="64" />
+            <location filename="../../ui/ledger_model.py" line="65" />
             <source>Sign date</source>
             <translation>签约日期</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="66" />
+            <location filename="../../ui/ledger_model.py" line="67" />
             <source>Amount (10k yuan)</source>
             <translation>签约总投资（万元）</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="68" />
+            <location filename="../../ui/ledger_model.py" line="69" />
             <source>Stage</source>
             <translation>阶段</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="69" />
+            <location filename="../../ui/ledger_model.py" line="70" />
             <source>Responsible unit</source>
             <translation>责任单位</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="70" />
+            <location filename="../../ui/ledger_model.py" line="71" />
             <source>Leader</source>
             <translation>包抓领导</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="71" />
+            <location filename="../../ui/ledger_model.py" line="72" />
             <source>Location</source>
             <translation>落地乡镇/园区</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="72" />
+            <location filename="../../ui/ledger_model.py" line="73" />
             <source>Industry</source>
             <translation>产业类别</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="73" />
+            <location filename="../../ui/ledger_model.py" line="74" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="216" />
-            <location filename="../../ui/ledger_model.py" line="220" />
-            <location filename="../../ui/ledger_model.py" line="274" />
+            <location filename="../../ui/ledger_model.py" line="218" />
+            <location filename="../../ui/ledger_model.py" line="222" />
+            <location filename="../../ui/ledger_model.py" line="276" />
             <source>Loading the ledger</source>
             <translation>正在读取台账</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="237" />
+            <location filename="../../ui/ledger_model.py" line="239" />
             <source>Checking warnings</source>
             <translation>正在检查预警</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="424" />
+            <location filename="../../ui/ledger_model.py" line="428" />
             <source>no reason given</source>
             <translation>未填原因</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="425" />
+            <location filename="../../ui/ledger_model.py" line="429" />
             <source>Terminated {date}: {reason}</source>
             <translation>已终止（{date}）：{reason}</translation>
         </message>
@@ -500,97 +654,102 @@ Please copy the error and send it to whoever supports you.</source>
             <translation>名称、投资主体、单位、领导或拼音首字母（Ctrl+F）</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="86" />
+            <location filename="../../ui/ledger_view.py" line="83" />
+            <source>Ledger: search</source>
+            <translation>台账：搜索</translation>
+        </message>
+        <message>
+            <location filename="../../ui/ledger_view.py" line="87" />
             <source>Sign year</source>
             <translation>签约年度</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="87" />
+            <location filename="../../ui/ledger_view.py" line="88" />
             <source>Responsible unit</source>
             <translation>责任单位</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="88" />
+            <location filename="../../ui/ledger_view.py" line="89" />
             <source>Stage</source>
             <translation>阶段</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="89" />
+            <location filename="../../ui/ledger_view.py" line="90" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="94" />
+            <location filename="../../ui/ledger_view.py" line="95" />
             <source>Inco&amp;mplete</source>
             <translation>待补全(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="97" />
+            <location filename="../../ui/ledger_view.py" line="98" />
             <source>Projects an import could not complete: no investor, or only the year signed</source>
             <translation>导入时没能补齐的项目：投资主体为空，或签约日期只有年份</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="100" />
+            <location filename="../../ui/ledger_view.py" line="101" />
             <source>&amp;Clear filters</source>
             <translation>清除筛选(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="105" />
+            <location filename="../../ui/ledger_view.py" line="106" />
             <source>&amp;Search:</source>
             <translation>搜索(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="110" />
+            <location filename="../../ui/ledger_view.py" line="111" />
             <source>&amp;Year:</source>
             <translation>年度(&amp;Y)：</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="111" />
+            <location filename="../../ui/ledger_view.py" line="112" />
             <source>&amp;Unit:</source>
             <translation>单位(&amp;U)：</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="112" />
+            <location filename="../../ui/ledger_view.py" line="113" />
             <source>S&amp;tage:</source>
             <translation>阶段(&amp;T)：</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="113" />
+            <location filename="../../ui/ledger_view.py" line="114" />
             <source>Stat&amp;us:</source>
             <translation>状态(&amp;U)：</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="124" />
+            <location filename="../../ui/ledger_view.py" line="125" />
             <source>Project ledger</source>
             <translation>项目台账</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="168" />
+            <location filename="../../ui/ledger_view.py" line="169" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="258" />
+            <location filename="../../ui/ledger_view.py" line="259" />
             <source>search “{text}”</source>
             <translation>搜索“{text}”</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="259" />
+            <location filename="../../ui/ledger_view.py" line="260" />
             <source>all projects</source>
             <translation>全部项目</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="265" />
+            <location filename="../../ui/ledger_view.py" line="266" />
             <source>descending</source>
             <translation>降序</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="265" />
+            <location filename="../../ui/ledger_view.py" line="266" />
             <source>ascending</source>
             <translation>升序</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="266" />
+            <location filename="../../ui/ledger_view.py" line="267" />
             <source>{filter}; sorted by {column}, {order}</source>
             <translation>{filter}；按{column}{order}</translation>
         </message>
@@ -608,174 +767,157 @@ Please copy the error and send it to whoever supports you.</source>
             <translation>台账(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="110" />
+            <location filename="../../ui/main_window.py" line="115" />
             <source>&amp;Warnings</source>
             <translation>预警(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="111" />
+            <location filename="../../ui/main_window.py" line="116" />
             <source>Stat&amp;istics</source>
             <translation>统计(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="162" />
+            <location filename="../../ui/main_window.py" line="175" />
             <source>&amp;New project</source>
             <translation>新建项目(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="164" />
+            <location filename="../../ui/main_window.py" line="177" />
             <source>&amp;Edit project</source>
             <translation>编辑项目(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="166" />
+            <location filename="../../ui/main_window.py" line="179" />
             <source>&amp;Delete project…</source>
             <translation>删除项目(&amp;D)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="170" />
+            <location filename="../../ui/main_window.py" line="183" />
             <source>&amp;Import…</source>
             <translation>导入(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="173" />
+            <location filename="../../ui/main_window.py" line="186" />
             <source>Import last years' ledgers from Excel or CSV</source>
             <translation>从 Excel 或 CSV 导入往年台账</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="177" />
+            <location filename="../../ui/main_window.py" line="190" />
             <source>E&amp;xport report…</source>
             <translation>导出报表(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="180" />
+            <location filename="../../ui/main_window.py" line="193" />
             <source>Export the review workbook</source>
             <translation>导出督查考核报表</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="184" />
+            <location filename="../../ui/main_window.py" line="197" />
             <source>&amp;Backup now</source>
             <translation>备份(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="188" />
+            <location filename="../../ui/main_window.py" line="201" />
             <source>&amp;Settings…</source>
             <translation>设置(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="190" />
+            <location filename="../../ui/main_window.py" line="203" />
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="193" />
+            <location filename="../../ui/main_window.py" line="206" />
             <source>&amp;Open database…</source>
             <translation>打开数据库(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="199" />
+            <location filename="../../ui/main_window.py" line="212" />
             <source>Ne&amp;w database…</source>
             <translation>新建数据库(&amp;W)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="204" />
+            <location filename="../../ui/main_window.py" line="217" />
             <source>&amp;Restore from backup…</source>
             <translation>从备份恢复(&amp;R)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="207" />
+            <location filename="../../ui/main_window.py" line="220" />
             <source>E&amp;xit</source>
             <translation>退出(&amp;X)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="217" />
+            <location filename="../../ui/main_window.py" line="230" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="219" />
+            <location filename="../../ui/main_window.py" line="232" />
             <source>Recent &amp;databases</source>
             <translation>最近打开的数据库(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="227" />
+            <location filename="../../ui/main_window.py" line="240" />
             <source>&amp;Project</source>
             <translation>项目(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="231" />
+            <location filename="../../ui/main_window.py" line="244" />
             <source>&amp;Tools</source>
             <translation>工具(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="233" />
+            <location filename="../../ui/main_window.py" line="246" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="234" />
+            <location filename="../../ui/main_window.py" line="251" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="236" />
+            <location filename="../../ui/main_window.py" line="253" />
             <source>Main toolbar</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="259" />
+            <location filename="../../ui/main_window.py" line="276" />
             <source>(none)</source>
             <translation>（无）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="291" />
-            <location filename="../../ui/main_window.py" line="305" />
+            <location filename="../../ui/main_window.py" line="308" />
+            <location filename="../../ui/main_window.py" line="322" />
             <source>Delete project</source>
             <translation>删除项目</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="293" />
+            <location filename="../../ui/main_window.py" line="310" />
             <source>Delete “{name}” with its stage dates, figures, visits and problems?
 A project that fell through should be terminated instead: it then stays in the ledger and in the rates.</source>
             <translation>确定删除“{name}”及其进度节点、资金数据、走访记录和企业诉求吗？
 已落空的项目应改为“终止”：终止的项目仍保留在台账中，并计入各项比率。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="344" />
-            <source>About</source>
-            <translation>关于</translation>
+            <location filename="../../ui/main_window.py" line="376" />
+            <source>Ready: add the first project with New project (Ctrl+N).</source>
+            <translation>台账已建好：用“新建项目”（Ctrl+N）录入第一个项目。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="346" />
-            <source>Signed project tracker: the ledger of signed investment deals, their lifecycle, warnings and review reports.
-Database: {path}</source>
-            <translation>签约项目跟踪：签约项目台账、全生命周期跟踪、预警和督查考核报表。
-数据库：{path}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="357" />
-            <source>Empty ledger</source>
-            <translation>台账为空</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="359" />
-            <source>The ledger is empty. Load a demo portfolio of 300 projects to try the program? (You can start a new empty database later.)</source>
-            <translation>台账中还没有项目。要载入 300 个演示项目试用本程序吗？（之后可以新建一个空数据库。）</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="375" />
-            <source>Loading the demo portfolio</source>
-            <translation>正在载入演示项目</translation>
-        </message>
-        <message>
-            <location filename="../../ui/main_window.py" line="401" />
+            <location filename="../../ui/main_window.py" line="399" />
             <source>{total} projects · signed total {amount} (10k yuan)</source>
             <translation>共 {total} 个项目 · 签约总额 {amount} 万元</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="403" />
+            <location filename="../../ui/main_window.py" line="401" />
             <source>{total} projects · {shown} shown · signed total {amount} (10k yuan)</source>
             <translation>共 {total} 个项目 · 筛选后 {shown} 个 · 签约总额 {amount} 万元</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="419" />
+            <source>Signed project tracker — 演示数据 (demo, not your ledger) — {name}</source>
+            <translation>签约项目跟踪 — 【演示数据，不是您的台账】 — {name}</translation>
         </message>
         <message>
             <location filename="../../ui/main_window.py" line="421" />
@@ -1074,37 +1216,37 @@ Database: {path}</source>
     <context>
         <name>ProjectWarningsModel</name>
         <message>
-            <location filename="../../ui/warnings_view.py" line="241" />
+            <location filename="../../ui/warnings_view.py" line="243" />
             <source>Level</source>
             <translation>预警等级</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="242" />
+            <location filename="../../ui/warnings_view.py" line="244" />
             <source>Project</source>
             <translation>项目名称</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="243" />
+            <location filename="../../ui/warnings_view.py" line="245" />
             <source>Responsible unit</source>
             <translation>责任单位</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="244" />
+            <location filename="../../ui/warnings_view.py" line="246" />
             <source>Leader</source>
             <translation>包抓领导</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="245" />
+            <location filename="../../ui/warnings_view.py" line="247" />
             <source>Signed on</source>
             <translation>签约日期</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="246" />
+            <location filename="../../ui/warnings_view.py" line="248" />
             <source>Rules</source>
             <translation>预警类型</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="247" />
+            <location filename="../../ui/warnings_view.py" line="249" />
             <source>Facts</source>
             <translation>预警事实</translation>
         </message>
@@ -1233,7 +1375,7 @@ Database: {path}</source>
         <message>
             <location filename="../../ui/report_dialog.py" line="203" />
             <source>Open folder</source>
-            <translation>打开所在文件夹</translation>
+            <translation>打开文件夹</translation>
         </message>
     </context>
     <context>
@@ -1265,44 +1407,52 @@ Database: {path}</source>
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="40" />
+            <location filename="../../ui/settings_dialog.py" line="75" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="46" />
+            <location filename="../../ui/settings_dialog.py" line="81" />
             <source>&amp;General</source>
             <translation>常规(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="47" />
+            <location filename="../../ui/settings_dialog.py" line="82" />
             <source>&amp;Warning thresholds</source>
             <translation>预警阈值(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="48" />
+            <location filename="../../ui/settings_dialog.py" line="83" />
             <source>&amp;Lists</source>
             <translation>名录(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="75" />
-            <source>Follow the system</source>
-            <translation>跟随系统</translation>
-        </message>
-        <message>
-            <location filename="../../ui/settings_dialog.py" line="82" />
-            <source>A new language takes effect the next time the program starts.</source>
-            <translation>更改界面语言后，下次启动程序时生效。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/settings_dialog.py" line="95" />
+            <location filename="../../ui/settings_dialog.py" line="120" />
             <source>Default: {value}</source>
             <translation>默认值：{value}</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="114" />
+            <location filename="../../ui/settings_dialog.py" line="139" />
             <source> (one per line):</source>
             <translation>（每行一个）：</translation>
+        </message>
+    </context>
+    <context>
+        <name>ShortcutsDialog</name>
+        <message>
+            <location filename="../../ui/help_menu.py" line="104" />
+            <source>Keyboard shortcuts</source>
+            <translation>快捷键</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_menu.py" line="108" />
+            <source>Command</source>
+            <translation>功能</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_menu.py" line="108" />
+            <source>Keys</source>
+            <translation>按键</translation>
         </message>
     </context>
     <context>
@@ -1713,6 +1863,19 @@ Database: {path}</source>
         </message>
     </context>
     <context>
+        <name>UserGuide</name>
+        <message>
+            <location filename="../../ui/user_guide.py" line="152" />
+            <source>User guide</source>
+            <translation>用户手册</translation>
+        </message>
+        <message>
+            <location filename="../../ui/user_guide.py" line="157" />
+            <source>Chapters</source>
+            <translation>目录</translation>
+        </message>
+    </context>
+    <context>
         <name>ViewActions</name>
         <message>
             <location filename="../../ui/view_actions.py" line="45" />
@@ -1887,83 +2050,83 @@ Database: {path}</source>
     <context>
         <name>WarningsView</name>
         <message>
-            <location filename="../../ui/warnings_view.py" line="276" />
+            <location filename="../../ui/warnings_view.py" line="278" />
             <source>All levels</source>
             <translation>全部等级</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="276" />
+            <location filename="../../ui/warnings_view.py" line="278" />
             <source>Red</source>
             <translation>红灯</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="276" />
+            <location filename="../../ui/warnings_view.py" line="278" />
             <source>Yellow</source>
             <translation>黄灯</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="280" />
+            <location filename="../../ui/warnings_view.py" line="282" />
             <source>All rules</source>
             <translation>全部类型</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="282" />
-            <location filename="../../ui/warnings_view.py" line="356" />
+            <location filename="../../ui/warnings_view.py" line="284" />
+            <location filename="../../ui/warnings_view.py" line="358" />
             <source>All units</source>
             <translation>全部单位</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="288" />
+            <location filename="../../ui/warnings_view.py" line="290" />
             <source>One row per warning</source>
             <translation>每条预警一行</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="289" />
+            <location filename="../../ui/warnings_view.py" line="291" />
             <source>One row per project</source>
             <translation>每个项目一行</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="311" />
+            <location filename="../../ui/warnings_view.py" line="313" />
             <source>Show</source>
             <translation>显示</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="312" />
+            <location filename="../../ui/warnings_view.py" line="314" />
             <source>Level</source>
             <translation>预警等级</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="313" />
+            <location filename="../../ui/warnings_view.py" line="315" />
             <source>Rule</source>
             <translation>预警类型</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="314" />
+            <location filename="../../ui/warnings_view.py" line="316" />
             <source>Unit</source>
             <translation>责任单位</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="377" />
+            <location filename="../../ui/warnings_view.py" line="379" />
             <source>Red projects: {red_projects}   Yellow projects: {yellow_projects}   Warnings: {warnings} (red {red}, yellow {yellow})   Terminated: {terminated}</source>
             <translation>红灯项目 {red_projects} 个   黄灯项目 {yellow_projects} 个   预警 {warnings} 条（红灯 {red} 条，黄灯 {yellow} 条）   已终止 {terminated} 个</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="388" />
+            <location filename="../../ui/warnings_view.py" line="390" />
             <source>Shown: {n} projects</source>
             <translation>当前显示 {n} 个项目</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="390" />
+            <location filename="../../ui/warnings_view.py" line="392" />
             <source>Shown: {n} warnings</source>
             <translation>当前显示 {n} 条预警</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="399" />
+            <location filename="../../ui/warnings_view.py" line="401" />
             <source>As of {date}</source>
             <translation>统计截至 {date}</translation>
         </message>
         <message>
-            <location filename="../../ui/warnings_view.py" line="408" />
+            <location filename="../../ui/warnings_view.py" line="410" />
             <source>{red} red projects, {yellow} yellow projects, {n} warnings</source>
             <translation>红灯项目 {red} 个，黄灯项目 {yellow} 个，预警 {n} 条</translation>
         </message>
@@ -1971,17 +2134,17 @@ Database: {path}</source>
     <context>
         <name>db_files</name>
         <message>
-            <location filename="../../ui/db_files.py" line="48" />
+            <location filename="../../ui/db_files.py" line="49" />
             <source>process {pid} on {host}</source>
             <translation>计算机 {host} 上的进程 {pid}</translation>
         </message>
         <message>
-            <location filename="../../ui/db_files.py" line="50" />
+            <location filename="../../ui/db_files.py" line="51" />
             <source>another program</source>
             <translation>另一个程序</translation>
         </message>
         <message>
-            <location filename="../../ui/db_files.py" line="53" />
+            <location filename="../../ui/db_files.py" line="54" />
             <source>The database {path} is already open in another window ({who}). Only one window may change a ledger at a time: switch to that window, or close it and try again.</source>
             <translation>数据库 {path} 已在另一个窗口中打开（{who}）。同一本台账同时只能由一个窗口修改：请切换到那个窗口，或将其关闭后重试。</translation>
         </message>
@@ -2069,6 +2232,54 @@ Database: {path}</source>
             <location filename="../../ui/file_actions.py" line="200" />
             <source>Restoring</source>
             <translation>正在恢复</translation>
+        </message>
+    </context>
+    <context>
+        <name>help_menu</name>
+        <message>
+            <location filename="../../ui/help_menu.py" line="44" />
+            <source>Project editor: save</source>
+            <translation>项目编辑窗口：保存</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_menu.py" line="45" />
+            <source>Ledger: open the selected project</source>
+            <translation>台账：打开选中的项目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_menu.py" line="46" />
+            <source>Dialogs: close without saving</source>
+            <translation>对话框：不保存并关闭</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_menu.py" line="47" />
+            <source>Next / previous field</source>
+            <translation>下一个 / 上一个输入框</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_menu.py" line="48" />
+            <source>Menus and buttons: the underlined letter</source>
+            <translation>菜单和按钮：按住 Alt 再按带下划线的字母</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_menu.py" line="54" />
+            <source>&amp;User guide</source>
+            <translation>用户手册(&amp;U)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_menu.py" line="58" />
+            <source>&amp;Keyboard shortcuts</source>
+            <translation>快捷键(&amp;K)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_menu.py" line="61" />
+            <source>&amp;What's new</source>
+            <translation>更新说明(&amp;N)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/help_menu.py" line="135" />
+            <source>What's new</source>
+            <translation>更新说明</translation>
         </message>
     </context>
 </TS>

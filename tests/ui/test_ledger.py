@@ -120,8 +120,11 @@ def test_terminated_rows_are_grey(qtbot, window):
     row = window.model.row_of(pid)
     brush = window.model.data(window.model.index(row, 0), Qt.ItemDataRole.ForegroundRole)
     assert brush is not None and brush.color().name() == "#8a8a8a"
-    other = window.model.data(window.model.index((row + 1) % 4, 0), Qt.ItemDataRole.ForegroundRole)
-    assert other is None
+    other_row = (row + 1) % 4
+    other = window.model.data(window.model.index(other_row, 0), Qt.ItemDataRole.ForegroundRole)
+    tinted = window.model.level_of(window.model.project_id(other_row)) is not None
+    # A tinted row's text is set with its tint (dark-palette safe); an untinted one's is not.
+    assert (other.color().name() == "#1f1f1f") if tinted else other is None
 
 
 def test_rows_are_fetched_in_pages(qtbot, tmp_db):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QCoreApplication, QTranslator
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"  # .ts source
@@ -60,15 +61,38 @@ def test_every_translation_source_is_still_in_the_code():
     ]
 
 
-def test_language_choice():
+def test_chinese_on_an_english_locale(qapp, tmp_path):
+    """An English Windows, and an old database that stored language = "en": still Chinese
+    everywhere (there is no English UI to fall into, half-translated or not)."""
+    import sqlite3
+
     from PySide6.QtCore import QLocale
 
-    from ui.app import choose_language
+    from tracker.ledger.portfolio import Portfolio
+    from ui.app import install_translators
+    from ui.db_files import DatabaseInUse, acquire_lock
+    from ui.main_window import open_window
 
-    chinese = QLocale(QLocale.Language.Chinese, QLocale.Country.China)
-    english = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
-    assert choose_language("auto", chinese) == "zh_CN"
-    assert choose_language("auto", english) == "en"
-    assert choose_language("zh_CN", english) == "zh_CN"
-    assert choose_language("en", chinese) == "en"
-    assert choose_language(None, english) == "en"
+    db = tmp_path / "tracker.db"
+    Portfolio.open(db, auto_backup=False).close()
+    with sqlite3.connect(db) as conn:  # what the language option of 0.0.x stored
+        conn.execute("INSERT INTO settings (key, value) VALUES ('language', '\"en\"')")
+    conn.close()
+    before = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    install_translators("en")  # as if an English session had run before
+    try:
+        held = acquire_lock(db)  # another window has it: said in Chinese from the start
+        with pytest.raises(DatabaseInUse, match="已在另一个窗口中打开"):
+            open_window(db)
+        held.unlock()
+        install_translators("en")
+        window = open_window(db)
+        menus = [a.text() for a in window.menuBar().actions()]
+        assert menus[:2] == ["文件(&F)", "项目(&P)"], menus
+        assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "取消"
+        assert window.tabs.tabText(0) == "台账(&L)"
+        window.close()
+    finally:
+        QLocale.setDefault(before)
+        install_translators()

@@ -13,6 +13,7 @@ from typing import Any
 from tracker.domain.vocabulary import Stage, Status
 from tracker.ledger.portfolio import Portfolio
 from tracker.ledger.queries import ProjectFilter
+from tracker.program import cli_command
 from tracker.storage.paths import resolve_db_path
 
 SubParsers = argparse._SubParsersAction  # type of ``add_subparsers()``'s result
@@ -23,7 +24,7 @@ class ChineseArgumentParser(argparse.ArgumentParser):
     """argparse that reports usage mistakes as one Chinese line and exit code 2."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        self.exit(2, f"参数错误：{message}。运行 python -m tracker --help 查看用法。\n")
+        self.exit(2, f"参数错误：{message}。运行 {cli_command()} --help 查看用法。\n")
 
 
 def int_between(low: int, high: int, what: str) -> Callable[[str], int]:

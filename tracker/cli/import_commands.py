@@ -17,6 +17,7 @@ from tracker.importing.rows import SOURCE_WORDS
 from tracker.importing.synonyms import TARGET_LABELS
 from tracker.importing.table_model import Table
 from tracker.ledger.portfolio import Portfolio
+from tracker.program import cli_command
 from tracker.storage.paths import resolve_db_path
 
 log = logging.getLogger(__name__)
@@ -159,7 +160,7 @@ def _print_report(plan, batch_id: int | None, args: argparse.Namespace) -> None:
     if args.dry_run:
         print("这是试运行（--dry-run），没有写入数据库。")
     elif batch_id is not None:
-        print(f"已导入，批次号 {batch_id}。如需撤销：python -m tracker undo-import {batch_id}")
+        print(f"已导入，批次号 {batch_id}。如需撤销：{cli_command()} undo-import {batch_id}")
     if args.errors_out and plan.summary()["reject"]:
         print(f"被拒绝的行已写入：{args.errors_out}")
 

@@ -23,6 +23,7 @@ from tracker.cli import (
 from tracker.cli.common import ChineseArgumentParser, emit_json
 from tracker.errors import TrackerError
 from tracker.logs import setup_logging
+from tracker.program import cli_command
 from tracker.storage.faults import explain
 from tracker.storage.write_lock import print_wait, set_wait_notifier
 
@@ -39,7 +40,7 @@ COMMAND_GROUPS = (
 
 def build_parser() -> argparse.ArgumentParser:
     parser = ChineseArgumentParser(
-        prog="python -m tracker", description="签约项目跟踪：台账、预警与报表（命令行）"
+        prog=cli_command(), description="签约项目跟踪：台账、预警与报表（命令行）"
     )
     parser.add_argument(
         "--db", help="数据库文件（默认：用户数据文件夹中的 tracker.db，或 TRACKER_DB）"

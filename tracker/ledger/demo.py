@@ -8,13 +8,18 @@ written through the portfolio API, so the demo also exercises the audit trail.
 
 from __future__ import annotations
 
+import logging
+import os
 import random
 from datetime import date, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 from tracker.errors import Cancelled
 from tracker.ledger.portfolio import Portfolio
 from tracker.work import CancelFn, ProgressFn
+
+log = logging.getLogger(__name__)
 
 COUNTY = "青溪县"
 TOWNS = ["城关镇", "青山镇", "溪口镇", "龙泉镇", "白沙乡", "经济开发区", "高新园区", "临港工业园"]
@@ -292,3 +297,38 @@ def _one_project(portfolio: Portfolio, rng: random.Random, today: date) -> None:
         portfolio.pause(
             pid, min(today, sign + timedelta(days=90)).isoformat(), "市场行情变化，企业暂缓投资"
         )
+
+
+def build_demo_database(
+    path: Path,
+    projects: int = 300,
+    *,
+    today: date | None = None,
+    progress: ProgressFn | None = None,
+    cancelled: CancelFn | None = None,
+) -> Path:
+    """A fresh demo ledger at ``path`` (replacing an older demo there), built beside it
+    under another name and moved into place only when complete, so an interrupted build
+    never leaves a half demo. Never given the clerk's ledger: the app passes the demo's
+    own path (``tracker.storage.paths.demo_db_path``)."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    building = path.with_name(path.name + ".building")
+    _remove_with_side_files(building)
+    portfolio = Portfolio.open(building, create=True, auto_backup=False)
+    try:
+        fill_demo(portfolio, projects, today=today, progress=progress, cancelled=cancelled)
+    except BaseException:
+        portfolio.close()
+        _remove_with_side_files(building)
+        raise
+    portfolio.close()
+    _remove_with_side_files(path)
+    os.replace(building, path)
+    log.info("demo ledger with %d projects at %s", projects, path)
+    return path
+
+
+def _remove_with_side_files(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        path.with_name(path.name + suffix).unlink(missing_ok=True)

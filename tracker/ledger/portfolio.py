@@ -248,6 +248,10 @@ class Portfolio(ChildRecordsMixin):
     def settings(self) -> dict[str, Any]:
         return settings_mod.load(self.db)
 
+    def is_set_up(self) -> bool:
+        """The county has been named (the app's first-run set-up asks until it is)."""
+        return settings_mod.is_set_up(self.db)
+
     def update_settings(self, changes: dict[str, Any]) -> None:
         current = self.settings()
         cleaned = {k: settings_mod.coerce(k, v) for k, v in changes.items()}

@@ -1,4 +1,4 @@
-"""Settings that belong to the data: county name, 填报单位, warning thresholds, lists.
+"""Settings that belong to the data: county name, 填报单位, 填表人, warning thresholds, lists.
 
 One registry of typed options with their defaults (as Picard does), stored as JSON in the
 ``settings`` table. Thresholds default to published county practice.
@@ -8,6 +8,7 @@ Window geometry and recent files are not here: they belong to the machine (QSett
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -26,9 +27,11 @@ class Option:
 
 
 OPTIONS: tuple[Option, ...] = (
-    Option("county_name", "县（区）名称", "示范县", "text"),
-    Option("reporting_unit", "填报单位", "示范县投资促进中心", "text"),
-    Option("language", "界面语言", "auto", "text"),
+    # Empty until the clerk names them (first-run set-up): a made-up county on a report
+    # sent upwards is worse than a blank the clerk notices.
+    Option("county_name", "县（区）名称", "", "text"),
+    Option("reporting_unit", "填报单位", "", "text"),
+    Option("preparer", "填表人", "", "text"),
     # 逾期未落地
     Option("registration_yellow_days", "签约后未注册·黄灯（天）", 90, "int", 1),
     Option("registration_red_days", "签约后未注册·红灯（天）", 180, "int", 1),
@@ -78,13 +81,19 @@ def coerce(key: str, value: Any) -> Any:
             raise ValidationError(key, f"“{opt.label}”不能小于 {opt.minimum}。")
         return number
     if opt.kind == "list":
-        items = value.splitlines() if isinstance(value, str) else list(value)
+        items = split_list_text(value) if isinstance(value, str) else list(value)
         seen: list[str] = []
         for item in (str(i).strip() for i in items):
             if item and item not in seen:
                 seen.append(item)
         return seen
     return str(value).strip()
+
+
+def split_list_text(text: str) -> list[str]:
+    """Names pasted by a clerk: one per line as a column copied from Excel gives them, or
+    a row copied from Excel (tabs), or typed as 县发改局、县经信局 / commas / semicolons."""
+    return [item for item in re.split(r"[\r\n\t、，,；;]+", text) if item.strip()]
 
 
 def load(db: Database) -> dict[str, Any]:
@@ -95,6 +104,15 @@ def load(db: Database) -> dict[str, Any]:
             if key in OPTION_BY_KEY:
                 values[key] = json.loads(raw)
     return values
+
+
+def is_set_up(db: Database) -> bool:
+    """Whether someone has named the county for this ledger (first-run set-up, 设置, or a
+    demo); until then every report title lacks it."""
+    if "settings" not in db.table_names():
+        return False
+    row = db.execute("SELECT 1 FROM settings WHERE key = 'county_name'").fetchone()
+    return row is not None
 
 
 def check_consistent(values: dict[str, Any]) -> None:

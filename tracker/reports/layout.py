@@ -10,7 +10,7 @@ spreadsheet program prints.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -163,8 +163,14 @@ SIGN_PARTS = ("填表人：＿＿＿＿＿＿＿", "审核人：＿＿＿＿＿�
 SIGN_SCALE = 1.2  # the sign line is 12-pt 仿宋: wider than the 10-pt text print_width measures
 
 
-def signoff(w: SheetWriter, row: int, ncols: int) -> int:
-    """填表人 / 审核人 / 日期 with blank lines to sign on, after a blank row.
+def preparer(settings: Mapping[str, Any]) -> str:
+    """The 填表人 the settings name (asked at first run); empty leaves a line to sign."""
+    return str(settings.get("preparer") or "")
+
+
+def signoff(w: SheetWriter, row: int, ncols: int, preparer: str = "") -> int:
+    """填表人 / 审核人 / 日期 with blank lines to sign on, after a blank row; 填表人 is
+    printed when the settings name one.
 
     Each part gets columns at least as wide as its text (set the widths first): the date
     takes columns from the right, 填表人 from the left, 审核人 the middle — a part wider
@@ -172,7 +178,8 @@ def signoff(w: SheetWriter, row: int, ncols: int) -> int:
     row += 1
     dims = w.ws.column_dimensions
     widths = [dims[get_column_letter(c)].width or 8.43 for c in range(1, ncols + 1)]
-    need = [print_width(text) * SIGN_SCALE + 1 for text in SIGN_PARTS]
+    parts = (f"填表人：{preparer}" if preparer else SIGN_PARTS[0], *SIGN_PARTS[1:])
+    need = [print_width(text) * SIGN_SCALE + 1 for text in parts]
     last_first = ncols  # first column of the date part
     while last_first > 1 and sum(widths[last_first - 1 :]) < need[2]:
         last_first -= 1
@@ -180,7 +187,7 @@ def signoff(w: SheetWriter, row: int, ncols: int) -> int:
     while first_last < last_first - 2 and sum(widths[:first_last]) < need[0]:
         first_last += 1
     spans = [(1, first_last), (first_last + 1, last_first - 1), (last_first, ncols)]
-    for text, (first, last) in zip(SIGN_PARTS, spans, strict=True):
+    for text, (first, last) in zip(parts, spans, strict=True):
         if first <= last:
             w.merged(row, first, last, text, "sign")
     w.ws.row_dimensions[row].height = 28

@@ -17,7 +17,14 @@ from openpyxl.worksheet.worksheet import Worksheet
 from tracker.domain.dates import display_date, to_date
 from tracker.domain.project import Project
 from tracker.domain.vocabulary import Status
-from tracker.reports.layout import ReportColumn, set_widths, signoff, table, title_block
+from tracker.reports.layout import (
+    ReportColumn,
+    preparer,
+    set_widths,
+    signoff,
+    table,
+    title_block,
+)
 from tracker.reports.pages import Block, apply_breaks, fit_page_width, place_breaks
 from tracker.reports.styles import NO_VALUE, SheetWriter, filter_range, print_setup
 from tracker.review import ProjectWarnings, Review
@@ -71,12 +78,13 @@ def finish_list(
     last: int,
     blocks: list[Block] | None = None,
     filter_last: int | None = None,
+    signer: str = "",
 ) -> None:
     """Signature lines, fixed widths, print setup; the last block keeps the signatures
     company, and any ``blocks`` (a section below the list) start a page when they fit."""
     ncols = len(columns)
     set_widths(w, columns, header, header, fixed=True)
-    end = signoff(w, last + 1, ncols) - 1
+    end = signoff(w, last + 1, ncols, signer) - 1
     print_setup(
         w.ws,
         title_rows=(1, header),
@@ -129,7 +137,7 @@ def write_ledger(ws: Worksheet, review: Review, title: str, left: str, right: st
         entry = entries.get(p.id)
         if entry is not None:
             cells[(header + i, col)]._style = tinted[entry.level]
-    finish_list(w, LEDGER_COLUMNS, header, last)
+    finish_list(w, LEDGER_COLUMNS, header, last, signer=preparer(review.settings))
 
 
 def write_problems(ws: Worksheet, review: Review, title: str, left: str, right: str) -> None:
@@ -168,4 +176,4 @@ def write_problems(ws: Worksheet, review: Review, title: str, left: str, right: 
 
     listed = list(rows())
     header, last = table(w, row, PROBLEM_COLUMNS, listed, tints, empty=NO_VALUE)
-    finish_list(w, PROBLEM_COLUMNS, header, last)
+    finish_list(w, PROBLEM_COLUMNS, header, last, signer=preparer(review.settings))

@@ -11,7 +11,14 @@ from openpyxl.chart import BarChart, Reference
 from openpyxl.chart.label import DataLabelList
 from openpyxl.worksheet.worksheet import Worksheet
 
-from tracker.reports.layout import ReportColumn, set_widths, signoff, table, title_block
+from tracker.reports.layout import (
+    ReportColumn,
+    preparer,
+    set_widths,
+    signoff,
+    table,
+    title_block,
+)
 from tracker.reports.pages import Block, apply_breaks, fit_page_width, place_breaks
 from tracker.reports.styles import LINE_HEIGHT, NO_VALUE, SheetWriter, print_setup, print_width
 from tracker.review import Rates, Review, Share, percent
@@ -221,7 +228,7 @@ def write_summary(ws: Worksheet, review: Review, title: str, left: str, right: s
         ws.row_dimensions[row].height = LINE_HEIGHT * math.ceil(print_width(text) / room) + 4
         row += 1
     set_widths(w, columns, 3, 3, fixed=True)
-    end = signoff(w, row, NCOLS) - 1
+    end = signoff(w, row, NCOLS, preparer(review.settings)) - 1
     blocks.append(Block(notes, end))
     print_setup(ws, title_rows=(1, 2), freeze="A3")
     fit_page_width(ws, NCOLS)

@@ -15,7 +15,7 @@ from typing import Any
 from openpyxl.worksheet.worksheet import Worksheet
 
 from tracker.domain.dates import display_date
-from tracker.reports.layout import ReportColumn, body, table, title_block
+from tracker.reports.layout import ReportColumn, body, preparer, table, title_block
 from tracker.reports.pages import Block
 from tracker.reports.review_sheets import finish_list, stage_text, text
 from tracker.reports.styles import NO_VALUE, SheetWriter
@@ -105,7 +105,15 @@ def write_warnings(ws: Worksheet, review: Review, title: str, left: str, right: 
         # no header of its own: the header repeated at the top of the page names these columns
         last = body(w, first + 1, PROJECT_COLUMNS, term_rows, empty=NO_VALUE)
         blocks.append(Block(first, last, keep=True, head=1))
-    finish_list(w, PROJECT_COLUMNS, header, last, blocks, filter_last=header + len(entries))
+    finish_list(
+        w,
+        PROJECT_COLUMNS,
+        header,
+        last,
+        blocks,
+        filter_last=header + len(entries),
+        signer=preparer(review.settings),
+    )
 
 
 def write_warning_details(ws: Worksheet, review: Review, title: str, left: str, right: str) -> None:
@@ -138,4 +146,4 @@ def write_warning_details(ws: Worksheet, review: Review, title: str, left: str, 
 
     tints = [x.level for x in review.warnings]
     header, last = table(w, row, DETAIL_COLUMNS, rows(), tints, empty=NO_VALUE)
-    finish_list(w, DETAIL_COLUMNS, header, last)
+    finish_list(w, DETAIL_COLUMNS, header, last, signer=preparer(review.settings))

@@ -16,7 +16,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from tracker.errors import TrackerError
-from tracker.storage import backup, faults
+from tracker.storage import backup, faults, location
 from tracker.storage.access import (
     connect_read_only,
     existing_side_files,
@@ -124,14 +124,24 @@ def open_db(
         remove_new_side_files(path, before)  # a refused file is left as it was
         raise
     try:
-        if db.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            db.execute("PRAGMA journal_mode = WAL")
+        _set_journal_mode(db, path)
         migrate(db)
         log.info("opened %s (%s)", path, kind)
     except Exception as exc:
         db.close()
         raise explain(exc, path) or exc from exc
     return db
+
+
+def _set_journal_mode(db: Database, path: Path) -> None:
+    """WAL on a local disk (readers never wait for the writer); the rollback journal on a
+    network share or in a sync folder, where WAL's shared memory does not work across
+    machines and a sync client would copy the database without its ``-wal`` file."""
+    mode = "delete" if location.risky_location(path) else "wal"
+    if db.execute("PRAGMA journal_mode").fetchone()[0] != mode:
+        changed = db.execute(f"PRAGMA journal_mode = {mode.upper()}").fetchone()[0]
+        if changed != mode:  # another connection holds it open: next time, then
+            log.warning("%s stays in %s journal mode (wanted %s)", path, changed, mode)
 
 
 def _open_read_only(path: Path, verify: bool) -> Database:

@@ -15,6 +15,7 @@ import sqlite3
 from pathlib import Path
 
 from tracker.errors import TrackerError
+from tracker.program import cli_command
 
 
 class DiskFull(TrackerError):
@@ -108,8 +109,8 @@ def explain(exc: BaseException, path: Path | str | None = None) -> TrackerError 
             )
         if "no such column" in text or "no such table" in text:
             return TrackerError(
-                f"数据库“{path or ''}”来自旧版本，需要先升级：请运行 python -m tracker init"
-                "（升级前会自动备份）。"
+                f"数据库“{path or ''}”来自旧版本，需要先升级：用本程序打开它一次，或运行"
+                f" {cli_command()} init（升级前会自动备份）。"
             )
         return None
     if isinstance(exc, OSError):

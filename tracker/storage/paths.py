@@ -15,13 +15,27 @@ from tracker.errors import TrackerError
 
 APP_NAME = "SignedDealTracker"
 DB_FILE_NAME = "tracker.db"
+DEMO_FILE_NAME = "演示台账.db"
 
 
 def default_db_path() -> Path:
     env = os.environ.get("TRACKER_DB")
     if env:
         return Path(env).expanduser()
-    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / DB_FILE_NAME
+    return data_dir() / DB_FILE_NAME
+
+
+def data_dir() -> Path:
+    """The user's data folder (the default database, its backups, logs, the demo)."""
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def demo_db_path() -> Path:
+    """The demo ledger: a file of its own, never the clerk's (``TRACKER_DEMO_DB`` moves it)."""
+    env = os.environ.get("TRACKER_DEMO_DB")
+    if env:
+        return Path(env).expanduser()
+    return data_dir() / "demo" / DEMO_FILE_NAME
 
 
 def resolve_db_path(explicit: str | os.PathLike[str] | None) -> Path:
