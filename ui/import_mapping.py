@@ -17,12 +17,10 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QSplitter,
     QTableView,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -36,6 +34,7 @@ from tracker.importing.table import SourceColumn, Table
 from .import_models import PreviewModel, column_letter
 from .import_pages import _Page
 from .import_state import ImportState, ImportSteps
+from .widgets import mapping_table
 
 log = logging.getLogger(__name__)
 
@@ -108,22 +107,9 @@ class MappingPage(_Page):
         self.preview_view.setObjectName("preview")
         self.preview_view.setModel(self.preview)
         self.preview_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.mapping = QTableWidget(0, 3, self)
-        self.mapping.setObjectName("mapping")
-        self.mapping.setHorizontalHeaderLabels(
-            [self.tr("Column"), self.tr("Field"), self.tr("Why")]
+        self.mapping = mapping_table(
+            self, [self.tr("Column"), self.tr("Field"), self.tr("Why")], (170, 150)
         )
-        header = self.mapping.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        self.mapping.setColumnWidth(0, 170)
-        self.mapping.setColumnWidth(1, 150)
-        self.mapping.setWordWrap(False)  # the whole reason is in each cell's tooltip
-        rows = self.mapping.verticalHeader()
-        rows.setVisible(False)
-        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        rows.setDefaultSectionSize(28)
         self.combos: list[QComboBox] = []
         self._listed: list[SourceColumn] = []
         self.legend = QLabel(self)

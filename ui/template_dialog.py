@@ -31,13 +31,11 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSplitter,
     QTableView,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -66,6 +64,7 @@ from tracker.templates.source import TEMPLATE_SUFFIXES
 from .save_dialog import SaveDialog
 from .tasks import run_task
 from .template_preview import PreviewModel
+from .widgets import mapping_table
 
 log = logging.getLogger(__name__)
 
@@ -110,21 +109,11 @@ class TemplateDialog(SaveDialog):
         self.info.setObjectName("info")
         self.info.setWordWrap(True)
 
-        self.mapping = QTableWidget(0, 3, self)
-        self.mapping.setObjectName("mapping")
-        self.mapping.setHorizontalHeaderLabels(
-            [self.tr("Column of the template"), self.tr("Filled with"), self.tr("In words")]
+        self.mapping = mapping_table(
+            self,
+            [self.tr("Column of the template"), self.tr("Filled with"), self.tr("In words")],
+            (220, 200),
         )
-        header = self.mapping.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        self.mapping.setColumnWidth(0, 220)
-        self.mapping.setColumnWidth(1, 200)
-        self.mapping.setWordWrap(False)
-        rows = self.mapping.verticalHeader()
-        rows.setVisible(False)
-        rows.setDefaultSectionSize(28)
 
         self.as_of_edit = QDateEdit(QDate.currentDate(), self)
         self.as_of_edit.setObjectName("as_of")

@@ -13,10 +13,12 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QTableView,
+    QTableWidget,
     QWidget,
 )
 
@@ -212,3 +214,23 @@ class ErrorBanner(QLabel):
     def clear_message(self) -> None:
         self.setText("")
         self.hide()
+
+
+def mapping_table(parent: QWidget, headers: list[str], widths: tuple[int, int]) -> QTableWidget:
+    """Column → rule → words: the three-column table the import wizard and the template
+    dialog show their mapping in (rows of one line; the whole reason is in a tooltip)."""
+    table = QTableWidget(0, 3, parent)
+    table.setObjectName("mapping")
+    table.setHorizontalHeaderLabels(headers)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    table.setColumnWidth(0, widths[0])
+    table.setColumnWidth(1, widths[1])
+    table.setWordWrap(False)
+    rows = table.verticalHeader()
+    rows.setVisible(False)
+    rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    rows.setDefaultSectionSize(28)
+    return table
