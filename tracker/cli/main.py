@@ -15,8 +15,10 @@ from collections.abc import Callable, Sequence
 
 from tracker.cli import (
     database_commands,
+    history_commands,
     import_commands,
     ledger_commands,
+    name_commands,
     report_commands,
 )
 from tracker.cli.common import ChineseArgumentParser, emit_json
@@ -27,7 +29,14 @@ from tracker.storage.write_lock import print_wait, set_wait_notifier
 
 log = logging.getLogger(__name__)
 
-COMMAND_GROUPS = (database_commands, ledger_commands, import_commands, report_commands)
+COMMAND_GROUPS = (
+    database_commands,
+    ledger_commands,
+    import_commands,
+    history_commands,
+    name_commands,
+    report_commands,
+)
 
 
 def build_parser() -> argparse.ArgumentParser:
