@@ -2,7 +2,9 @@
 
 The options, their Chinese labels, defaults and checks are the core's registry
 (``tracker.ledger.settings.OPTIONS``); this dialog only lays them out and stores the changes
-through ``Portfolio.update_settings`` (one transaction, audited).
+through ``Portfolio.update_settings`` (one transaction, audited). The 名录 tab
+(``name_lists_tab``) also merges two spellings of one name, written at once as its own
+undoable batch.
 """
 
 from __future__ import annotations
@@ -17,7 +19,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -26,11 +27,10 @@ from PySide6.QtWidgets import (
 
 from tracker.errors import ValidationError
 from tracker.ledger.portfolio import Portfolio
-from tracker.ledger.settings import OPTION_BY_KEY, OPTIONS, THRESHOLD_KEYS
+from tracker.ledger.settings import OPTION_BY_KEY, THRESHOLD_KEYS
 
+from .name_lists_tab import NameListsTab
 from .widgets import ErrorBanner, clear_invalid, mark_invalid, widget_text
-
-LIST_KEYS = tuple(o.key for o in OPTIONS if o.kind == "list")
 
 
 class SettingsDialog(QDialog):
@@ -40,6 +40,7 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Settings"))
         self.portfolio = portfolio
         self.inputs: dict[str, QWidget] = {}
+        self.merged = False  # a merge was written (the ledger must reload, saved or not)
         values = portfolio.settings()
         tabs = QTabWidget(self)
         tabs.setObjectName("settings_tabs")
@@ -62,7 +63,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(tabs, 1)
         layout.addWidget(self.banner)
         layout.addWidget(buttons)
-        self.resize(820, 560)
+        self.resize(900, 640)
 
     def _general(self, values: dict[str, Any]) -> QWidget:
         page = QWidget(self)
@@ -105,17 +106,11 @@ class SettingsDialog(QDialog):
         return page
 
     def _lists(self, values: dict[str, Any]) -> QWidget:
-        page = QWidget(self)
-        grid = QGridLayout(page)
-        for i, key in enumerate(LIST_KEYS):
-            edit = QPlainTextEdit("\n".join(values[key]), page)
-            edit.setTabChangesFocus(True)
+        self.lists_tab = NameListsTab(self.portfolio.path, values, self)
+        for key, edit in self.lists_tab.edits.items():
             self._register(key, edit)
-            label = QLabel(OPTION_BY_KEY[key].label + self.tr(" (one per line):"), page)
-            label.setBuddy(edit)
-            grid.addWidget(label, 0, i)
-            grid.addWidget(edit, 1, i)
-        return page
+        self.lists_tab.merged.connect(lambda _r: setattr(self, "merged", True))
+        return self.lists_tab
 
     def _register(self, key: str, widget: QWidget) -> None:
         widget.setObjectName(f"setting_{key}")
@@ -163,8 +158,8 @@ class SettingsDialog(QDialog):
 
     @classmethod
     def run(cls, parent: QWidget | None, portfolio: Portfolio) -> bool:
-        """Open modally; True when settings were saved."""
+        """Open modally; True when settings were saved or entries merged."""
         dialog = cls(portfolio, parent)
         result = dialog.exec() == QDialog.DialogCode.Accepted
         dialog.deleteLater()
-        return result
+        return result or dialog.merged

@@ -9,16 +9,14 @@ from pathlib import Path
 
 from tracker.cli.common import SubParsers, record_id
 from tracker.errors import TrackerError
+from tracker.importing.plan_row import ACTION_LABELS, CONFLICTS_LABEL
 from tracker.ledger.batches import KIND_LABELS, Batch
 
 log = logging.getLogger(__name__)
 
 COUNT_LABELS = {
-    "create": "新增",
-    "update": "更新",
-    "fill": "补全",
-    "conflicts": "冲突",
-    "reject": "拒绝",
+    key: ACTION_LABELS.get(key, CONFLICTS_LABEL)
+    for key in ("create", "update", "fill", "conflicts", "reject")
 }
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from tracker.cli.common import SubParsers, record_id
 from tracker.errors import TrackerError
+from tracker.importing.plan_row import ACTION_LABELS
 from tracker.importing.rows import SOURCE_WORDS
 from tracker.importing.synonyms import TARGET_LABELS
 from tracker.importing.table_model import Table
@@ -21,13 +22,6 @@ from tracker.storage.paths import resolve_db_path
 
 log = logging.getLogger(__name__)
 
-ACTION_LABELS = {
-    "create": "新增",
-    "update": "更新",
-    "fill": "补全",
-    "skip": "跳过",
-    "reject": "拒绝",
-}
 SHOWN_CHANGES = 200  # rows listed with their changes in the text report; JSON has all
 
 

@@ -10,7 +10,6 @@ industries) join the settings' lists in the same batch.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterable
 from typing import Any
@@ -22,7 +21,7 @@ from tracker.importing.changes import FIGURES
 from tracker.importing.mapping import save_preset
 from tracker.importing.plan import Plan, PlanRow, recheck_plan
 from tracker.ledger import name_lists
-from tracker.ledger.batches import insert_batch
+from tracker.ledger.batches import insert_batch, record_event
 from tracker.ledger.portfolio import Portfolio
 from tracker.storage import backup
 from tracker.work import CancelFn, ProgressFn, never_cancelled, no_progress
@@ -65,21 +64,15 @@ def apply_plan(
             sheets=plan.live_sheets(),
         )
         with portfolio.transaction(batch_id):
-            portfolio.record_audit(
-                None,
-                "import_batch",
+            record_event(
+                portfolio,
                 "create",
-                None,
-                None,
-                json.dumps(
-                    {
-                        "file": plan.file.name,
-                        "sha256": plan.sha256,
-                        "counts": plan.summary(),
-                        "as_of": plan.as_of.to_json() if plan.as_of else None,
-                    },
-                    ensure_ascii=False,
-                ),
+                {
+                    "file": plan.file.name,
+                    "sha256": plan.sha256,
+                    "counts": plan.summary(),
+                    "as_of": plan.as_of.to_json() if plan.as_of else None,
+                },
             )
             ids = portfolio.add_projects(
                 [r.data for r in creates],

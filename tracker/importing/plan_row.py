@@ -12,6 +12,15 @@ from typing import Any
 from tracker.importing.changes import Change
 
 ACTIONS = ("create", "update", "fill", "skip", "reject")
+# How the plan, the CLI and the history name the actions and the conflicts count.
+ACTION_LABELS = {
+    "create": "新增",
+    "update": "更新",
+    "fill": "补全",
+    "skip": "跳过",
+    "reject": "拒绝",
+}
+CONFLICTS_LABEL = "冲突"
 
 
 @dataclass

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from tracker.errors import TrackerError
 from tracker.importing.apply import apply_plan
-from tracker.importing.plan import DEFAULT_POLICY, Plan, build_plan, load_tables
+from tracker.importing.plan import DEFAULT_POLICY, Choices, Plan, build_plan, load_tables
 from tracker.importing.read import PasswordRequired, WrongPassword, read_workbook
 from tracker.importing.sheets import exclude, parse_as_of, parse_sign_date
 from tracker.importing.sheets import remap as remap_table
@@ -35,6 +35,7 @@ class LoadedFile:
     error: str | None = None  # why the file cannot be imported (shown, file left out)
     mappings: Mappings = field(default_factory=dict)  # what the clerk corrected
     as_of: str | None = None  # the clerk's date for the file's figures (else decided)
+    choices: Choices = field(default_factory=dict)  # the clerk's per-row decisions
 
 
 def load_file(path: Path, portfolio: Portfolio | None, password: str | None = None) -> LoadedFile:
@@ -150,6 +151,7 @@ def plan_files(
                 portfolio,
                 on_duplicate=on_duplicate,
                 as_of=f.as_of,
+                choices=f.choices,
                 progress=progress,
                 cancelled=cancelled,
             )

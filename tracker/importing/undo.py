@@ -25,7 +25,7 @@ from tracker.domain.vocabulary import FIELD_BY_KEY, Stage, Status
 from tracker.errors import Cancelled, TrackerError
 from tracker.ledger import name_lists
 from tracker.ledger.audit import now_iso
-from tracker.ledger.batches import KIND_LABELS
+from tracker.ledger.batches import KIND_LABELS, record_event
 from tracker.ledger.portfolio import Portfolio
 from tracker.storage import backup
 from tracker.work import CancelFn, ProgressFn, never_cancelled, no_progress
@@ -268,7 +268,7 @@ def undo_import(
     # undoing an earlier batch later does not mistake them for a clerk's edits. The first
     # of them marks where the undo begins (the change history tells the two apart).
     with portfolio.transaction(batch_id):
-        portfolio.record_audit(None, "import_batch", "undo", None, None, None)
+        record_event(portfolio, "undo")
         for i, e in enumerate(reversed(entries)):
             if i % 200 == 0:
                 if cancelled():

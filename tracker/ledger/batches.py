@@ -89,6 +89,15 @@ def insert_batch(
     return int(cursor.lastrowid or 0)
 
 
+def record_event(
+    portfolio: AuditedWriter, action: str, details: dict[str, Any] | None = None
+) -> None:
+    """The batch's own audit row ("create" with what it is, "undo" where its undo starts),
+    in the current transaction, which carries the batch id."""
+    text = json.dumps(details, ensure_ascii=False) if details is not None else None
+    portfolio.record_audit(None, "import_batch", action, None, None, text)
+
+
 def set_counts(portfolio: AuditedWriter, batch_id: int, counts: dict[str, int]) -> None:
     portfolio.db.execute(
         "UPDATE import_batches SET counts = ? WHERE id = ?",

@@ -9,7 +9,6 @@ one batch that ``undo-import`` takes back like an import.
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,7 +16,7 @@ from typing import Any
 
 from tracker.domain.name_variants import Variant, near_duplicates
 from tracker.errors import TrackerError
-from tracker.ledger.batches import insert_batch, set_counts
+from tracker.ledger.batches import insert_batch, record_event, set_counts
 from tracker.ledger.portfolio import Portfolio
 from tracker.ledger.settings import OPTION_BY_KEY
 
@@ -134,14 +133,7 @@ def merge(portfolio: Portfolio, list_key: str, drop: str, keep: str) -> dict[str
     with portfolio.transaction():
         batch_id = insert_batch(portfolio, "merge", f"{label} {drop} → {keep}")
         with portfolio.transaction(batch_id):
-            portfolio.record_audit(
-                None,
-                "import_batch",
-                "create",
-                None,
-                None,
-                json.dumps({"list": list_key, "drop": drop, "keep": keep}, ensure_ascii=False),
-            )
+            record_event(portfolio, "create", {"list": list_key, "drop": drop, "keep": keep})
             ids = [
                 r[0]
                 for r in portfolio.db.execute(
