@@ -153,22 +153,19 @@ def date_in_titles(texts: Iterable[tuple[str, str]]) -> tuple[date, str] | None:
     return None
 
 
-def latest_stated(dates: Iterable[tuple[str | None, str]], today: date) -> tuple[date, str] | None:
-    """The latest actual date among (date, where it was read), capped at today.
+def latest_stated(found: tuple[str, str] | None, today: date) -> tuple[date, str] | None:
+    """The latest actual date the rows state (with where it was read) as the figures'
+    date, capped at today.
 
     The figures are at least as recent as the latest event the rows state, so that event
-    is a lower bound for their date: a month-only date counts from its first day, a
-    year-only one not at all (too vague to date anything by)."""
-    best: tuple[date, str] | None = None
-    for value, where in dates:
-        if not value or len(value) == 4:
-            continue
-        day = to_date(value)
-        if day is not None and (best is None or day > best[0]):
-            best = (day, where)
-    if best is None:
+    is a lower bound for their date: a month-only date counts from its first day (a
+    year-only one is too vague to date anything by and is not looked at)."""
+    if found is None:
         return None
-    return cap(best[0], today, f"取自表中最晚的日期：{best[1]} {best[0].isoformat()}")
+    day = to_date(found[0])
+    if day is None:
+        return None
+    return cap(day, today, f"取自表中最晚的日期：{found[1]} {day.isoformat()}")
 
 
 def cap(day: date, today: date, detail: str) -> tuple[date, str]:

@@ -260,24 +260,31 @@ def _title_texts(table: Table) -> list[str]:
     return [cell_text(v) for r in table.title_rows for v in table.rows[r] if cell_text(v)]
 
 
-def _stated_dates(plan: Plan, tables: dict[str, Table]) -> list[tuple[str | None, str]]:
-    """Actual dates the rows state, each with where it was read (planned dates are
-    intentions, and a sheet's default sign date is not read from the rows)."""
-    out: list[tuple[str | None, str]] = []
+def _latest_stated(plan: Plan, tables: dict[str, Table]) -> tuple[str, str] | None:
+    """The latest actual date the rows state, with where it was read (planned dates are
+    intentions, a sheet's default sign date is not read from the rows, and a stage month
+    the importer guessed from a word states nothing). ISO text compares as dates do (a
+    month-only date sorts before its days), so one pass over the strings finds it."""
+    best: tuple[str, PlanRow, str] | None = None
     for row in plan.rows:
         if row.action == "reject":
             continue
         data = row.data
-        where = f"“{row.sheet}”第 {row.row} 行"
-        if data.get("sign_date") != tables[row.sheet].sign_date_default:
-            out.append((data.get("sign_date"), f"{where}签约日期"))
-        guessed = (data.get("sign_date") or "")[:7]  # a stage known from a word only
-        for stage, day in (data.get("stage_dates") or {}).items():
-            if day != guessed:
-                out.append((day, f"{where}{Stage(stage).label}日期"))
-        out.append((data.get("status_date"), f"{where}状态日期"))
-        out.append((data.get("progress_as_of"), f"{where}统计日期"))
-    return out
+        sign = data.get("sign_date") or ""
+        found = [("签约日期", sign)] if sign != tables[row.sheet].sign_date_default else []
+        found += [
+            (f"{Stage(stage).label}日期", day)
+            for stage, day in (data.get("stage_dates") or {}).items()
+            if day != sign[:7]
+        ]
+        found += [("状态日期", data.get("status_date")), ("统计日期", data.get("progress_as_of"))]
+        for label, day in found:
+            if day and len(day) > 4 and (best is None or day > best[0]):
+                best = (day, row, label)
+    if best is None:
+        return None
+    day, row, label = best
+    return day, f"“{row.sheet}”第 {row.row} 行{label}"
 
 
 def _date_figures(
@@ -299,7 +306,7 @@ def _date_figures(
                 per_sheet[t.sheet] = AsOf(day.isoformat(), "title", why)
     if per_sheet:
         fallback = max(per_sheet.values(), key=lambda a: a.value)
-    elif latest := latest_stated(_stated_dates(plan, {t.sheet: t for t in tables}), today):
+    elif latest := latest_stated(_latest_stated(plan, {t.sheet: t for t in tables}), today):
         fallback = AsOf(latest[0].isoformat(), "rows", latest[1])
     else:
         fallback = AsOf(today.isoformat(), "today", "表中没有可用的日期，按导入当天")
@@ -403,6 +410,8 @@ def recheck_plan(plan: Plan, portfolio: Portfolio) -> None:
             row.action, row.project_id = "create", None
             row.diff, row.changes, row.conflicts, row.note = [], [], [], ""
             row.warnings.append("库中原有的同一项目已被删除，按新项目导入")
-        else:
+        elif row.diff:
             matched.append(row)
+        # else: the plan showed it the same as stored, so it writes nothing whatever
+        # changed since (a blank the clerk made meanwhile is not filled back unseen)
     _decide_matches(matched, portfolio, plan.on_duplicate)
