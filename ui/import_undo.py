@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QMessageBox, QWidget
 
 from tracker.importing import session
 from tracker.importing.undo import UndoReview
@@ -32,6 +32,17 @@ class UndoQuestion:
     @classmethod
     def ask(cls, parent: QWidget | None, reviews: list[UndoReview]) -> bool | None:
         """True: undo keeping later edits; False: plain undo confirmed; None: cancel."""
+        box, keep, later = cls.build(parent, reviews)
+        box.exec()
+        if box.clickedButton() is not keep:
+            return None
+        return later
+
+    @staticmethod
+    def build(
+        parent: QWidget | None, reviews: list[UndoReview]
+    ) -> tuple[QMessageBox, QAbstractButton, bool]:
+        """The question box, its "go ahead" button, and whether later edits are kept."""
         later = [p for r in reviews for p in (*r.edited_projects, *r.kept_fields)]
         names = "、".join(f"{r.batch_id}（{r.file_name}）" for r in reviews)
         box = QMessageBox(parent)
@@ -76,10 +87,7 @@ class UndoQuestion:
             )
         cancel = box.addButton(QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(cancel)
-        box.exec()
-        if box.clickedButton() is not keep:
-            return None
-        return bool(later)
+        return box, keep, bool(later)
 
 
 def undo_asking(

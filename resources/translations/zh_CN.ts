@@ -114,72 +114,72 @@
     <context>
         <name>BatchModel</name>
         <message>
-            <location filename="../../ui/import_history.py" line="51" />
+            <location filename="../../ui/import_history.py" line="50" />
             <source>Batch</source>
             <translation>批次</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="52" />
+            <location filename="../../ui/import_history.py" line="51" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="53" />
+            <location filename="../../ui/import_history.py" line="52" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="54" />
+            <location filename="../../ui/import_history.py" line="53" />
             <source>File</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="55" />
+            <location filename="../../ui/import_history.py" line="54" />
             <source>Sheets</source>
             <translation>工作表</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="56" />
+            <location filename="../../ui/import_history.py" line="55" />
             <source>New</source>
             <translation>新增</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="57" />
+            <location filename="../../ui/import_history.py" line="56" />
             <source>Updated</source>
             <translation>更新</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="58" />
+            <location filename="../../ui/import_history.py" line="57" />
             <source>Filled in</source>
             <translation>补全</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="59" />
+            <location filename="../../ui/import_history.py" line="58" />
             <source>Projects with conflicts</source>
             <translation>冲突项目</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="60" />
+            <location filename="../../ui/import_history.py" line="59" />
             <source>Rejected</source>
             <translation>拒绝</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="61" />
+            <location filename="../../ui/import_history.py" line="60" />
             <source>Figures as of</source>
             <translation>统计截至</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="62" />
+            <location filename="../../ui/import_history.py" line="61" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="83" />
+            <location filename="../../ui/import_history.py" line="73" />
             <source>Undone {time}</source>
             <translation>已于 {time} 撤销</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="84" />
+            <location filename="../../ui/import_history.py" line="74" />
             <source>Can be undone</source>
             <translation>可撤销</translation>
         </message>
@@ -187,32 +187,32 @@
     <context>
         <name>ConflictsModel</name>
         <message>
-            <location filename="../../ui/import_models.py" line="212" />
+            <location filename="../../ui/import_models.py" line="213" />
             <source>Sheet</source>
             <translation>工作表</translation>
         </message>
         <message>
-            <location filename="../../ui/import_models.py" line="213" />
+            <location filename="../../ui/import_models.py" line="214" />
             <source>Row</source>
             <translation>行号</translation>
         </message>
         <message>
-            <location filename="../../ui/import_models.py" line="214" />
+            <location filename="../../ui/import_models.py" line="215" />
             <source>Project (id)</source>
             <translation>项目（编号）</translation>
         </message>
         <message>
-            <location filename="../../ui/import_models.py" line="215" />
+            <location filename="../../ui/import_models.py" line="216" />
             <source>Changed field</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../ui/import_models.py" line="216" />
+            <location filename="../../ui/import_models.py" line="217" />
             <source>In the ledger (kept)</source>
             <translation>库中（保留）</translation>
         </message>
         <message>
-            <location filename="../../ui/import_models.py" line="217" />
+            <location filename="../../ui/import_models.py" line="218" />
             <source>In the file</source>
             <translation>表中</translation>
         </message>
@@ -266,77 +266,77 @@ Please copy the error and send it to whoever supports you.</source>
     <context>
         <name>DuplicatesModel</name>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="72" />
+            <location filename="../../ui/import_duplicates.py" line="69" />
             <source>Sheet / row</source>
             <translation>工作表 / 行</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="74" />
+            <location filename="../../ui/import_duplicates.py" line="71" />
             <source>In the ledger</source>
             <translation>库中</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="75" />
+            <location filename="../../ui/import_duplicates.py" line="72" />
             <source>In the file</source>
             <translation>表中</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="71" />
+            <location filename="../../ui/import_duplicates.py" line="68" />
             <source>Project (id)</source>
             <translation>项目（编号）</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="73" />
+            <location filename="../../ui/import_duplicates.py" line="70" />
             <source>Changed field</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="76" />
+            <location filename="../../ui/import_duplicates.py" line="73" />
             <source>Outcome</source>
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="77" />
+            <location filename="../../ui/import_duplicates.py" line="74" />
             <source>This project</source>
             <translation>本项目的处理</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="112" />
+            <location filename="../../ui/import_duplicates.py" line="105" />
             <source>Kept as stored (conflict)</source>
             <translation>冲突，保留库中</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="114" />
+            <location filename="../../ui/import_duplicates.py" line="107" />
             <source>Not written</source>
             <translation>不写入</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="116" />
+            <location filename="../../ui/import_duplicates.py" line="109" />
             <source>Overwritten</source>
             <translation>更新为表中</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="117" />
+            <location filename="../../ui/import_duplicates.py" line="110" />
             <source>Filled in</source>
             <translation>补全</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="117" />
+            <location filename="../../ui/import_duplicates.py" line="110" />
             <source>Added</source>
             <translation>补充（新的统计日期）</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="120" />
+            <location filename="../../ui/import_duplicates.py" line="113" />
             <source>As above: {choice}</source>
             <translation>按上面：{choice}</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="131" />
+            <location filename="../../ui/import_duplicates.py" line="123" />
             <source>{sheet} row {row}</source>
             <translation>{sheet} 第 {row} 行</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="155" />
+            <location filename="../../ui/import_duplicates.py" line="139" />
             <source>Double-click or press F2 to choose for this project</source>
             <translation>双击或按 F2 为本项目单独选择</translation>
         </message>
@@ -344,37 +344,37 @@ Please copy the error and send it to whoever supports you.</source>
     <context>
         <name>DuplicatesPage</name>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="220" />
+            <location filename="../../ui/import_duplicates.py" line="195" />
             <source>Projects already in the ledger</source>
             <translation>库中已有的项目</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="223" />
+            <location filename="../../ui/import_duplicates.py" line="198" />
             <source>Each line is a field the file states differently from the ledger. Nothing is written until you import.</source>
             <translation>每一行是表中与库中不同的一项内容。点“导入”之前不会写入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="232" />
+            <location filename="../../ui/import_duplicates.py" line="207" />
             <source>&amp;Fill blanks only; keep what the ledger holds (recommended)</source>
             <translation>只补全库中空白，库中已有的内容保留（推荐）(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="233" />
+            <location filename="../../ui/import_duplicates.py" line="208" />
             <source>&amp;Update with the file's values</source>
             <translation>用表中的内容更新(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="234" />
+            <location filename="../../ui/import_duplicates.py" line="209" />
             <source>&amp;Leave these projects as they are</source>
             <translation>不动这些项目(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="240" />
+            <location filename="../../ui/import_duplicates.py" line="215" />
             <source>Show only projects with &amp;conflicts</source>
             <translation>只看有冲突的项目(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="295" />
+            <location filename="../../ui/import_duplicates.py" line="270" />
             <source>{count} projects of the file are already in the ledger: {changed} differ ({conflicts} with conflicts kept as stored), {same} are the same. Rows repeated within the file are always skipped.</source>
             <translation>表中有 {count} 个项目库中已有：{changed} 个有不同（其中 {conflicts} 个有冲突，保留库中内容），{same} 个相同。表内重复的行一律跳过。</translation>
         </message>
@@ -448,67 +448,67 @@ Please copy the error and send it to whoever supports you.</source>
     <context>
         <name>ImportHistoryDialog</name>
         <message>
-            <location filename="../../ui/import_history.py" line="119" />
+            <location filename="../../ui/import_history.py" line="97" />
             <source>Import history</source>
             <translation>导入记录</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="127" />
+            <location filename="../../ui/import_history.py" line="105" />
             <source>Import batches</source>
             <translation>导入批次</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="141" />
+            <location filename="../../ui/import_history.py" line="119" />
             <source>Conflicts of the selected batch</source>
             <translation>所选批次的冲突</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="157" />
+            <location filename="../../ui/import_history.py" line="135" />
             <source>&amp;Undo this batch…</source>
             <translation>撤销这一批(&amp;U)…</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="159" />
+            <location filename="../../ui/import_history.py" line="137" />
             <source>&amp;Export conflicts…</source>
             <translation>导出冲突(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="168" />
+            <location filename="../../ui/import_history.py" line="146" />
             <source>Undoing a batch removes the projects it added and restores what it changed; edits made by hand since are kept (you are asked first).</source>
             <translation>撤销一批会删除它新增的项目、还原它改过的内容；之后手工做的修改会保留（撤销前会先询问）。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="199" />
+            <location filename="../../ui/import_history.py" line="177" />
             <source>Reading the import history</source>
             <translation>正在读取导入记录</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="216" />
+            <location filename="../../ui/import_history.py" line="194" />
             <source>No import yet.</source>
             <translation>还没有导入过。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="229" />
+            <location filename="../../ui/import_history.py" line="207" />
             <source>Batch {id}: {count} conflicts — values the ledger kept where the file said otherwise.</source>
             <translation>批次 {id}：{count} 处冲突——表中不同、库中保留的内容。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="233" />
+            <location filename="../../ui/import_history.py" line="211" />
             <source>Batch {id}: no conflicts.</source>
             <translation>批次 {id}：没有冲突。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="238" />
+            <location filename="../../ui/import_history.py" line="216" />
             <source>Reading conflicts</source>
             <translation>正在读取冲突</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="264" />
+            <location filename="../../ui/import_history.py" line="242" />
             <source>Save conflicts</source>
             <translation>保存冲突</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="274" />
+            <location filename="../../ui/import_history.py" line="252" />
             <source>Saving conflicts</source>
             <translation>正在保存冲突</translation>
         </message>
@@ -516,42 +516,42 @@ Please copy the error and send it to whoever supports you.</source>
     <context>
         <name>ImportUndo</name>
         <message>
-            <location filename="../../ui/import_undo.py" line="39" />
+            <location filename="../../ui/import_undo.py" line="50" />
             <source>Undo import</source>
             <translation>撤销导入</translation>
         </message>
         <message>
-            <location filename="../../ui/import_undo.py" line="43" />
+            <location filename="../../ui/import_undo.py" line="54" />
             <source>After batch {batches} was imported, {count} of its projects were edited by hand or given records.</source>
             <translation>批次 {batches} 导入之后，其中 {count} 个项目被手工修改过或添加了记录。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_undo.py" line="54" />
+            <location filename="../../ui/import_undo.py" line="65" />
             <source>Undo keeping those later edits? Only what the import did to fields nobody has changed since is undone; projects worked on since stay.</source>
             <translation>撤销时保留这些后来的修改吗？只撤销导入所做、之后没人再改过的内容；之后处理过的项目保留。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_undo.py" line="63" />
+            <location filename="../../ui/import_undo.py" line="74" />
             <source>&amp;Keep later edits and undo</source>
             <translation>保留后来的修改并撤销(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../ui/import_undo.py" line="68" />
+            <location filename="../../ui/import_undo.py" line="79" />
             <source>Undo batch {batches}? The projects it added are removed and the values it changed are restored (a backup is made first).</source>
             <translation>撤销批次 {batches}？它新增的项目将被删除，改过的内容将还原（先自动备份）。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_undo.py" line="75" />
+            <location filename="../../ui/import_undo.py" line="86" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../ui/import_undo.py" line="109" />
+            <location filename="../../ui/import_undo.py" line="117" />
             <source>Undoing the import</source>
             <translation>正在撤销导入</translation>
         </message>
         <message>
-            <location filename="../../ui/import_undo.py" line="117" />
+            <location filename="../../ui/import_undo.py" line="125" />
             <source>Checking what was changed since</source>
             <translation>正在检查导入后的修改</translation>
         </message>
@@ -1255,72 +1255,72 @@ Database: {path}</source>
     <context>
         <name>NameListsTab</name>
         <message>
-            <location filename="../../ui/name_lists_tab.py" line="118" />
+            <location filename="../../ui/name_lists_tab.py" line="94" />
             <source> (one per line):</source>
             <translation>（每行一个）：</translation>
         </message>
         <message>
-            <location filename="../../ui/name_lists_tab.py" line="130" />
+            <location filename="../../ui/name_lists_tab.py" line="106" />
             <source>Probably one name spelled differently</source>
             <translation>可能是同一名称的不同写法</translation>
         </message>
         <message>
-            <location filename="../../ui/name_lists_tab.py" line="139" />
+            <location filename="../../ui/name_lists_tab.py" line="115" />
             <source>Merge as &amp;proposed…</source>
             <translation>按建议合并(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../ui/name_lists_tab.py" line="142" />
+            <location filename="../../ui/name_lists_tab.py" line="118" />
             <source>Keep the &amp;other spelling…</source>
             <translation>保留另一种写法(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../ui/name_lists_tab.py" line="155" />
+            <location filename="../../ui/name_lists_tab.py" line="131" />
             <source>Merge two entries</source>
             <translation>合并两个条目</translation>
         </message>
         <message>
-            <location filename="../../ui/name_lists_tab.py" line="165" />
+            <location filename="../../ui/name_lists_tab.py" line="141" />
             <source>&amp;Merge…</source>
             <translation>合并(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../ui/name_lists_tab.py" line="170" />
+            <location filename="../../ui/name_lists_tab.py" line="146" />
             <source>List:</source>
             <translation>名录：</translation>
         </message>
         <message>
-            <location filename="../../ui/name_lists_tab.py" line="171" />
+            <location filename="../../ui/name_lists_tab.py" line="147" />
             <source>Merge:</source>
             <translation>把：</translation>
         </message>
         <message>
-            <location filename="../../ui/name_lists_tab.py" line="172" />
+            <location filename="../../ui/name_lists_tab.py" line="148" />
             <source>into:</source>
             <translation>并入：</translation>
         </message>
         <message>
-            <location filename="../../ui/name_lists_tab.py" line="203" />
+            <location filename="../../ui/name_lists_tab.py" line="179" />
             <source>Reading the lists</source>
             <translation>正在读取名录</translation>
         </message>
         <message>
-            <location filename="../../ui/name_lists_tab.py" line="218" />
+            <location filename="../../ui/name_lists_tab.py" line="194" />
             <source>{name} ({count} projects)</source>
             <translation>{name}（{count} 个项目）</translation>
         </message>
         <message>
-            <location filename="../../ui/name_lists_tab.py" line="248" />
+            <location filename="../../ui/name_lists_tab.py" line="224" />
             <source>Merge entries</source>
             <translation>合并名录条目</translation>
         </message>
         <message>
-            <location filename="../../ui/name_lists_tab.py" line="249" />
+            <location filename="../../ui/name_lists_tab.py" line="225" />
             <source>Choose two different entries: one to merge, one to keep.</source>
             <translation>请选两个不同的条目：一个并入，一个保留。</translation>
         </message>
         <message>
-            <location filename="../../ui/name_lists_tab.py" line="271" />
+            <location filename="../../ui/name_lists_tab.py" line="247" />
             <source>Merging entries</source>
             <translation>正在合并</translation>
         </message>
@@ -1561,27 +1561,27 @@ Database: {path}</source>
     <context>
         <name>ProposalsModel</name>
         <message>
-            <location filename="../../ui/name_lists_tab.py" line="49" />
+            <location filename="../../ui/name_lists_tab.py" line="48" />
             <source>List</source>
             <translation>名录</translation>
         </message>
         <message>
-            <location filename="../../ui/name_lists_tab.py" line="49" />
+            <location filename="../../ui/name_lists_tab.py" line="48" />
             <source>Keep</source>
             <translation>保留</translation>
         </message>
         <message>
-            <location filename="../../ui/name_lists_tab.py" line="49" />
+            <location filename="../../ui/name_lists_tab.py" line="48" />
             <source>Merge into it</source>
             <translation>并入</translation>
         </message>
         <message>
-            <location filename="../../ui/name_lists_tab.py" line="49" />
+            <location filename="../../ui/name_lists_tab.py" line="48" />
             <source>Why</source>
             <translation>依据</translation>
         </message>
         <message>
-            <location filename="../../ui/name_lists_tab.py" line="69" />
+            <location filename="../../ui/name_lists_tab.py" line="52" />
             <source>{name} ({count} projects)</source>
             <translation>{name}（{count} 个项目）</translation>
         </message>
@@ -2380,12 +2380,12 @@ Database: {path}</source>
     <context>
         <name>parent</name>
         <message>
-            <location filename="../../ui/name_lists_tab.py" line="92" />
+            <location filename="../../ui/name_lists_tab.py" line="68" />
             <source>Merge entries</source>
             <translation>合并名录条目</translation>
         </message>
         <message>
-            <location filename="../../ui/name_lists_tab.py" line="94" />
+            <location filename="../../ui/name_lists_tab.py" line="70" />
             <source>Merge “{drop}” into “{keep}” ({list})? {count} projects will use “{keep}” and “{drop}” leaves the list. This is one batch: Tools → Import history can undo it.</source>
             <translation>把“{drop}”并入“{keep}”（{list}）？{count} 个项目将改用“{keep}”，名录中不再有“{drop}”。这算一批，可在 工具 → 导入记录 中撤销。</translation>
         </message>

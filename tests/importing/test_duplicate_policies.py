@@ -10,7 +10,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from tests.helpers.ledgers import db_snapshot, run_cli, write_xlsx
+from tests.helpers.ledgers import run_cli, write_xlsx
 from tracker.importing.plan import plan_file
 from tracker.ledger.batches import conflicts
 from tracker.ledger.portfolio import Portfolio
@@ -92,10 +92,41 @@ def test_fill_keeps_stored_values_and_reports_the_conflicts(tmp_db: Path, tmp_pa
     assert [c.value for c in ws[1]][:5] == ["工作表", "原行号", "项目编号", "项目名称", "内容"]
     assert ws["F3"].value == "8,000.00" and ws["G3"].value == "120,000.00"
 
-    before = db_snapshot(tmp_db)
-    code, again, _ = run_cli(tmp_db, "import", str(second), "--dry-run", "--json")
-    assert again["summary"]["fill"] == 0 and again["summary"]["conflicts"] == 1
-    assert db_snapshot(tmp_db) == before
+    # the same file again changes nothing (its conflicts are still reported)
+    code, again, _ = run_cli(tmp_db, "import", str(second), "--json")
+    assert again["summary"]["fill"] == again["summary"]["update"] == 0
+    assert again["summary"]["conflicts"] == 1
+    p = Portfolio.open(tmp_db, auto_backup=False)
+    try:
+        assert p.audit_for(batch_id=again["batch_id"])[-1].entity == "import_batch"  # no change
+    finally:
+        p.close()
+    # the change history says which import filled the leader
+    code, shown, _ = run_cli(tmp_db, "show", "1", "--json")
+    leader = next(a for a in shown["audit"] if a["field"] == "leader")
+    assert leader["source"] == f"导入：2024年台账.xlsx（批次 {done['batch_id']}）"
+    assert shown["audit"][0]["source"] == "导入：2023年台账.xlsx（批次 1）"
+
+
+def test_a_termination_in_the_file_is_a_conflict_under_fill(tmp_db: Path, tmp_path: Path) -> None:
+    """正常 is a stored value, not a blank: a file marking the project 终止 does not end it
+    unseen; under update it does."""
+    first, _ = ledgers(tmp_path)
+    run_cli(tmp_db, "import", str(first), "--json")
+    ended = write_xlsx(
+        tmp_path / "终止.xlsx",
+        {"S": [[*HEAD[:4], "项目进展", "终止原因"], [*FIRST[0][:4], "已终止", "资金链断裂"]]},
+    )
+    code, out, _ = run_cli(tmp_db, "import", str(ended), "--json")
+    (conflict,) = out["rows"][0]["conflicts"]
+    assert (conflict["field"], conflict["old"], conflict["new"]) == (
+        "status",
+        "active",
+        "terminated",
+    )
+    assert stored(tmp_db, "康泰生物制剂生产基地")["status"] == "active"
+    run_cli(tmp_db, "import", str(ended), "--on-duplicate", "update", "--json")
+    assert stored(tmp_db, "康泰生物制剂生产基地")["status"] == "terminated"
 
 
 def test_update_writes_what_the_plan_showed_old_to_new(tmp_db: Path, tmp_path: Path) -> None:

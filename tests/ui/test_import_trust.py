@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFileDialog, QTabWidget, QWizard
 
 from tests.helpers.ledgers import run_cli, write_xlsx
+from tracker.importing import session
 from tracker.ledger.portfolio import Portfolio
 from ui.import_duplicates import CHOICE_COLUMN
 from ui.import_history import ImportHistoryDialog
@@ -191,6 +192,20 @@ def test_history_window_undoes_a_batch_keeping_a_hand_edit(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     dialog.export_button.click()
     qtbot.waitUntil(out.exists, timeout=10000)
+
+    # the question the clerk gets: the projects touched since, and keep-or-cancel
+    p = Portfolio.open(db, auto_backup=False)
+    try:
+        reviews = session.review_batches(p, [second["batch_id"]])
+    finally:
+        p.close()
+    box, go, keeps = UndoQuestion.build(dialog, reviews)
+    qtbot.addWidget(box)
+    assert keeps and go.text().startswith("保留后来的修改")
+    assert "精益光源产业园项目" in box.informativeText() and "包抓领导" in box.informativeText()
+    box.show()
+    shot(box, tmp_path, "undo_question.png")
+    box.close()
 
     asked = []
 
