@@ -207,3 +207,26 @@ def test_a_blank_filled_by_hand_after_planning_becomes_a_conflict(
         assert "leader" in {c.field for c in plan.rows[0].conflicts}
     finally:
         p.close()
+
+
+def test_a_date_given_to_the_day_fills_one_known_to_the_month(tmp_db: Path, tmp_path: Path) -> None:
+    """已开工 without a date is stored as the sign month (约); a later ledger's 开工时间 in
+    that month completes it — a fill, not a conflict. Another month does conflict."""
+    head = ["项目名称", "投资主体", "签约时间", "签约金额（万元）", "项目进展", "开工时间"]
+    row = ["康泰生物制剂生产基地", "康泰医药集团", "2023-06-20", 8000]
+    run_cli(
+        tmp_db,
+        "import",
+        str(write_xlsx(tmp_path / "a.xlsx", {"S": [head, [*row, "已开工", None]]})),
+        "--json",
+    )
+    assert run_cli(tmp_db, "show", "1", "--json")[1]["stage_dates"]["started"]["actual"] == "2023-06"
+    for day, kind in (("2023-06-28", "fill"), ("2023-09-01", "differs")):
+        later = write_xlsx(tmp_path / f"{day}.xlsx", {"S": [head, [*row, "已开工", day]]})
+        code, out, _ = run_cli(tmp_db, "import", str(later), "--dry-run", "--json")
+        (change,) = out["rows"][0]["changes"] or out["rows"][0]["conflicts"]
+        assert (change["field"], change["old"], change["kind"]) == (
+            "started.actual",
+            "2023-06",
+            kind,
+        )

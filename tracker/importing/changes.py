@@ -7,8 +7,8 @@ older ledger over newer data does no harm and re-importing the same file changes
 Each difference is a ``Change`` with its kind, which is what the duplicate policies decide
 on (``decisions``):
 
-- ``fill``: the ledger has nothing there (or less: a year-only sign date the file gives
-  to the day, a blank investor) — taking the file's value loses nothing;
+- ``fill``: the ledger has nothing there (or less: a month-only date the file gives to
+  the day, a blank investor) — taking the file's value loses nothing;
 - ``add``: a progress figure dated when the ledger has no figure of that day — a new
   dated snapshot beside the stored ones, never replacing them;
 - ``differs``: the ledger holds another value — taking the file's would overwrite it.
@@ -78,11 +78,20 @@ def _json(value: Any) -> Any:
     return wan_to_json(value) if isinstance(value, Decimal) else value
 
 
-def _field_kind(key: str, old: Any, new: Any) -> str:
-    if old in (None, ""):
+def _refines(old: Any, new: Any) -> bool:
+    """A date the ledger knows less precisely, given to the day: 2023 / 2023-06 (约) ->
+    2023-06-20 adds what was missing and contradicts nothing."""
+    return (
+        isinstance(old, str)
+        and isinstance(new, str)
+        and len(old) < len(new)
+        and new.startswith(old)
+    )
+
+
+def _kind(old: Any, new: Any, is_date: bool) -> str:
+    if old in (None, "") or (is_date and _refines(old, new)):
         return "fill"
-    if key == "sign_date" and isinstance(old, str) and len(old) < len(new) and new.startswith(old):
-        return "fill"  # 2023 -> 2023-06-20: the day the ledger only knew the year of
     return "differs"
 
 
@@ -106,7 +115,8 @@ def compute_diff(data: dict[str, Any], state: dict[str, Any]) -> list[Change]:
         old = stored.get(key)
         if key in _SAME_WHEN_NORMALISED and normalise_name(old) == normalise_name(value):
             continue
-        out.append(Change(key, FIELD_BY_KEY[key].label, old, value, _field_kind(key, old, value)))
+        kind = _kind(old, value, FIELD_BY_KEY[key].kind == "date")
+        out.append(Change(key, FIELD_BY_KEY[key].label, old, value, kind))
     out += _stage_changes(data, state)
     status = data.get("status")
     if status and Status(status) is not state["status"]:
@@ -127,7 +137,7 @@ def _stage_changes(data: dict[str, Any], state: dict[str, Any]) -> list[Change]:
             continue
         if not stored and approximate_guess and date == data.get("sign_date", "")[:7]:
             continue  # the ledger already shows this stage reached (or further)
-        kind = "fill" if not stored else "differs"
+        kind = _kind(stored, date, True)
         out.append(Change(f"{stage}.actual", stage_label(stage, "actual"), stored, date, kind))
     planned = dict(data.get("planned_dates") or {})
     for key, stage in PLANNED_ALIASES.items():
@@ -136,7 +146,7 @@ def _stage_changes(data: dict[str, Any], state: dict[str, Any]) -> list[Change]:
     for stage, date in planned.items():
         stored = state["planned"].get(stage)
         if stored != date:
-            kind = "fill" if not stored else "differs"
+            kind = _kind(stored, date, True)
             out.append(
                 Change(f"{stage}.planned", stage_label(stage, "planned"), stored, date, kind)
             )
