@@ -220,7 +220,9 @@ def test_a_date_given_to_the_day_fills_one_known_to_the_month(tmp_db: Path, tmp_
         str(write_xlsx(tmp_path / "a.xlsx", {"S": [head, [*row, "已开工", None]]})),
         "--json",
     )
-    assert run_cli(tmp_db, "show", "1", "--json")[1]["stage_dates"]["started"]["actual"] == "2023-06"
+    assert (
+        run_cli(tmp_db, "show", "1", "--json")[1]["stage_dates"]["started"]["actual"] == "2023-06"
+    )
     for day, kind in (("2023-06-28", "fill"), ("2023-09-01", "differs")):
         later = write_xlsx(tmp_path / f"{day}.xlsx", {"S": [head, [*row, "已开工", day]]})
         code, out, _ = run_cli(tmp_db, "import", str(later), "--dry-run", "--json")

@@ -10,7 +10,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFileDialog, QTabWidget, QWizard
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialogButtonBox,
+    QFileDialog,
+    QMenu,
+    QTabWidget,
+    QWizard,
+)
 
 from tests.helpers.ledgers import run_cli, write_xlsx
 from tracker.importing import session
@@ -271,3 +278,17 @@ def test_lists_tab_proposes_and_merges_spellings(
         dialog.reject()
     finally:
         p.close()
+
+
+def test_tools_menu_opens_the_import_history(window, monkeypatch) -> None:
+    opened = []
+    monkeypatch.setattr(
+        ImportHistoryDialog,
+        "run",
+        classmethod(lambda cls, parent, db, read_only=False: opened.append((db, read_only))),
+    )
+    (tools,) = [m for m in window.findChildren(QMenu) if "工具" in m.title()]
+    (action,) = [a for a in tools.actions() if a.objectName() == "action_import_history"]
+    assert action.text().startswith("导入记录")
+    action.trigger()
+    assert opened == [(window.db_path, False)]
