@@ -1,4 +1,6 @@
-"""变更记录: the project's audit trail, read-only, newest first."""
+"""变更记录: the project's audit trail, read-only, newest first, each change with where it
+came from: "导入：2024台账.xlsx（批次 3）" for an import's (or "撤销导入…" for its undo,
+"合并名录…" for a merge of two spellings), "手工" for the clerk's own edits."""
 
 from __future__ import annotations
 
@@ -102,6 +104,7 @@ class AuditTab(QWidget):
         headers = [
             self.tr("Time"),
             self.tr("User"),
+            self.tr("Source"),
             self.tr("Record"),
             self.tr("Action"),
             self.tr("Field"),
@@ -122,13 +125,17 @@ class AuditTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
 
-    def load(self, entries: list[AuditEntry]) -> None:
+    def load(self, entries: list[AuditEntry], sources: dict[int, str] | None = None) -> None:
+        """``sources``: audit id -> the batch that wrote it, in words (else a hand edit)."""
+        sources = sources or {}
+        by_hand = self.tr("By hand")
         rows = list(reversed(entries))
         self.table.setRowCount(len(rows))
         for r, e in enumerate(rows):
             values = (
                 e.at.replace("T", " "),
                 e.user,
+                sources.get(e.id, by_hand),
                 ENTITY_TITLES.get(e.entity, e.entity),
                 ACTION_TITLES.get(e.action, e.action),
                 field_title(e.field, e.entity),

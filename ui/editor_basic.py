@@ -111,6 +111,13 @@ class BasicTab(QWidget):
         self.inputs[key] = widget
         return widget
 
+    def set_lists(self, settings: dict[str, Any]) -> None:
+        """Offer the settings' lists as they are now (a name saved since joins them)."""
+        for key, list_key in SETTINGS_LISTS.items():
+            widget = self.inputs[key]
+            if isinstance(widget, ChoiceCombo):
+                widget.set_items(settings.get(list_key) or [])
+
     def _status_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Status"), self)
         box.setObjectName("status_box")

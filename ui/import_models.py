@@ -15,7 +15,9 @@ from tracker.domain.money import format_wan, to_decimal
 from tracker.importing.plan import PlanRow
 from tracker.importing.table import Table
 from tracker.importing.values import cell_text
+from tracker.ledger.batches import Conflict
 
+from .list_model import ListModel
 from .widgets import TEXT_ON_TINT
 
 PREVIEW_ROWS = 300
@@ -31,6 +33,7 @@ KIND_COLOURS = {
 ACTION_COLOURS = {
     "create": QColor("#e3f6e3"),
     "update": QColor("#e3eefc"),
+    "fill": QColor("#eef6fc"),
     "skip": QColor("#eeeeee"),
     "reject": QColor("#fde2e1"),
 }
@@ -146,7 +149,9 @@ class PlanModel(QAbstractTableModel):
         if which == "all":
             self.rows = list(self._all)
         elif which == "problems":
-            self.rows = [r for r in self._all if r.errors or r.warnings]
+            self.rows = [r for r in self._all if r.errors or r.warnings or r.conflicts]
+        elif which == "conflicts":
+            self.rows = [r for r in self._all if r.conflicts]
         else:
             self.rows = [r for r in self._all if r.action == which]
         self.endResetModel()
@@ -165,7 +170,7 @@ class PlanModel(QAbstractTableModel):
         if field == "action":
             return self._labels.get(row.action, row.action)
         if field == "reasons":
-            return "；".join([*row.errors, *row.warnings])
+            return "；".join(row.reasons())
         value = row.fields.get(field)
         if field == "signed_amount_wan" and isinstance(value, int | float):
             return format_wan(to_decimal(value))  # as the ledger shows money: 12,500.50
@@ -183,8 +188,11 @@ class PlanModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(ACTION_COLOURS[row.action])
         if role == Qt.ItemDataRole.ForegroundRole:
-            red = field == "reasons" and row.errors
-            return QBrush(QColor("#b00020")) if red else QBrush(TEXT_ON_TINT)
+            if field == "reasons" and row.errors:
+                return QBrush(QColor("#b00020"))
+            if field == "reasons" and row.conflicts:
+                return QBrush(QColor("#8a4b00"))
+            return QBrush(TEXT_ON_TINT)
         return None
 
     def headerData(
@@ -193,3 +201,25 @@ class PlanModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self._headers[section]
         return None
+
+
+class ConflictsModel(ListModel[Conflict]):
+    """Stored values an import kept because the file stated others: the finished page and
+    the import history list them."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(
+            [
+                self.tr("Sheet"),
+                self.tr("Row"),
+                self.tr("Project (id)"),
+                self.tr("Changed field"),
+                self.tr("In the ledger (kept)"),
+                self.tr("In the file"),
+            ],
+            parent,
+        )
+
+    def text(self, item: Conflict, column: int) -> str:
+        project = f"{item.name}（{item.project_id}）" if item.project_id else item.name
+        return (item.sheet, str(item.row), project, item.label, item.stored, item.file)[column]

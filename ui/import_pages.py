@@ -10,23 +10,27 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QButtonGroup,
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
-    QRadioButton,
     QTableView,
     QVBoxLayout,
     QWizardPage,
 )
 
-from .import_models import PlanModel
+from tracker.errors import TrackerError
+from tracker.importing.errors_out import plan_conflicts
+from tracker.importing.plan import Plan
+
+from .import_models import ConflictsModel, PlanModel
 from .import_state import ImportState, ImportSteps
+from .widgets import DateEdit, clear_invalid, mark_invalid
 
 FILE_FILTER = (
     "Spreadsheets (*.xlsx *.xlsm *.xltx *.xltm *.xlsb *.xls *.xlt *.et *.ett *.ods *.ots"
@@ -46,8 +50,16 @@ class _Page(QWizardPage):
 def counts_text(state: ImportState) -> str:
     return QCoreApplication.translate(
         "ImportWizard",
-        "{rows} project rows: {create} new, {update} updated, {skip} skipped, {reject} rejected.",
+        "{rows} project rows: {create} new, {update} updated, {fill} filled in, {skip} "
+        "skipped, {reject} rejected; {conflicts} projects with conflicts (kept as stored).",
     ).format(**state.totals())
+
+
+def as_of_text(plan: Plan) -> str:
+    """ "2024-06-30（取自标题“…”）" for a plan's figures."""
+    if plan.as_of is None:
+        return ""
+    return f"{plan.as_of.value}（{plan.as_of.detail}）"
 
 
 class FilesPage(_Page):
@@ -167,7 +179,8 @@ class PasswordPage(_Page):
 
 
 class PlanPage(_Page):
-    """The dry run: every row with its action and reasons; filter to the problems."""
+    """The dry run: every row with its action and reasons; filter to the problems; the
+    date the figures were true, per file, which the clerk may change."""
 
     def __init__(
         self, state: ImportState, steps: ImportSteps, headers: list[str], labels: dict[str, str]
@@ -181,6 +194,7 @@ class PlanPage(_Page):
             )
         )
         self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
         self.filter = QComboBox(self)
         self.filter.setObjectName("plan_filter")
         for key, text in (
@@ -189,6 +203,8 @@ class PlanPage(_Page):
             ("reject", self.tr("Rejected")),
             ("create", self.tr("New")),
             ("update", self.tr("Updated")),
+            ("fill", self.tr("Filled in")),
+            ("conflicts", self.tr("With conflicts")),
             ("skip", self.tr("Skipped")),
         ):
             self.filter.addItem(text, key)
@@ -201,54 +217,63 @@ class PlanPage(_Page):
         self.view.setModel(self.model)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.as_of_box = QGroupBox(
+            self.tr("Progress figures (funds arrived, invested) as of"), self
+        )
+        self.as_of_form = QFormLayout(self.as_of_box)
+        self.as_of_edits: dict[Path, DateEdit] = {}
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.filter)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.as_of_box)
         layout.addWidget(self.view, 1)
+
+    def nextId(self) -> int:
+        return self.steps.after_plan_id()
 
     def initializePage(self) -> None:
         self.model.set_rows([r for p in self.state.plans for r in p.rows])
         self.summary.setText(counts_text(self.state))
         self.view.resizeColumnsToContents()
+        self._fill_as_of()
 
+    def _fill_as_of(self) -> None:
+        while self.as_of_form.rowCount():
+            self.as_of_form.removeRow(0)
+        self.as_of_edits = {}
+        for plan in self.state.plans:
+            if plan.as_of is None:
+                continue
+            edit = DateEdit(self.as_of_box, allow_month=False)
+            edit.setObjectName("as_of")
+            edit.setAccessibleName(self.tr("Figures as of"))
+            edit.set_value(plan.as_of.value)
+            edit.setMaximumWidth(140)
+            edit.editingFinished.connect(lambda p=plan.file, e=edit: self.as_of_changed(p, e))
+            note = QLabel(plan.as_of.detail, self.as_of_box)
+            note.setObjectName("as_of_note")
+            note.setWordWrap(True)
+            line = QHBoxLayout()
+            line.addWidget(edit)
+            line.addWidget(note, 1)
+            self.as_of_form.addRow(plan.file.name + "：", line)
+            self.as_of_edits[plan.file] = edit
 
-class DuplicatesPage(_Page):
-    """What to do with projects already in the ledger."""
-
-    def __init__(self, state: ImportState, steps: ImportSteps) -> None:
-        super().__init__(state, steps)
-        self.setTitle(self.tr("Projects already in the ledger"))
-        self.info = QLabel(self)
-        self.info.setWordWrap(True)
-        self.update_radio = QRadioButton(
-            self.tr("Update them with the file's values (blank cells never erase anything)"), self
-        )
-        self.update_radio.setObjectName("dup_update")
-        self.skip_radio = QRadioButton(self.tr("Leave them as they are"), self)
-        self.skip_radio.setObjectName("dup_skip")
-        self.update_radio.setChecked(True)
-        group = QButtonGroup(self)
-        group.addButton(self.update_radio)
-        group.addButton(self.skip_radio)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.info)
-        layout.addWidget(self.update_radio)
-        layout.addWidget(self.skip_radio)
-        layout.addStretch(1)
-
-    def initializePage(self) -> None:
-        updates = sum(1 for p in self.state.plans for r in p.rows if r.action == "update")
-        self.info.setText(
-            self.tr(
-                "{count} rows match projects already stored and differ from "
-                "them. Rows repeated within the file are always skipped."
-            ).format(count=updates)
-        )
-
-    def policy(self) -> str:
-        return "skip" if self.skip_radio.isChecked() else "update"
+    def as_of_changed(self, path: Path, edit: DateEdit) -> None:
+        """The clerk dates the file's figures: plan again with that date (an empty box
+        lets the file decide again)."""
+        plan = next((p for p in self.state.plans if p.file == path), None)
+        if plan is None or plan.as_of is None or edit.text().strip() == plan.as_of.value:
+            return
+        try:
+            self.state.set_as_of(path, edit.text())
+        except TrackerError as exc:
+            mark_invalid(edit, exc.message)
+            return
+        clear_invalid(edit)
+        self.steps.replan()
 
 
 class RunPage(_Page):
@@ -284,33 +309,70 @@ class RunPage(_Page):
 
 
 class SummaryPage(_Page):
+    """What was written, the conflicts kept as stored, and undo / export."""
+
     def __init__(self, state: ImportState, steps: ImportSteps) -> None:
         super().__init__(state, steps)
         self.setTitle(self.tr("Import finished"))
         self.label = QLabel(self)
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.conflicts_label = QLabel(self)
+        self.conflicts_label.setWordWrap(True)
+        self.conflicts = ConflictsModel(self)
+        self.conflicts_view = QTableView(self)
+        self.conflicts_view.setObjectName("conflicts")
+        self.conflicts_view.setModel(self.conflicts)
+        self.conflicts_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.conflicts_view.verticalHeader().setVisible(False)
+        self.conflicts_view.horizontalHeader().setStretchLastSection(True)
         self.undo_button = QPushButton(self.tr("Undo this import"), self)
         self.undo_button.setObjectName("undo_import")
         self.undo_button.clicked.connect(lambda: self.steps.undo())
         self.errors_button = QPushButton(self.tr("Export rejected rows…"), self)
         self.errors_button.setObjectName("export_errors")
         self.errors_button.clicked.connect(lambda: self.steps.export_errors())
+        self.conflicts_button = QPushButton(self.tr("Export conflicts…"), self)
+        self.conflicts_button.setObjectName("export_conflicts")
+        self.conflicts_button.clicked.connect(lambda: self.steps.export_conflicts())
         buttons = QHBoxLayout()
         buttons.addWidget(self.undo_button)
         buttons.addWidget(self.errors_button)
+        buttons.addWidget(self.conflicts_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.label)
+        layout.addWidget(self.conflicts_label)
+        layout.addWidget(self.conflicts_view, 1)
         layout.addLayout(buttons)
-        layout.addStretch(1)
 
     def initializePage(self) -> None:
         state = self.state
-        self.label.setText(
-            counts_text(state)
-            + "\n"
-            + self.tr("Batch number: {ids}").format(ids="、".join(str(b) for b in state.batch_ids))
+        lines = [
+            counts_text(state),
+            self.tr("Batch number: {ids}").format(ids="、".join(str(b) for b in state.batch_ids)),
+        ]
+        for plan in state.plans:
+            if plan.as_of is not None:
+                lines.append(
+                    self.tr("{file}: figures as of {date}").format(
+                        file=plan.file.name, date=as_of_text(plan)
+                    )
+                )
+        self.label.setText("\n".join(lines))
+        found = [c for plan in state.plans for c in plan_conflicts(plan)]
+        self.conflicts.set_items(found)
+        self.conflicts_label.setText(
+            self.tr(
+                "Conflicts: the ledger's value was kept where the file says otherwise. "
+                "Check them; to take the file's value, edit the project or import again "
+                "choosing “Update” for it."
+            )
+            if found
+            else self.tr("No conflicts: nothing stored was left different from the file.")
         )
-        self.undo_button.setEnabled(bool(state.batch_ids))
+        self.conflicts_view.setVisible(bool(found))
+        self.conflicts_view.resizeColumnsToContents()
+        self.undo_button.setEnabled(bool(state.batch_ids) and not state.undone)
         self.errors_button.setEnabled(state.has_rejects())
+        self.conflicts_button.setEnabled(bool(found))

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Protocol
 
 from tracker.importing import session
-from tracker.importing.plan import Plan
+from tracker.importing.plan import DEFAULT_POLICY, Plan
 from tracker.importing.session import LoadedFile
 
 
@@ -30,9 +30,15 @@ class ImportSteps(Protocol):
 
     def advance_when_planned(self) -> bool: ...
 
+    def after_plan_id(self) -> int: ...
+
     def start_import(self) -> None: ...
 
     def undo(self) -> None: ...
+
+    def replan(self) -> None: ...
+
+    def export_conflicts(self) -> None: ...
 
     def export_errors(self) -> None: ...
 
@@ -46,6 +52,7 @@ class ImportState:
     plans: list[Plan] = field(default_factory=list)
     batch_ids: list[int] = field(default_factory=list)
     undone: bool = False
+    policy: str = DEFAULT_POLICY  # what happens to projects already in the ledger
 
     def remap(self, loaded: LoadedFile, sheet: str, mapping: dict[str, str | None]) -> None:
         """The clerk corrected a sheet's columns: re-read its rows with the new mapping."""
@@ -59,6 +66,25 @@ class ImportState:
         """The sign date the clerk gives a sheet without one; TrackerError if unreadable."""
         return session.set_sign_date(loaded, sheet, text)
 
+    def set_policy(self, policy: str) -> None:
+        """Decide the rows naming stored projects again under ``policy`` (no reading)."""
+        self.policy = policy
+        for plan in self.plans:
+            plan.set_policy(policy)
+
+    def remember_choices(self) -> None:
+        """Keep the clerk's per-project choices with their files, so planning again (a
+        new as-of date, going back to the columns) does not lose them."""
+        by_path = {f.path: f for f in self.loaded}
+        for plan in self.plans:
+            if plan.file in by_path:
+                by_path[plan.file].choices = plan.choices()
+
+    def set_as_of(self, path: Path, text: str) -> str | None:
+        """The clerk's date for one file's figures; TrackerError if it is not a day."""
+        loaded = next(f for f in self.loaded if f.path == path)
+        return session.set_as_of(loaded, text)
+
     def problems_text(self) -> str:
         """One line per file that could not be read (encrypted files are asked for)."""
         return "\n".join(
@@ -66,8 +92,11 @@ class ImportState:
         )
 
     def totals(self) -> dict[str, int]:
-        """Rows and actions over every plan: rows, create, update, skip, reject."""
-        totals = {"rows": 0, "create": 0, "update": 0, "skip": 0, "reject": 0}
+        """Rows and actions over every plan: rows, create, update, fill, skip, reject and
+        the rows with conflicts."""
+        totals = dict.fromkeys(
+            ("rows", "create", "update", "fill", "skip", "reject", "conflicts"), 0
+        )
         for plan in self.plans:
             for key, value in plan.summary().items():
                 totals[key] = totals.get(key, 0) + value

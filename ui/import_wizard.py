@@ -1,5 +1,7 @@
-"""导入往年台账: choose files -> password -> check columns per sheet -> the plan -> duplicates
--> import (progress, cancel) -> summary with 撤销本次导入 and 导出错误行.
+"""导入往年台账: choose files -> password -> check columns per sheet -> the plan (with the
+date its figures were true) -> projects already in the ledger (old → new, a choice each)
+-> import (progress, cancel) -> summary with its conflicts, 撤销本次导入, 导出错误行 and
+导出冲突; the last page closes with 完成 (no 取消: the import is done by then).
 
 Every step that touches a file or the database is a ``tracker.importing.session`` call run
 through ``ui.tasks.run_task``; a page that needs one starts it from ``validatePage`` and the
@@ -14,20 +16,15 @@ from typing import Any
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget, QWizard
 
 from tracker.importing import session
-from tracker.importing.errors_out import write_rejected
+from tracker.importing.errors_out import plan_conflicts, write_conflicts, write_rejected
 from tracker.importing.plan import Plan
 from tracker.importing.session import LoadedFile
 
+from .import_duplicates import DuplicatesPage
 from .import_mapping import MappingPage
-from .import_pages import (
-    DuplicatesPage,
-    FilesPage,
-    PasswordPage,
-    PlanPage,
-    RunPage,
-    SummaryPage,
-)
+from .import_pages import FilesPage, PasswordPage, PlanPage, RunPage, SummaryPage
 from .import_state import ImportState
+from .import_undo import undo_asking
 from .tasks import Task, TaskContext, run_task
 
 FILES, PASSWORD, MAPPING, PLAN, DUPLICATES, RUN, SUMMARY = range(7)
@@ -39,6 +36,9 @@ class ImportWizard(QWizard):
         self.setObjectName("import_wizard")
         self.setWindowTitle(self.tr("Import spreadsheets"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        # Once imported there is nothing to cancel: the last page only closes (完成).
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage, True)
+        self.setButtonText(QWizard.WizardButton.FinishButton, self.tr("&Done"))
         self.resize(1200, 680)  # the column page shows each choice with its reason; fits 1366×768
         self.db_path = Path(db_path)
         self.state = ImportState(self.db_path)
@@ -47,6 +47,7 @@ class ImportWizard(QWizard):
         self.action_labels = {
             "create": self.tr("New"),
             "update": self.tr("Update"),
+            "fill": self.tr("Fill in"),
             "skip": self.tr("Skip"),
             "reject": self.tr("Reject"),
         }
@@ -159,7 +160,7 @@ class ImportWizard(QWizard):
             return session.plan_files(
                 self.state.loaded,
                 ctx.portfolio(),
-                "update",
+                self.state.policy,
                 progress=ctx.progress,
                 cancelled=ctx.cancelled,
             )
@@ -176,28 +177,49 @@ class ImportWizard(QWizard):
 
         return self._start(MAPPING, self.tr("Checking rows"), work, done)
 
-    # -- importing and after ------------------------------------------------------------
+    def after_plan_id(self) -> int:
+        """The duplicates page only when some row names a stored project."""
+        return DUPLICATES if any(p.matched_rows() for p in self.state.plans) else RUN
 
-    def start_import(self) -> None:
+    def replan(self) -> None:
+        """Plan again after the clerk changed a file's as-of date (choices are kept)."""
         if self.task is not None and not self.task.done:
             return
-        policy = self.duplicates_page.policy()
-        self.run_page.start_button.setEnabled(False)
+        self.state.remember_choices()
 
-        def work(ctx: TaskContext) -> tuple[list[Plan], list[int]]:
-            plans = session.plan_files(
+        def work(ctx: TaskContext) -> list[Plan]:
+            return session.plan_files(
                 self.state.loaded,
                 ctx.portfolio(),
-                policy,
+                self.state.policy,
                 progress=ctx.progress,
                 cancelled=ctx.cancelled,
             )
-            return plans, session.apply_plans(
+
+        def done(plans: list[Plan]) -> None:
+            self.state.plans = plans
+            self.plan_page.initializePage()
+
+        self.task = run_task(
+            self, self.tr("Checking rows"), work, db_path=self.db_path, on_done=done
+        )
+
+    # -- importing and after ------------------------------------------------------------
+
+    def start_import(self) -> None:
+        """Write the plans as shown (each is decided again under the write lock)."""
+        if self.task is not None and not self.task.done:
+            return
+        self.run_page.start_button.setEnabled(False)
+        plans = list(self.state.plans)
+
+        def work(ctx: TaskContext) -> list[int]:
+            return session.apply_plans(
                 ctx.portfolio(), plans, progress=ctx.progress, cancelled=ctx.cancelled
             )
 
-        def done(result: tuple[list[Plan], list[int]]) -> None:
-            self.state.plans, self.state.batch_ids = result
+        def done(batch_ids: list[int]) -> None:
+            self.state.batch_ids = batch_ids
             self.run_page.done = True
             self.run_page.completeChanged.emit()
             self.next()
@@ -219,24 +241,46 @@ class ImportWizard(QWizard):
         self.run_page.start_button.setEnabled(True)
 
     def undo(self) -> None:
-        ids = list(self.state.batch_ids)
-
-        def work(ctx: TaskContext) -> dict[str, int]:
-            return session.undo_batches(ctx.portfolio(), ids, progress=ctx.progress)
+        """撤销本次导入: the same question as the import history asks, then undo."""
 
         def done(result: dict[str, int]) -> None:
             self.state.undone = True
             self.summary_page.undo_button.setEnabled(False)
+            text = self.tr(
+                "Undone: {deleted} new projects removed, {reverted} changes reverted."
+            ).format(**result)
+            if result.get("kept"):
+                text += self.tr(" {kept} later edits were kept.").format(**result)
+            self.summary_page.label.setText(self.summary_page.label.text() + "\n" + text)
+
+        undo_asking(self, self.db_path, list(self.state.batch_ids), done)
+
+    def export_conflicts(self) -> None:
+        conflicts = [c for plan in self.state.plans for c in plan_conflicts(plan)]
+        if not conflicts:
+            return
+        first = self.state.plans[0].file
+        out, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save conflicts"),
+            str(first.with_name(first.stem + "_冲突.xlsx")),
+            "Excel (*.xlsx)",
+        )
+        if not out:
+            return
+
+        def done(count: int) -> None:
             self.summary_page.label.setText(
                 self.summary_page.label.text()
                 + "\n"
-                + self.tr(
-                    "Undone: {deleted} new projects removed, {reverted} changes reverted."
-                ).format(**result)
+                + self.tr("{count} conflicts saved to: {path}").format(count=count, path=out)
             )
 
         self.task = run_task(
-            self, self.tr("Undoing the import"), work, db_path=self.db_path, on_done=done
+            self,
+            self.tr("Saving conflicts"),
+            lambda _ctx: write_conflicts(conflicts, out),
+            on_done=done,
         )
 
     def export_errors(self) -> None:

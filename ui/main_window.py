@@ -185,6 +185,13 @@ class MainWindow(QMainWindow):
             "Ctrl+I",
             self.tr("Import last years' ledgers from Excel or CSV"),
         )
+        self.history_action = a(
+            "action_import_history",
+            self.tr("Import &history…"),
+            self.show_import_history,
+            None,
+            self.tr("Each import with its counts and conflicts; undo a batch"),
+        )
         self.report_action = a(
             "action_report",
             self.tr("E&xport report…"),
@@ -242,7 +249,9 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self.refresh_action)
         menu = self.menuBar().addMenu(self.tr("&Tools"))
-        menu.addActions([self.import_action, self.report_action, self.settings_action])
+        menu.addActions(
+            [self.import_action, self.history_action, self.report_action, self.settings_action]
+        )
         menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.fill(menu, self)
         menu.addSeparator()
@@ -346,6 +355,12 @@ class MainWindow(QMainWindow):
 
         batch = ImportWizard.run(self, self.db_path, files)
         if batch is not None:
+            self.after_change()
+
+    def show_import_history(self) -> None:
+        from .import_history import ImportHistoryDialog
+
+        if ImportHistoryDialog.run(self, self.db_path, read_only=self.portfolio.read_only):
             self.after_change()
 
     def export_report(self) -> None:

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 from tracker.domain.project import Project
 from tracker.domain.vocabulary import Status
 from tracker.errors import TrackerError, ValidationError
+from tracker.ledger import name_lists
+from tracker.ledger.batches import source_labels
 from tracker.ledger.portfolio import Portfolio
 
 from .editor_audit import AuditTab
@@ -97,11 +99,13 @@ class ProjectEditor(QDialog):
         self.stages.load(project)
         for tab in (self.progress, self.visits, self.problems):
             tab.load(project)
-        self.audit.load(
+        entries = (
             self.portfolio.audit_for(project_id=self.project_id)
             if self.project_id is not None
             else []
         )
+        self.audit.load(entries, source_labels(self.portfolio, entries))
+        self.basic.set_lists(self.portfolio.settings())
         self.tabs.setTabEnabled(self.tabs.indexOf(self.audit), project is not None)
         if project is None:
             self.setWindowTitle(self.tr("New project"))
@@ -179,6 +183,7 @@ class ProjectEditor(QDialog):
         pf.set_status(pid, status, status_date, status_reason)
         for tab in (self.progress, self.visits, self.problems):
             tab.apply(pf, pid)
+        name_lists.remember(pf, [fields])  # a unit typed here is offered next time
         return pid
 
     def _show_errors(self, errors: list[ValidationError]) -> None:

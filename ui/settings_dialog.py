@@ -4,7 +4,9 @@ There is no language choice: the program is Chinese (``ui.app``).
 
 The options, their Chinese labels, defaults and checks are the core's registry
 (``tracker.ledger.settings.OPTIONS``); this dialog only lays them out and stores the changes
-through ``Portfolio.update_settings`` (one transaction, audited).
+through ``Portfolio.update_settings`` (one transaction, audited). The 名录 tab
+(``name_lists_tab``) also merges two spellings of one name, written at once as its own
+undoable batch.
 """
 
 from __future__ import annotations
@@ -20,7 +22,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QSpinBox,
     QTabWidget,
     QVBoxLayout,
@@ -29,11 +30,11 @@ from PySide6.QtWidgets import (
 
 from tracker.errors import TrackerError, ValidationError
 from tracker.ledger.portfolio import Portfolio
-from tracker.ledger.settings import OPTION_BY_KEY, OPTIONS, THRESHOLD_KEYS
+from tracker.ledger.settings import OPTION_BY_KEY, THRESHOLD_KEYS
 
+from .name_lists_tab import NameListsTab
 from .widgets import ErrorBanner, clear_invalid, mark_invalid, widget_text
 
-LIST_KEYS = tuple(o.key for o in OPTIONS if o.kind == "list")
 log = logging.getLogger(__name__)
 
 
@@ -75,6 +76,7 @@ class SettingsDialog(QDialog):
         self.setWindowTitle(self.tr("Settings"))
         self.portfolio = portfolio
         self.inputs: dict[str, QWidget] = {}
+        self.merged = False  # a merge was written (the ledger must reload, saved or not)
         values = portfolio.settings()
         tabs = QTabWidget(self)
         tabs.setObjectName("settings_tabs")
@@ -97,7 +99,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(tabs, 1)
         layout.addWidget(self.banner)
         layout.addWidget(buttons)
-        self.resize(820, 560)
+        self.resize(900, 640)
 
     def _general(self, values: dict[str, Any]) -> QWidget:
         page = QWidget(self)
@@ -130,17 +132,11 @@ class SettingsDialog(QDialog):
         return page
 
     def _lists(self, values: dict[str, Any]) -> QWidget:
-        page = QWidget(self)
-        grid = QGridLayout(page)
-        for i, key in enumerate(LIST_KEYS):
-            edit = QPlainTextEdit("\n".join(values[key]), page)
-            edit.setTabChangesFocus(True)
+        self.lists_tab = NameListsTab(self.portfolio.path, values, self)
+        for key, edit in self.lists_tab.edits.items():
             self._register(key, edit)
-            label = QLabel(OPTION_BY_KEY[key].label + self.tr(" (one per line):"), page)
-            label.setBuddy(edit)
-            grid.addWidget(label, 0, i)
-            grid.addWidget(edit, 1, i)
-        return page
+        self.lists_tab.merged.connect(lambda _r: setattr(self, "merged", True))
+        return self.lists_tab
 
     def _register(self, key: str, widget: QWidget) -> None:
         widget.setObjectName(f"setting_{key}")
@@ -174,8 +170,8 @@ class SettingsDialog(QDialog):
 
     @classmethod
     def run(cls, parent: QWidget | None, portfolio: Portfolio) -> bool:
-        """Open modally; True when settings were saved."""
+        """Open modally; True when settings were saved or entries merged."""
         dialog = cls(portfolio, parent)
         result = dialog.exec() == QDialog.DialogCode.Accepted
         dialog.deleteLater()
-        return result
+        return result or dialog.merged

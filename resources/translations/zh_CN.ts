@@ -55,88 +55,204 @@
     <context>
         <name>AuditTab</name>
         <message>
-            <location filename="../../ui/editor_audit.py" line="103" />
+            <location filename="../../ui/editor_audit.py" line="105" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_audit.py" line="104" />
+            <location filename="../../ui/editor_audit.py" line="106" />
             <source>User</source>
             <translation>用户</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_audit.py" line="105" />
+            <location filename="../../ui/editor_audit.py" line="107" />
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <location filename="../../ui/editor_audit.py" line="108" />
             <source>Record</source>
             <translation>对象</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_audit.py" line="106" />
+            <location filename="../../ui/editor_audit.py" line="109" />
             <source>Action</source>
             <translation>操作</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_audit.py" line="107" />
+            <location filename="../../ui/editor_audit.py" line="110" />
             <source>Field</source>
             <translation>字段</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_audit.py" line="108" />
+            <location filename="../../ui/editor_audit.py" line="111" />
             <source>Old value</source>
             <translation>原值</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_audit.py" line="109" />
+            <location filename="../../ui/editor_audit.py" line="112" />
             <source>New value</source>
             <translation>新值</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_audit.py" line="113" />
+            <location filename="../../ui/editor_audit.py" line="116" />
             <source>Change history</source>
             <translation>变更记录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/editor_audit.py" line="131" />
+            <source>By hand</source>
+            <translation>手工</translation>
         </message>
     </context>
     <context>
         <name>BasicTab</name>
         <message>
-            <location filename="../../ui/editor_basic.py" line="115" />
-            <location filename="../../ui/editor_basic.py" line="119" />
+            <location filename="../../ui/editor_basic.py" line="122" />
+            <location filename="../../ui/editor_basic.py" line="126" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_basic.py" line="124" />
+            <location filename="../../ui/editor_basic.py" line="131" />
             <source>Status date</source>
             <translation>状态日期</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_basic.py" line="127" />
+            <location filename="../../ui/editor_basic.py" line="134" />
             <source>Reason</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_basic.py" line="128" />
+            <location filename="../../ui/editor_basic.py" line="135" />
             <source>&amp;Terminate…</source>
             <translation>终止项目(&amp;T)…</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_basic.py" line="131" />
+            <location filename="../../ui/editor_basic.py" line="138" />
             <source>Re&amp;open</source>
             <translation>恢复正常(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_basic.py" line="139" />
+            <location filename="../../ui/editor_basic.py" line="146" />
             <source>Status:</source>
             <translation>状态：</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_basic.py" line="140" />
+            <location filename="../../ui/editor_basic.py" line="147" />
             <source>Date:</source>
             <translation>日期：</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_basic.py" line="141" />
+            <location filename="../../ui/editor_basic.py" line="148" />
             <source>Reason:</source>
             <translation>原因：</translation>
+        </message>
+    </context>
+    <context>
+        <name>BatchModel</name>
+        <message>
+            <location filename="../../ui/import_history.py" line="50" />
+            <source>Batch</source>
+            <translation>批次</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_history.py" line="51" />
+            <source>Time</source>
+            <translation>时间</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_history.py" line="52" />
+            <source>Kind</source>
+            <translation>类型</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_history.py" line="53" />
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_history.py" line="54" />
+            <source>Sheets</source>
+            <translation>工作表</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_history.py" line="55" />
+            <source>New</source>
+            <translation>新增</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_history.py" line="56" />
+            <source>Updated</source>
+            <translation>更新</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_history.py" line="57" />
+            <source>Filled in</source>
+            <translation>补全</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_history.py" line="58" />
+            <source>Projects with conflicts</source>
+            <translation>冲突项目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_history.py" line="59" />
+            <source>Rejected</source>
+            <translation>拒绝</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_history.py" line="60" />
+            <source>Figures as of</source>
+            <translation>统计截至</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_history.py" line="61" />
+            <source>State</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_history.py" line="73" />
+            <source>Undone {time}</source>
+            <translation>已于 {time} 撤销</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_history.py" line="74" />
+            <source>Can be undone</source>
+            <translation>可撤销</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConflictsModel</name>
+        <message>
+            <location filename="../../ui/import_models.py" line="214" />
+            <source>Sheet</source>
+            <translation>工作表</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_models.py" line="215" />
+            <source>Row</source>
+            <translation>行号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_models.py" line="216" />
+            <source>Project (id)</source>
+            <translation>项目（编号）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_models.py" line="217" />
+            <source>Changed field</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_models.py" line="218" />
+            <source>In the ledger (kept)</source>
+            <translation>库中（保留）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_models.py" line="219" />
+            <source>In the file</source>
+            <translation>表中</translation>
         </message>
     </context>
     <context>
@@ -180,7 +296,7 @@ Please copy the error and send it to whoever supports you.</source>
     <context>
         <name>DateEdit</name>
         <message>
-            <location filename="../../ui/widgets.py" line="95" />
+            <location filename="../../ui/widgets.py" line="97" />
             <source>e.g. 2024-05-01</source>
             <translation>如 2024-05-01</translation>
         </message>
@@ -227,52 +343,145 @@ Please copy the error and send it to whoever supports you.</source>
         </message>
     </context>
     <context>
+        <name>DuplicatesModel</name>
+        <message>
+            <location filename="../../ui/import_duplicates.py" line="69" />
+            <source>Sheet / row</source>
+            <translation>工作表 / 行</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_duplicates.py" line="71" />
+            <source>In the ledger</source>
+            <translation>库中</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_duplicates.py" line="72" />
+            <source>In the file</source>
+            <translation>表中</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_duplicates.py" line="68" />
+            <source>Project (id)</source>
+            <translation>项目（编号）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_duplicates.py" line="70" />
+            <source>Changed field</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_duplicates.py" line="73" />
+            <source>Outcome</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_duplicates.py" line="74" />
+            <source>This project</source>
+            <translation>本项目的处理</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_duplicates.py" line="105" />
+            <source>Kept as stored (conflict)</source>
+            <translation>冲突，保留库中</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_duplicates.py" line="107" />
+            <source>Not written</source>
+            <translation>不写入</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_duplicates.py" line="109" />
+            <source>Overwritten</source>
+            <translation>更新为表中</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_duplicates.py" line="110" />
+            <source>Filled in</source>
+            <translation>补全</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_duplicates.py" line="110" />
+            <source>Added</source>
+            <translation>补充（新的统计日期）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_duplicates.py" line="113" />
+            <source>As above: {choice}</source>
+            <translation>按上面：{choice}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_duplicates.py" line="123" />
+            <source>{sheet} row {row}</source>
+            <translation>{sheet} 第 {row} 行</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_duplicates.py" line="139" />
+            <source>Double-click or press F2 to choose for this project</source>
+            <translation>双击或按 F2 为本项目单独选择</translation>
+        </message>
+    </context>
+    <context>
         <name>DuplicatesPage</name>
         <message>
-            <location filename="../../ui/import_pages.py" line="222" />
+            <location filename="../../ui/import_duplicates.py" line="195" />
             <source>Projects already in the ledger</source>
             <translation>库中已有的项目</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="226" />
-            <source>Update them with the file's values (blank cells never erase anything)</source>
-            <translation>用表中的内容更新（空白单元格不会清除已有内容）</translation>
+            <location filename="../../ui/import_duplicates.py" line="198" />
+            <source>Each line is a field the file states differently from the ledger. Nothing is written until you import.</source>
+            <translation>每一行是表中与库中不同的一项内容。点“导入”之前不会写入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="229" />
-            <source>Leave them as they are</source>
-            <translation>保持不变，跳过</translation>
+            <location filename="../../ui/import_duplicates.py" line="207" />
+            <source>&amp;Fill blanks only; keep what the ledger holds (recommended)</source>
+            <translation>只补全库中空白，库中已有的内容保留（推荐）(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="245" />
-            <source>{count} rows match projects already stored and differ from them. Rows repeated within the file are always skipped.</source>
-            <translation>有 {count} 行与库中已有项目相同但内容有变化。表内重复的行一律跳过。</translation>
+            <location filename="../../ui/import_duplicates.py" line="208" />
+            <source>&amp;Update with the file's values</source>
+            <translation>用表中的内容更新(&amp;U)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_duplicates.py" line="209" />
+            <source>&amp;Leave these projects as they are</source>
+            <translation>不动这些项目(&amp;L)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_duplicates.py" line="215" />
+            <source>Show only projects with &amp;conflicts</source>
+            <translation>只看有冲突的项目(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_duplicates.py" line="270" />
+            <source>{count} projects of the file are already in the ledger: {changed} differ ({conflicts} with conflicts kept as stored), {same} are the same. Rows repeated within the file are always skipped.</source>
+            <translation>表中有 {count} 个项目库中已有：{changed} 个有不同（其中 {conflicts} 个有冲突，保留库中内容），{same} 个相同。表内重复的行一律跳过。</translation>
         </message>
     </context>
     <context>
         <name>FilesPage</name>
         <message>
-            <location filename="../../ui/import_pages.py" line="58" />
+            <location filename="../../ui/import_pages.py" line="70" />
             <source>Choose the spreadsheets to import</source>
             <translation>选择要导入的表格</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="61" />
+            <location filename="../../ui/import_pages.py" line="73" />
             <source>Previous-year ledgers from Excel or WPS (.xlsx, .xlsb, .xls, .et), .ods, .csv or a web table. You can also drop files here.</source>
             <translation>往年台账：Excel 或 WPS 表格（.xlsx、.xlsb、.xls、.et）、.ods、.csv 或网页表格，也可以把文件拖到这里。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="69" />
+            <location filename="../../ui/import_pages.py" line="81" />
             <source>Add files…</source>
             <translation>添加文件…</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="72" />
+            <location filename="../../ui/import_pages.py" line="84" />
             <source>Remove</source>
             <translation>移除</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="97" />
+            <location filename="../../ui/import_pages.py" line="109" />
             <source>Choose spreadsheets</source>
             <translation>选择表格文件</translation>
         </message>
@@ -391,11 +600,127 @@ or type one per line</source>
         </message>
     </context>
     <context>
+        <name>ImportHistoryDialog</name>
+        <message>
+            <location filename="../../ui/import_history.py" line="97" />
+            <source>Import history</source>
+            <translation>导入记录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_history.py" line="105" />
+            <source>Import batches</source>
+            <translation>导入批次</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_history.py" line="119" />
+            <source>Conflicts of the selected batch</source>
+            <translation>所选批次的冲突</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_history.py" line="135" />
+            <source>&amp;Undo this batch…</source>
+            <translation>撤销这一批(&amp;U)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_history.py" line="137" />
+            <source>&amp;Export conflicts…</source>
+            <translation>导出冲突(&amp;E)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_history.py" line="146" />
+            <source>Undoing a batch removes the projects it added and restores what it changed; edits made by hand since are kept (you are asked first).</source>
+            <translation>撤销一批会删除它新增的项目、还原它改过的内容；之后手工做的修改会保留（撤销前会先询问）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_history.py" line="177" />
+            <source>Reading the import history</source>
+            <translation>正在读取导入记录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_history.py" line="194" />
+            <source>No import yet.</source>
+            <translation>还没有导入过。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_history.py" line="207" />
+            <source>Batch {id}: {count} conflicts — values the ledger kept where the file said otherwise.</source>
+            <translation>批次 {id}：{count} 处冲突——表中不同、库中保留的内容。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_history.py" line="211" />
+            <source>Batch {id}: no conflicts.</source>
+            <translation>批次 {id}：没有冲突。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_history.py" line="216" />
+            <source>Reading conflicts</source>
+            <translation>正在读取冲突</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_history.py" line="242" />
+            <source>Save conflicts</source>
+            <translation>保存冲突</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_history.py" line="252" />
+            <source>Saving conflicts</source>
+            <translation>正在保存冲突</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportUndo</name>
+        <message>
+            <location filename="../../ui/import_undo.py" line="50" />
+            <source>Undo import</source>
+            <translation>撤销导入</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_undo.py" line="54" />
+            <source>After batch {batches} was imported, {count} of its projects were edited by hand or given records.</source>
+            <translation>批次 {batches} 导入之后，其中 {count} 个项目被手工修改过或添加了记录。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_undo.py" line="65" />
+            <source>Undo keeping those later edits? Only what the import did to fields nobody has changed since is undone; projects worked on since stay.</source>
+            <translation>撤销时保留这些后来的修改吗？只撤销导入所做、之后没人再改过的内容；之后处理过的项目保留。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_undo.py" line="74" />
+            <source>&amp;Keep later edits and undo</source>
+            <translation>保留后来的修改并撤销(&amp;K)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_undo.py" line="79" />
+            <source>Undo batch {batches}? The projects it added are removed and the values it changed are restored (a backup is made first).</source>
+            <translation>撤销批次 {batches}？它新增的项目将被删除，改过的内容将还原（先自动备份）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_undo.py" line="86" />
+            <source>&amp;Undo</source>
+            <translation>撤销(&amp;U)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_undo.py" line="117" />
+            <source>Undoing the import</source>
+            <translation>正在撤销导入</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_undo.py" line="125" />
+            <source>Checking what was changed since</source>
+            <translation>正在检查导入后的修改</translation>
+        </message>
+    </context>
+    <context>
         <name>ImportWizard</name>
         <message>
-            <location filename="../../ui/import_wizard.py" line="40" />
+            <location filename="../../ui/import_wizard.py" line="37" />
             <source>Import spreadsheets</source>
             <translation>导入往年台账</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_wizard.py" line="41" />
+            <source>&amp;Done</source>
+            <translation>完成(&amp;D)</translation>
         </message>
         <message>
             <location filename="../../ui/import_wizard.py" line="48" />
@@ -409,118 +734,139 @@ or type one per line</source>
         </message>
         <message>
             <location filename="../../ui/import_wizard.py" line="50" />
+            <source>Fill in</source>
+            <translation>补全</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_wizard.py" line="51" />
             <source>Skip</source>
             <translation>跳过</translation>
         </message>
         <message>
-            <location filename="../../ui/import_wizard.py" line="51" />
+            <location filename="../../ui/import_wizard.py" line="52" />
             <source>Reject</source>
             <translation>拒绝</translation>
         </message>
         <message>
-            <location filename="../../ui/import_wizard.py" line="54" />
+            <location filename="../../ui/import_wizard.py" line="55" />
             <source>Sheet</source>
             <translation>工作表</translation>
         </message>
         <message>
-            <location filename="../../ui/import_wizard.py" line="55" />
+            <location filename="../../ui/import_wizard.py" line="56" />
             <source>Row</source>
             <translation>行号</translation>
         </message>
         <message>
-            <location filename="../../ui/import_wizard.py" line="56" />
+            <location filename="../../ui/import_wizard.py" line="57" />
             <source>Action</source>
             <translation>操作</translation>
         </message>
         <message>
-            <location filename="../../ui/import_wizard.py" line="57" />
+            <location filename="../../ui/import_wizard.py" line="58" />
             <source>Project name</source>
             <translation>项目名称</translation>
         </message>
         <message>
-            <location filename="../../ui/import_wizard.py" line="58" />
+            <location filename="../../ui/import_wizard.py" line="59" />
             <source>Investor</source>
             <translation>投资主体</translation>
         </message>
         <message>
-            <location filename="../../ui/import_wizard.py" line="59" />
+            <location filename="../../ui/import_wizard.py" line="60" />
             <source>Signed on</source>
             <translation>签约日期</translation>
         </message>
         <message>
-            <location filename="../../ui/import_wizard.py" line="60" />
+            <location filename="../../ui/import_wizard.py" line="61" />
             <source>Amount (10k yuan)</source>
             <translation>签约总投资（万元）</translation>
         </message>
         <message>
-            <location filename="../../ui/import_wizard.py" line="61" />
+            <location filename="../../ui/import_wizard.py" line="62" />
             <source>Reasons</source>
             <translation>原因</translation>
         </message>
         <message>
-            <location filename="../../ui/import_wizard.py" line="136" />
+            <location filename="../../ui/import_wizard.py" line="137" />
             <source>Reading files</source>
             <translation>正在读取文件</translation>
         </message>
         <message>
-            <location filename="../../ui/import_wizard.py" line="155" />
+            <location filename="../../ui/import_wizard.py" line="156" />
             <source>Opening encrypted files</source>
             <translation>正在打开加密文件</translation>
         </message>
         <message>
-            <location filename="../../ui/import_wizard.py" line="173" />
+            <location filename="../../ui/import_wizard.py" line="174" />
             <source>No project rows were found.</source>
             <translation>没有找到项目数据行。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_wizard.py" line="177" />
+            <location filename="../../ui/import_wizard.py" line="178" />
+            <location filename="../../ui/import_wizard.py" line="204" />
             <source>Checking rows</source>
             <translation>正在检查数据行</translation>
         </message>
         <message>
-            <location filename="../../ui/import_wizard.py" line="208" />
+            <location filename="../../ui/import_wizard.py" line="230" />
             <source>The import failed; nothing was written.</source>
             <translation>导入失败，没有写入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_wizard.py" line="213" />
+            <location filename="../../ui/import_wizard.py" line="235" />
             <source>Importing</source>
             <translation>正在导入</translation>
         </message>
         <message>
-            <location filename="../../ui/import_wizard.py" line="218" />
+            <location filename="../../ui/import_wizard.py" line="240" />
             <source>Cancelled: nothing was written.</source>
             <translation>已取消，没有写入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_wizard.py" line="234" />
+            <location filename="../../ui/import_wizard.py" line="250" />
             <source>Undone: {deleted} new projects removed, {reverted} changes reverted.</source>
             <translation>已撤销：删除新增项目 {deleted} 个，还原修改 {reverted} 处。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_wizard.py" line="239" />
-            <source>Undoing the import</source>
-            <translation>正在撤销导入</translation>
+            <location filename="../../ui/import_wizard.py" line="253" />
+            <source> {kept} later edits were kept.</source>
+            <translation>保留了导入后的修改 {kept} 处。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_wizard.py" line="249" />
+            <location filename="../../ui/import_wizard.py" line="265" />
+            <source>Save conflicts</source>
+            <translation>保存冲突</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_wizard.py" line="276" />
+            <source>{count} conflicts saved to: {path}</source>
+            <translation>{count} 处冲突已保存到：{path}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_wizard.py" line="281" />
+            <source>Saving conflicts</source>
+            <translation>正在保存冲突</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_wizard.py" line="293" />
             <source>Save rejected rows</source>
             <translation>保存错误行</translation>
         </message>
         <message>
-            <location filename="../../ui/import_wizard.py" line="271" />
+            <location filename="../../ui/import_wizard.py" line="315" />
             <source>Rejected rows saved to: {paths}</source>
             <translation>错误行已保存到：{paths}</translation>
         </message>
         <message>
-            <location filename="../../ui/import_wizard.py" line="276" />
+            <location filename="../../ui/import_wizard.py" line="320" />
             <source>Saving rejected rows</source>
             <translation>正在保存错误行</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="47" />
-            <source>{rows} project rows: {create} new, {update} updated, {skip} skipped, {reject} rejected.</source>
-            <translation>共 {rows} 行项目数据：新增 {create}，更新 {update}，跳过 {skip}，拒绝 {reject}。</translation>
+            <location filename="../../ui/import_pages.py" line="51" />
+            <source>{rows} project rows: {create} new, {update} updated, {fill} filled in, {skip} skipped, {reject} rejected; {conflicts} projects with conflicts (kept as stored).</source>
+            <translation>共 {rows} 行项目数据：新增 {create}，更新 {update}，补全 {fill}，跳过 {skip}，拒绝 {reject}；有冲突的项目 {conflicts} 个（保留库中内容）。</translation>
         </message>
     </context>
     <context>
@@ -803,124 +1149,134 @@ or type one per line</source>
         </message>
         <message>
             <location filename="../../ui/main_window.py" line="190" />
+            <source>Import &amp;history…</source>
+            <translation>导入记录(&amp;H)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="193" />
+            <source>Each import with its counts and conflicts; undo a batch</source>
+            <translation>每次导入的数量和冲突；可撤销某一批</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="197" />
             <source>E&amp;xport report…</source>
             <translation>导出报表(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="193" />
+            <location filename="../../ui/main_window.py" line="200" />
             <source>Export the review workbook</source>
             <translation>导出督查考核报表</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="197" />
+            <location filename="../../ui/main_window.py" line="204" />
             <source>&amp;Backup now</source>
             <translation>备份(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="201" />
+            <location filename="../../ui/main_window.py" line="208" />
             <source>&amp;Settings…</source>
             <translation>设置(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="203" />
+            <location filename="../../ui/main_window.py" line="210" />
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="206" />
+            <location filename="../../ui/main_window.py" line="213" />
             <source>&amp;Open database…</source>
             <translation>打开数据库(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="212" />
+            <location filename="../../ui/main_window.py" line="219" />
             <source>Ne&amp;w database…</source>
             <translation>新建数据库(&amp;W)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="217" />
+            <location filename="../../ui/main_window.py" line="224" />
             <source>&amp;Restore from backup…</source>
             <translation>从备份恢复(&amp;R)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="220" />
+            <location filename="../../ui/main_window.py" line="227" />
             <source>E&amp;xit</source>
             <translation>退出(&amp;X)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="230" />
+            <location filename="../../ui/main_window.py" line="237" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="232" />
+            <location filename="../../ui/main_window.py" line="239" />
             <source>Recent &amp;databases</source>
             <translation>最近打开的数据库(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="240" />
+            <location filename="../../ui/main_window.py" line="247" />
             <source>&amp;Project</source>
             <translation>项目(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="244" />
+            <location filename="../../ui/main_window.py" line="251" />
             <source>&amp;Tools</source>
             <translation>工具(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="246" />
+            <location filename="../../ui/main_window.py" line="255" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="251" />
+            <location filename="../../ui/main_window.py" line="260" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="253" />
+            <location filename="../../ui/main_window.py" line="262" />
             <source>Main toolbar</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="276" />
+            <location filename="../../ui/main_window.py" line="285" />
             <source>(none)</source>
             <translation>（无）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="308" />
-            <location filename="../../ui/main_window.py" line="322" />
+            <location filename="../../ui/main_window.py" line="317" />
+            <location filename="../../ui/main_window.py" line="331" />
             <source>Delete project</source>
             <translation>删除项目</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="310" />
+            <location filename="../../ui/main_window.py" line="319" />
             <source>Delete “{name}” with its stage dates, figures, visits and problems?
 A project that fell through should be terminated instead: it then stays in the ledger and in the rates.</source>
             <translation>确定删除“{name}”及其进度节点、资金数据、走访记录和企业诉求吗？
 已落空的项目应改为“终止”：终止的项目仍保留在台账中，并计入各项比率。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="376" />
+            <location filename="../../ui/main_window.py" line="391" />
             <source>Ready: add the first project with New project (Ctrl+N).</source>
             <translation>台账已建好：用“新建项目”（Ctrl+N）录入第一个项目。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="399" />
+            <location filename="../../ui/main_window.py" line="414" />
             <source>{total} projects · signed total {amount} (10k yuan)</source>
             <translation>共 {total} 个项目 · 签约总额 {amount} 万元</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="401" />
+            <location filename="../../ui/main_window.py" line="416" />
             <source>{total} projects · {shown} shown · signed total {amount} (10k yuan)</source>
             <translation>共 {total} 个项目 · 筛选后 {shown} 个 · 签约总额 {amount} 万元</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="419" />
+            <location filename="../../ui/main_window.py" line="434" />
             <source>Signed project tracker — 演示数据 (demo, not your ledger) — {name}</source>
             <translation>签约项目跟踪 — 【演示数据，不是您的台账】 — {name}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="421" />
+            <location filename="../../ui/main_window.py" line="436" />
             <source>Signed project tracker — {name}</source>
             <translation>签约项目跟踪 — {name}</translation>
         </message>
@@ -928,130 +1284,203 @@ A project that fell through should be terminated instead: it then stays in the l
     <context>
         <name>MappingPage</name>
         <message>
-            <location filename="../../ui/import_mapping.py" line="69" />
+            <location filename="../../ui/import_mapping.py" line="68" />
             <source>Check the columns</source>
             <translation>核对列</translation>
         </message>
         <message>
-            <location filename="../../ui/import_mapping.py" line="72" />
+            <location filename="../../ui/import_mapping.py" line="71" />
             <source>Blue rows are the header, grey rows are titles, totals and notes (not imported). Yellow columns were matched without certainty: confirm or correct them.</source>
             <translation>蓝色行是表头，灰色行是标题、合计和说明（不导入）。黄色的列是按内容或相近表头推断的，请确认或改正。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_mapping.py" line="80" />
+            <location filename="../../ui/import_mapping.py" line="79" />
             <source>&amp;Import this sheet</source>
             <translation>导入此工作表(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../ui/import_mapping.py" line="89" />
+            <location filename="../../ui/import_mapping.py" line="88" />
             <source>Sign date of these projects (&amp;year / year-month / date):</source>
             <translation>这些项目的签约时间（年 / 年月 / 日期）(&amp;Y)：</translation>
         </message>
         <message>
-            <location filename="../../ui/import_mapping.py" line="93" />
+            <location filename="../../ui/import_mapping.py" line="92" />
             <source>e.g. 2021, 2021-06 or 2021-06-30</source>
             <translation>如 2021、2021-06 或 2021-06-30</translation>
         </message>
         <message>
-            <location filename="../../ui/import_mapping.py" line="114" />
+            <location filename="../../ui/import_mapping.py" line="111" />
             <source>Column</source>
             <translation>列</translation>
         </message>
         <message>
-            <location filename="../../ui/import_mapping.py" line="114" />
+            <location filename="../../ui/import_mapping.py" line="111" />
             <source>Field</source>
             <translation>字段</translation>
         </message>
         <message>
-            <location filename="../../ui/import_mapping.py" line="114" />
+            <location filename="../../ui/import_mapping.py" line="111" />
             <source>Why</source>
             <translation>依据</translation>
         </message>
         <message>
-            <location filename="../../ui/import_mapping.py" line="166" />
+            <location filename="../../ui/import_mapping.py" line="152" />
             <source> (not imported)</source>
             <translation>（不导入）</translation>
         </message>
         <message>
-            <location filename="../../ui/import_mapping.py" line="168" />
+            <location filename="../../ui/import_mapping.py" line="154" />
             <source> (please confirm)</source>
             <translation>（请确认）</translation>
         </message>
         <message>
-            <location filename="../../ui/import_mapping.py" line="210" />
+            <location filename="../../ui/import_mapping.py" line="196" />
             <source>(not imported)</source>
             <translation>（不导入）</translation>
         </message>
         <message>
-            <location filename="../../ui/import_mapping.py" line="214" />
+            <location filename="../../ui/import_mapping.py" line="200" />
             <source>Field of column {column}</source>
             <translation>“{column}”列对应的字段</translation>
         </message>
         <message>
-            <location filename="../../ui/import_mapping.py" line="231" />
+            <location filename="../../ui/import_mapping.py" line="217" />
             <source>{count} columns (yellow) were matched by their values or a loose title: please confirm them.</source>
             <translation>{count} 列（黄色）是按列中的值或相近的表头推断的，请确认。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_mapping.py" line="236" />
+            <location filename="../../ui/import_mapping.py" line="222" />
             <source>{count} more columns say nothing and are not imported.</source>
             <translation>另有 {count} 列没有可认的内容，不导入。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_mapping.py" line="244" />
+            <location filename="../../ui/import_mapping.py" line="230" />
             <source>Skipped: {reason}</source>
             <translation>已跳过：{reason}</translation>
         </message>
         <message>
-            <location filename="../../ui/import_mapping.py" line="246" />
+            <location filename="../../ui/import_mapping.py" line="232" />
             <source>Header in row {rows}; {count} project rows; amounts in {unit}.</source>
             <translation>表头在第 {rows} 行；项目数据 {count} 行；金额单位：{unit}。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_mapping.py" line="249" />
+            <location filename="../../ui/import_mapping.py" line="235" />
             <source>the header's unit</source>
             <translation>按表头所注单位（未注明按万元）</translation>
         </message>
         <message>
-            <location filename="../../ui/import_mapping.py" line="253" />
+            <location filename="../../ui/import_mapping.py" line="239" />
             <source>{count} rows are totals, categories or repeated headers and are left out.</source>
             <translation>其中 {count} 行是合计、分类或重复表头，不导入。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_mapping.py" line="278" />
+            <location filename="../../ui/import_mapping.py" line="264" />
             <source>The sheet has no sign-date column; the year is taken from its title.</source>
             <translation>此表没有签约日期列，已按标题中的年份填入，请核对。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_mapping.py" line="280" />
+            <location filename="../../ui/import_mapping.py" line="266" />
             <source>The sheet has no sign-date column; every project gets this date.</source>
             <translation>此表没有签约日期列，所有项目按这个时间导入。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_mapping.py" line="282" />
+            <location filename="../../ui/import_mapping.py" line="268" />
             <source>The sheet has no sign-date column: give the year, month or date.</source>
             <translation>此表没有签约日期列：请填写年份、年月或日期。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_mapping.py" line="338" />
+            <location filename="../../ui/import_mapping.py" line="324" />
             <source>Give the sign date of: {sheets}</source>
             <translation>请填写这些工作表的签约时间：{sheets}</translation>
         </message>
     </context>
     <context>
+        <name>NameListsTab</name>
+        <message>
+            <location filename="../../ui/name_lists_tab.py" line="94" />
+            <source> (one per line):</source>
+            <translation>（每行一个）：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/name_lists_tab.py" line="106" />
+            <source>Probably one name spelled differently</source>
+            <translation>可能是同一名称的不同写法</translation>
+        </message>
+        <message>
+            <location filename="../../ui/name_lists_tab.py" line="115" />
+            <source>Merge as &amp;proposed…</source>
+            <translation>按建议合并(&amp;P)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/name_lists_tab.py" line="118" />
+            <source>Keep the &amp;other spelling…</source>
+            <translation>保留另一种写法(&amp;O)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/name_lists_tab.py" line="131" />
+            <source>Merge two entries</source>
+            <translation>合并两个条目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/name_lists_tab.py" line="141" />
+            <source>&amp;Merge…</source>
+            <translation>合并(&amp;M)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/name_lists_tab.py" line="146" />
+            <source>List:</source>
+            <translation>名录：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/name_lists_tab.py" line="147" />
+            <source>Merge:</source>
+            <translation>把：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/name_lists_tab.py" line="148" />
+            <source>into:</source>
+            <translation>并入：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/name_lists_tab.py" line="179" />
+            <source>Reading the lists</source>
+            <translation>正在读取名录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/name_lists_tab.py" line="194" />
+            <source>{name} ({count} projects)</source>
+            <translation>{name}（{count} 个项目）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/name_lists_tab.py" line="224" />
+            <source>Merge entries</source>
+            <translation>合并名录条目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/name_lists_tab.py" line="225" />
+            <source>Choose two different entries: one to merge, one to keep.</source>
+            <translation>请选两个不同的条目：一个并入，一个保留。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/name_lists_tab.py" line="247" />
+            <source>Merging entries</source>
+            <translation>正在合并</translation>
+        </message>
+    </context>
+    <context>
         <name>PasswordPage</name>
         <message>
-            <location filename="../../ui/import_pages.py" line="129" />
+            <location filename="../../ui/import_pages.py" line="141" />
             <source>Password</source>
             <translation>密码</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="132" />
+            <location filename="../../ui/import_pages.py" line="144" />
             <source>These workbooks are encrypted. Enter the password to open them (it is used only in memory and not saved).</source>
             <translation>以下工作簿已加密。请输入打开密码（只在内存中使用，不会保存）。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="162" />
+            <location filename="../../ui/import_pages.py" line="174" />
             <source>Wrong password for: {files}</source>
             <translation>密码不对：{files}</translation>
         </message>
@@ -1059,44 +1488,64 @@ A project that fell through should be terminated instead: it then stays in the l
     <context>
         <name>PlanPage</name>
         <message>
-            <location filename="../../ui/import_pages.py" line="176" />
+            <location filename="../../ui/import_pages.py" line="189" />
             <source>What will be imported</source>
             <translation>导入预览</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="179" />
+            <location filename="../../ui/import_pages.py" line="192" />
             <source>Nothing has been written yet. Red rows will not be imported; the reason is beside each.</source>
             <translation>目前尚未写入任何内容。红色行不会导入，原因写在每行右侧。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="187" />
+            <location filename="../../ui/import_pages.py" line="201" />
             <source>All rows</source>
             <translation>全部行</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="188" />
+            <location filename="../../ui/import_pages.py" line="202" />
             <source>Rows with problems</source>
             <translation>有问题的行</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="189" />
+            <location filename="../../ui/import_pages.py" line="203" />
             <source>Rejected</source>
             <translation>拒绝</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="190" />
+            <location filename="../../ui/import_pages.py" line="204" />
             <source>New</source>
             <translation>新增</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="191" />
+            <location filename="../../ui/import_pages.py" line="205" />
             <source>Updated</source>
             <translation>更新</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="192" />
+            <location filename="../../ui/import_pages.py" line="206" />
+            <source>Filled in</source>
+            <translation>补全</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_pages.py" line="207" />
+            <source>With conflicts</source>
+            <translation>有冲突</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_pages.py" line="208" />
             <source>Skipped</source>
             <translation>跳过</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_pages.py" line="221" />
+            <source>Progress figures (funds arrived, invested) as of</source>
+            <translation>进度数字（到位资金、完成投资）统计截至</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_pages.py" line="251" />
+            <source>Figures as of</source>
+            <translation>统计截至</translation>
         </message>
     </context>
     <context>
@@ -1158,57 +1607,57 @@ A project that fell through should be terminated instead: it then stays in the l
     <context>
         <name>ProjectEditor</name>
         <message>
-            <location filename="../../ui/project_editor.py" line="46" />
+            <location filename="../../ui/project_editor.py" line="48" />
             <source>Project editor</source>
             <translation>项目编辑</translation>
         </message>
         <message>
-            <location filename="../../ui/project_editor.py" line="62" />
+            <location filename="../../ui/project_editor.py" line="64" />
             <source>&amp;Basic information</source>
             <translation>基本信息(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../ui/project_editor.py" line="63" />
+            <location filename="../../ui/project_editor.py" line="65" />
             <source>&amp;Milestones</source>
             <translation>进度节点(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../ui/project_editor.py" line="64" />
+            <location filename="../../ui/project_editor.py" line="66" />
             <source>&amp;Funds and investment</source>
             <translation>资金与投资(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/project_editor.py" line="65" />
+            <location filename="../../ui/project_editor.py" line="67" />
             <source>&amp;Visits</source>
             <translation>跟踪服务(&amp;V)</translation>
         </message>
         <message>
-            <location filename="../../ui/project_editor.py" line="66" />
+            <location filename="../../ui/project_editor.py" line="68" />
             <source>&amp;Problems</source>
             <translation>企业诉求(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../ui/project_editor.py" line="67" />
+            <location filename="../../ui/project_editor.py" line="69" />
             <source>&amp;Change history</source>
             <translation>变更记录(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../ui/project_editor.py" line="107" />
+            <location filename="../../ui/project_editor.py" line="111" />
             <source>New project</source>
             <translation>新建项目</translation>
         </message>
         <message>
-            <location filename="../../ui/project_editor.py" line="109" />
+            <location filename="../../ui/project_editor.py" line="113" />
             <source>Project: {name}</source>
             <translation>项目：{name}</translation>
         </message>
         <message>
-            <location filename="../../ui/project_editor.py" line="208" />
+            <location filename="../../ui/project_editor.py" line="213" />
             <source>Unsaved changes</source>
             <translation>未保存的修改</translation>
         </message>
         <message>
-            <location filename="../../ui/project_editor.py" line="209" />
+            <location filename="../../ui/project_editor.py" line="214" />
             <source>This project has unsaved changes. Save them?</source>
             <translation>该项目有未保存的修改，是否保存？</translation>
         </message>
@@ -1249,6 +1698,34 @@ A project that fell through should be terminated instead: it then stays in the l
             <location filename="../../ui/warnings_view.py" line="249" />
             <source>Facts</source>
             <translation>预警事实</translation>
+        </message>
+    </context>
+    <context>
+        <name>ProposalsModel</name>
+        <message>
+            <location filename="../../ui/name_lists_tab.py" line="48" />
+            <source>List</source>
+            <translation>名录</translation>
+        </message>
+        <message>
+            <location filename="../../ui/name_lists_tab.py" line="48" />
+            <source>Keep</source>
+            <translation>保留</translation>
+        </message>
+        <message>
+            <location filename="../../ui/name_lists_tab.py" line="48" />
+            <source>Merge into it</source>
+            <translation>并入</translation>
+        </message>
+        <message>
+            <location filename="../../ui/name_lists_tab.py" line="48" />
+            <source>Why</source>
+            <translation>依据</translation>
+        </message>
+        <message>
+            <location filename="../../ui/name_lists_tab.py" line="52" />
+            <source>{name} ({count} projects)</source>
+            <translation>{name}（{count} 个项目）</translation>
         </message>
     </context>
     <context>
@@ -1389,17 +1866,17 @@ A project that fell through should be terminated instead: it then stays in the l
     <context>
         <name>RunPage</name>
         <message>
-            <location filename="../../ui/import_pages.py" line="259" />
+            <location filename="../../ui/import_pages.py" line="284" />
             <source>Importing</source>
             <translation>正在导入</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="263" />
+            <location filename="../../ui/import_pages.py" line="288" />
             <source>Import now</source>
             <translation>开始导入</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="276" />
+            <location filename="../../ui/import_pages.py" line="301" />
             <source>A backup of the database is made first. The whole import is one step: cancelled or failed, nothing is written.</source>
             <translation>导入前先备份数据库。整个导入是一步完成的：取消或失败都不会写入任何内容。</translation>
         </message>
@@ -1407,34 +1884,29 @@ A project that fell through should be terminated instead: it then stays in the l
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="75" />
+            <location filename="../../ui/settings_dialog.py" line="77" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="81" />
+            <location filename="../../ui/settings_dialog.py" line="84" />
             <source>&amp;General</source>
             <translation>常规(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="82" />
+            <location filename="../../ui/settings_dialog.py" line="85" />
             <source>&amp;Warning thresholds</source>
             <translation>预警阈值(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="83" />
+            <location filename="../../ui/settings_dialog.py" line="86" />
             <source>&amp;Lists</source>
             <translation>名录(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="120" />
+            <location filename="../../ui/settings_dialog.py" line="123" />
             <source>Default: {value}</source>
             <translation>默认值：{value}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/settings_dialog.py" line="139" />
-            <source> (one per line):</source>
-            <translation>（每行一个）：</translation>
         </message>
     </context>
     <context>
@@ -1621,24 +2093,44 @@ A project that fell through should be terminated instead: it then stays in the l
     <context>
         <name>SummaryPage</name>
         <message>
-            <location filename="../../ui/import_pages.py" line="289" />
+            <location filename="../../ui/import_pages.py" line="316" />
             <source>Import finished</source>
             <translation>导入完成</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="293" />
+            <location filename="../../ui/import_pages.py" line="329" />
             <source>Undo this import</source>
             <translation>撤销本次导入</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="296" />
+            <location filename="../../ui/import_pages.py" line="332" />
             <source>Export rejected rows…</source>
             <translation>导出错误行…</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="313" />
+            <location filename="../../ui/import_pages.py" line="335" />
+            <source>Export conflicts…</source>
+            <translation>导出冲突…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_pages.py" line="353" />
             <source>Batch number: {ids}</source>
             <translation>导入批次号：{ids}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_pages.py" line="358" />
+            <source>{file}: figures as of {date}</source>
+            <translation>{file}：进度数字统计截至 {date}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_pages.py" line="367" />
+            <source>Conflicts: the ledger's value was kept where the file says otherwise. Check them; to take the file's value, edit the project or import again choosing “Update” for it.</source>
+            <translation>冲突：表中与库中不同的内容，保留了库中的值。请核对；要用表中的值，可在项目中修改，或重新导入并对该项目选“用表中的内容更新”。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_pages.py" line="372" />
+            <source>No conflicts: nothing stored was left different from the file.</source>
+            <translation>没有冲突：库中没有与表中不同而被保留的内容。</translation>
         </message>
     </context>
     <context>
@@ -1662,202 +2154,202 @@ A project that fell through should be terminated instead: it then stays in the l
     <context>
         <name>TemplateDialog</name>
         <message>
-            <location filename="../../ui/template_dialog.py" line="79" />
+            <location filename="../../ui/template_dialog.py" line="78" />
             <source>Fill the city's template</source>
             <translation>按上级模板填报</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="100" />
+            <location filename="../../ui/template_dialog.py" line="99" />
             <source>The blank report the city sent (.xlsx, .xls)</source>
             <translation>上级下发的空白报表（.xlsx、.xls）</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="102" />
+            <location filename="../../ui/template_dialog.py" line="101" />
             <source>&amp;Choose template…</source>
             <translation>选择模板(&amp;C)…</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="106" />
+            <location filename="../../ui/template_dialog.py" line="105" />
             <source>Template:</source>
             <translation>模板：</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="116" />
+            <location filename="../../ui/template_dialog.py" line="114" />
             <source>Column of the template</source>
             <translation>模板的栏目</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="116" />
+            <location filename="../../ui/template_dialog.py" line="114" />
             <source>Filled with</source>
             <translation>填写内容</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="116" />
+            <location filename="../../ui/template_dialog.py" line="114" />
             <source>In words</source>
             <translation>说明</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="133" />
+            <location filename="../../ui/template_dialog.py" line="122" />
             <source>All years</source>
             <translation>全部年份</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="134" />
+            <location filename="../../ui/template_dialog.py" line="123" />
             <source>All units</source>
             <translation>全部单位</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="135" />
+            <location filename="../../ui/template_dialog.py" line="124" />
             <source>All towns</source>
             <translation>全部乡镇/园区</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="137" />
+            <location filename="../../ui/template_dialog.py" line="126" />
             <source>Any stage</source>
             <translation>全部阶段</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="140" />
+            <location filename="../../ui/template_dialog.py" line="129" />
             <source>Any status</source>
             <translation>全部状态</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="144" />
+            <location filename="../../ui/template_dialog.py" line="133" />
             <source>Which projects</source>
             <translation>填报哪些项目</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="146" />
+            <location filename="../../ui/template_dialog.py" line="135" />
             <source>&amp;As of</source>
             <translation>统计截至(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="147" />
+            <location filename="../../ui/template_dialog.py" line="136" />
             <source>Signed &amp;in</source>
             <translation>签约年份(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="148" />
+            <location filename="../../ui/template_dialog.py" line="137" />
             <source>&amp;Unit</source>
             <translation>责任单位(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="149" />
+            <location filename="../../ui/template_dialog.py" line="138" />
             <source>&amp;Town / park</source>
             <translation>乡镇/园区(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="150" />
+            <location filename="../../ui/template_dialog.py" line="139" />
             <source>Stage &amp;reached</source>
             <translation>所处阶段(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="151" />
+            <location filename="../../ui/template_dialog.py" line="140" />
             <source>S&amp;tatus</source>
             <translation>状态(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="169" />
+            <location filename="../../ui/template_dialog.py" line="158" />
             <source>Preview: the first rows as they will be written</source>
             <translation>预览：将写入的前几行</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="185" />
+            <location filename="../../ui/template_dialog.py" line="174" />
             <source>Browse…</source>
             <translation>浏览…</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="188" />
+            <location filename="../../ui/template_dialog.py" line="177" />
             <source>&amp;Open the file in Excel/WPS when saved</source>
             <translation>保存后用 Excel/WPS 打开(&amp;O)</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="191" />
+            <location filename="../../ui/template_dialog.py" line="180" />
             <source>Save as:</source>
             <translation>保存为：</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="202" />
+            <location filename="../../ui/template_dialog.py" line="191" />
             <source>&amp;Fill and save</source>
             <translation>填报并保存(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="242" />
+            <location filename="../../ui/template_dialog.py" line="231" />
             <source>Choose the city's template</source>
             <translation>选择上级下发的报表模板</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="244" />
+            <location filename="../../ui/template_dialog.py" line="233" />
             <source>Excel/WPS workbooks ({patterns})</source>
             <translation>Excel/WPS 工作簿 ({patterns})</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="250" />
+            <location filename="../../ui/template_dialog.py" line="239" />
             <source>Reading {name}…</source>
             <translation>正在读取 {name}…</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="254" />
+            <location filename="../../ui/template_dialog.py" line="243" />
             <source>Reading the template</source>
             <translation>正在读取模板</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="269" />
+            <location filename="../../ui/template_dialog.py" line="258" />
             <source>Sheet “{sheet}”: header in row {rows}; the projects go from row {first} on.</source>
             <translation>工作表“{sheet}”：表头在第 {rows} 行，项目从第 {first} 行起填写。</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="276" />
+            <location filename="../../ui/template_dialog.py" line="265" />
             <source>The total row is recomputed.</source>
             <translation>合计行按填入的项目重新计算。</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="278" />
+            <location filename="../../ui/template_dialog.py" line="267" />
             <source>The columns are matched as you confirmed last time.</source>
             <translation>各栏已按您上次确认的对应填写。</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="294" />
+            <location filename="../../ui/template_dialog.py" line="283" />
             <source>Internal error while reading the template: {error}</source>
             <translation>读取模板时发生内部错误：{error}</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="311" />
+            <location filename="../../ui/template_dialog.py" line="300" />
             <source>(left blank)</source>
             <translation>（留空）</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="318" />
+            <location filename="../../ui/template_dialog.py" line="307" />
             <source>Rule of column {column}</source>
             <translation>“{column}”栏的填写内容</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="345" />
+            <location filename="../../ui/template_dialog.py" line="334" />
             <source>{count} columns are left blank (yellow): fill them by hand.</source>
             <translation>有 {count} 栏留空（黄色），请手工填写。</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="391" />
+            <location filename="../../ui/template_dialog.py" line="380" />
             <source>Preview</source>
             <translation>预览</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="398" />
+            <location filename="../../ui/template_dialog.py" line="387" />
             <source>Counting…</source>
             <translation>正在统计…</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="406" />
+            <location filename="../../ui/template_dialog.py" line="395" />
             <source>{count} projects</source>
             <translation>共 {count} 个项目</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="417" />
+            <location filename="../../ui/template_dialog.py" line="406" />
             <source>Choose the template first.</source>
             <translation>请先选择模板。</translation>
         </message>
         <message>
-            <location filename="../../ui/template_dialog.py" line="420" />
+            <location filename="../../ui/template_dialog.py" line="409" />
             <source>Choose where to save the filled report.</source>
             <translation>请选择填好的报表保存到哪里。</translation>
         </message>
@@ -2280,6 +2772,19 @@ A project that fell through should be terminated instead: it then stays in the l
             <location filename="../../ui/help_menu.py" line="135" />
             <source>What's new</source>
             <translation>更新说明</translation>
+        </message>
+    </context>
+    <context>
+        <name>parent</name>
+        <message>
+            <location filename="../../ui/name_lists_tab.py" line="68" />
+            <source>Merge entries</source>
+            <translation>合并名录条目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/name_lists_tab.py" line="70" />
+            <source>Merge “{drop}” into “{keep}” ({list})? {count} projects will use “{keep}” and “{drop}” leaves the list. This is one batch: Tools → Import history can undo it.</source>
+            <translation>把“{drop}”并入“{keep}”（{list}）？{count} 个项目将改用“{keep}”，名录中不再有“{drop}”。这算一批，可在 工具 → 导入记录 中撤销。</translation>
         </message>
     </context>
 </TS>

@@ -28,7 +28,19 @@ def test_import_json_shape_exactly(tmp_path: Path, messy_xlsx: Path) -> None:
     result = tracker("--db", str(db), "import", str(messy_xlsx), "--json")
     assert result.returncode == 0, result.stderr
     out = json.loads(result.stdout)
-    assert list(out) == ["file", "format", "sheets", "rows", "summary", "batch_id"]
+    assert list(out) == [
+        "file",
+        "format",
+        "sheets",
+        "rows",
+        "summary",
+        "batch_id",
+        "on_duplicate",
+        "as_of",
+    ]
+    assert out["on_duplicate"] == "fill"
+    # no dating column, no date in the title: the latest date the rows state (registered)
+    assert out["as_of"]["value"] == "2023-11-02" and out["as_of"]["source"] == "rows"
     assert out["file"] == str(messy_xlsx) and out["format"] == "xlsx"
     (sheet,) = out["sheets"]
     assert list(sheet) == [
@@ -41,6 +53,7 @@ def test_import_json_shape_exactly(tmp_path: Path, messy_xlsx: Path) -> None:
         "low_confidence",
         "sign_date",
         "not_projects",
+        "as_of",
     ]
     assert set(sheet["reasons"]) <= set(sheet["columns"])
     assert sheet["reasons"]["签约情况/签约时间"] and sheet["sign_date"] is None
@@ -50,7 +63,7 @@ def test_import_json_shape_exactly(tmp_path: Path, messy_xlsx: Path) -> None:
     assert all(v is None or isinstance(v, str) for v in sheet["columns"].values())
     for row in out["rows"]:
         assert list(row) == ["sheet", "row", "action", "fields", "errors", "warnings"]
-        assert row["action"] in ("create", "update", "skip", "reject")
+        assert row["action"] in ("create", "update", "fill", "skip", "reject")
     assert [r["row"] for r in out["rows"]] == [6, 7, 11]
     first = out["rows"][0]["fields"]
     assert first == {
@@ -62,7 +75,15 @@ def test_import_json_shape_exactly(tmp_path: Path, messy_xlsx: Path) -> None:
         "stage": "registered",
         "stage_dates": {"registered": "2023-11-02"},
     }
-    assert out["summary"] == {"rows": 3, "create": 3, "update": 0, "skip": 0, "reject": 0}
+    assert out["summary"] == {
+        "rows": 3,
+        "create": 3,
+        "update": 0,
+        "fill": 0,
+        "skip": 0,
+        "reject": 0,
+        "conflicts": 0,
+    }
     assert isinstance(out["batch_id"], int)
     assert result.stderr == ""
 

@@ -35,7 +35,15 @@ def test_import_then_reimport_adds_nothing(tmp_db: Path, messy_xlsx: Path) -> No
     before = counts(tmp_db)
     code, again, _ = run_cli(tmp_db, "import", str(messy_xlsx), "--json")
     assert code == 0
-    assert again["summary"] == {"rows": 3, "create": 0, "update": 0, "skip": 3, "reject": 0}
+    assert again["summary"] == {
+        "rows": 3,
+        "create": 0,
+        "update": 0,
+        "fill": 0,
+        "skip": 3,
+        "reject": 0,
+        "conflicts": 0,
+    }
     after = counts(tmp_db)
     assert {k: v for k, v in after.items() if k != "import_batches"} == {
         k: v for k, v in before.items() if k != "import_batches"
@@ -81,8 +89,9 @@ def test_update_and_undo_revert(tmp_db: Path, tmp_path: Path, simple_xlsx: Path)
         tmp_db, "import", str(newer), "--on-duplicate", "skip", "--dry-run", "--json"
     )
     assert [r["action"] for r in skip["rows"]] == ["skip", "skip", "skip", "create"]
-    code, upd, _ = run_cli(tmp_db, "import", str(newer), "--json")
-    assert [r["action"] for r in upd["rows"]] == ["update", "update", "update", "create"]
+    code, upd, _ = run_cli(tmp_db, "import", str(newer), "--on-duplicate", "update", "--json")
+    # the amount and the unit overwrite stored values; the stage only fills a blank
+    assert [r["action"] for r in upd["rows"]] == ["update", "fill", "update", "create"]
     p = Portfolio.open(tmp_db, auto_backup=False)
     try:
         rows = {r["name"]: r for r in p.list_rows()}
@@ -226,7 +235,7 @@ def test_undo_reverts_status_and_figures(tmp_db: Path, tmp_path: Path) -> None:
         },
     )
     run_cli(tmp_db, "import", str(first), "--json")
-    code, out, _ = run_cli(tmp_db, "import", str(later), "--json")
+    code, out, _ = run_cli(tmp_db, "import", str(later), "--on-duplicate", "update", "--json")
     assert out["summary"]["update"] == 1
     (row,) = run_cli(tmp_db, "list", "--json")[1]
     assert row["status"] == "terminated" and row["funds_arrived_wan"] == 20

@@ -100,7 +100,8 @@ def test_missing_investor_imports_blank_and_is_listed(tmp_path: Path, tmp_db: Pa
     code, out, _ = run_cli(
         tmp_db, "import", str(write_xlsx(tmp_path / "全.xlsx", {"S": fuller})), "--json"
     )
-    assert [r["action"] for r in out["rows"]] == ["update"]
+    assert [r["action"] for r in out["rows"]] == ["fill"]  # a blank completed: nothing lost
+    assert out["rows"][0]["changes"][0]["field"] == "investor"
     code, listed, _ = run_cli(tmp_db, "list", "--incomplete", "--json")
     assert [r["name"] for r in listed] == ["华腾精密铸件扩建工程"]
 

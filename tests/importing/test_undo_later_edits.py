@@ -32,9 +32,8 @@ def test_undo_of_an_update_keeps_a_field_changed_by_hand_since(tmp_db, tmp_path,
     changed = [list(r) for r in ROWS]
     changed[2][6] = "县商务局"  # unit: 县发改局 -> 县商务局
     changed[0][4] = 7000  # amount
-    code, batch, _ = run_cli(
-        tmp_db, "import", str(write_xlsx(tmp_path / "n.xlsx", {"S": [HEADER, *changed]})), "--json"
-    )
+    newer = write_xlsx(tmp_path / "n.xlsx", {"S": [HEADER, *changed]})
+    code, batch, _ = run_cli(tmp_db, "import", str(newer), "--on-duplicate", "update", "--json")
     assert code == 0
     p = Portfolio.open(tmp_db, auto_backup=False)
     pid = next(r["id"] for r in p.list_rows() if r["name"] == "精密冷链物流生产基地项目")

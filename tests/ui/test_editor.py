@@ -85,11 +85,13 @@ def test_creates_a_project_with_stages_progress_visit_and_problem(qtbot, new_edi
     assert project.problems[0].category == "用能"
     assert not editor.is_dirty()
     texts = editor.audit.texts()
-    assert any(row[2] == "项目" and row[3] == "新增" for row in texts)
+    assert any(row[3] == "项目" and row[4] == "新增" and row[2] == "手工" for row in texts)
     assert any(
-        row[2] == "进度节点" and row[4] == "注册·实际" and row[6] == "2024-06-03" for row in texts
+        row[3] == "进度节点" and row[5] == "注册·实际" and row[7] == "2024-06-03" for row in texts
     )
-    assert any(row[2] == "企业诉求" for row in texts)
+    assert any(row[3] == "企业诉求" for row in texts)
+    # the unit typed here joins the list the drop-downs and filters offer
+    assert "县商务局（新单位）" in pf.settings()["units"]
 
 
 @pytest.mark.parametrize(
@@ -151,8 +153,8 @@ def test_edit_then_ctrl_s_shows_in_change_history(qtbot, pf):
     )
     qtbot.waitUntil(lambda: editor.saved_id == pid, timeout=3000)
     assert pf.get_project(pid).fields["signed_amount_wan"] == Decimal(99999)
-    row = next(r for r in editor.audit.texts() if r[4] == "签约总投资（万元）")
-    assert row[3] == "修改" and row[5] == format(before, "f") and row[6] == "99999"
+    row = next(r for r in editor.audit.texts() if r[5] == "签约总投资（万元）")
+    assert row[4] == "修改" and row[6] == format(before, "f") and row[7] == "99999"
     assert editor.isVisible()  # Ctrl+S saves and stays
 
 

@@ -11,7 +11,8 @@ from openpyxl import Workbook, load_workbook
 from PySide6.QtWidgets import QFileDialog
 
 from tracker.ledger.portfolio import Portfolio
-from ui.import_wizard import DUPLICATES, MAPPING, PASSWORD, PLAN, SUMMARY, ImportWizard
+from ui.import_undo import UndoQuestion
+from ui.import_wizard import MAPPING, PASSWORD, PLAN, SUMMARY, ImportWizard
 
 
 def make_ledger(path: Path) -> Path:
@@ -103,9 +104,7 @@ def test_wizard_end_to_end_with_undo(qtbot, db: Path, tmp_path: Path, monkeypatc
     assert plan_model.rowCount() == 1 and "金额" in plan_model.rows[0].errors[0]
     assert count(db) == 0, "the plan is a dry run"
 
-    wizard.next()
-    assert wizard.currentId() == DUPLICATES
-    wizard.next()
+    wizard.next()  # nothing stored yet: no duplicates page, straight to the import
     wait_page(qtbot, wizard, SUMMARY)
     assert count(db) == 2 and wizard.state.batch_ids
     p = Portfolio.open(db, auto_backup=False)
@@ -122,6 +121,12 @@ def test_wizard_end_to_end_with_undo(qtbot, db: Path, tmp_path: Path, monkeypatc
     qtbot.waitUntil(lambda: wizard.task is not None and wizard.task.done, timeout=10000)
     assert load_workbook(out)["签约项目"]["C2"].value == "坏金额项目"
 
+    asked = []
+    monkeypatch.setattr(UndoQuestion, "ask", classmethod(lambda cls, parent, r: asked.append(r)))
+    wizard.summary_page.undo_button.click()  # asked first; None: the clerk cancels
+    qtbot.waitUntil(lambda: bool(asked), timeout=10000)
+    assert count(db) == 2 and not wizard.state.undone
+    monkeypatch.setattr(UndoQuestion, "ask", classmethod(lambda cls, parent, r: False))
     wizard.summary_page.undo_button.click()
     qtbot.waitUntil(lambda: wizard.state.undone, timeout=10000)
     assert count(db) == 0

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from tracker.cli.common import SubParsers, record_id
 from tracker.errors import TrackerError
+from tracker.importing.plan_row import ACTION_LABELS
 from tracker.importing.rows import SOURCE_WORDS
 from tracker.importing.synonyms import TARGET_LABELS
 from tracker.importing.table_model import Table
@@ -22,7 +23,7 @@ from tracker.storage.paths import resolve_db_path
 
 log = logging.getLogger(__name__)
 
-ACTION_LABELS = {"create": "新增", "update": "更新", "skip": "跳过", "reject": "拒绝"}
+SHOWN_CHANGES = 200  # rows listed with their changes in the text report; JSON has all
 
 
 def register(sub: SubParsers) -> None:
@@ -43,11 +44,18 @@ def register(sub: SubParsers) -> None:
     p.add_argument("--json", action="store_true", help="以 JSON 输出检查结果")
     p.add_argument(
         "--on-duplicate",
-        choices=["skip", "update"],
-        default="update",
-        help="库中已有同一项目时：update 更新（默认）或 skip 跳过",
+        choices=["fill", "update", "skip"],
+        default="fill",
+        help="库中已有同一项目时：fill 只补全库中空白、与库中不同的内容保留并列为冲突（默认）；"
+        "update 用表中内容更新；skip 跳过",
+    )
+    p.add_argument(
+        "--as-of",
+        help="表中进度数字（累计到位资金等）的统计日期 YYYY-MM-DD；不给则依次取统计日期列、"
+        "标题或表名中的日期、表中最晚的日期",
     )
     p.add_argument("--errors-out", help="把被拒绝的行写入这个 .xlsx 文件，改好后可再导入")
+    p.add_argument("--conflicts-out", help="把冲突（库中保留、表中不同的内容）写入这个 .xlsx 文件")
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("undo-import", help="撤销一次导入（删除其新增的项目，还原其修改）")
@@ -79,11 +87,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     from tracker.importing.apply import apply_plan
     from tracker.importing.plan import build_plan, load_tables, no_ledger_message
     from tracker.importing.read import read_workbook
-    from tracker.importing.sheets import parse_sign_date
+    from tracker.importing.sheets import parse_as_of, parse_sign_date
     from tracker.reports.output import check_target
 
     errors_out = check_target(Path(args.errors_out)) if args.errors_out else None
+    conflicts_out = check_target(Path(args.conflicts_out)) if args.conflicts_out else None
     sign_date = parse_sign_date(args.sign_date) if args.sign_date is not None else None
+    as_of = parse_as_of(args.as_of) if args.as_of is not None else None
     workbook = read_workbook(Path(args.file), args.password)
     db_path = resolve_db_path(args.db)
     if args.dry_run:
@@ -95,7 +105,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         portfolio = open_portfolio(args, auto_backup=False)
     try:
         tables = load_tables(workbook, sheet=args.sheet, portfolio=portfolio, sign_date=sign_date)
-        plan = build_plan(workbook, tables, portfolio, on_duplicate=args.on_duplicate)
+        plan = build_plan(workbook, tables, portfolio, on_duplicate=args.on_duplicate, as_of=as_of)
         summary = plan.summary()
         nothing_valid = summary["reject"] == summary["rows"]
         batch_id = None
@@ -104,7 +114,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     finally:
         if portfolio is not None:
             portfolio.close()
-    errors_failed = _write_errors(plan, errors_out)
+    errors_failed = _write_errors(plan, errors_out, conflicts_out)
     refusal = None
     if nothing_valid:
         refusal = (
@@ -127,15 +137,16 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_errors(plan, out: Path | None) -> str | None:  # type: ignore[no-untyped-def]
-    """Write the rejected rows to ``out``; the reason it failed, or None. After a
+def _write_errors(plan, out: Path | None, conflicts_out: Path | None) -> str | None:  # type: ignore[no-untyped-def]
+    """Write the rejected rows and the conflicts; the reason it failed, or None. After a
     committed import a failure here must not read as "nothing was imported"."""
-    from tracker.importing.errors_out import write_rejected
+    from tracker.importing.errors_out import plan_conflicts, write_conflicts, write_rejected
 
-    if out is None:
-        return None
     try:
-        write_rejected(plan, out)
+        if out is not None:
+            write_rejected(plan, out)
+        if conflicts_out is not None:
+            write_conflicts(plan_conflicts(plan), conflicts_out)
     except TrackerError as exc:
         return exc.message
     return None
@@ -151,18 +162,36 @@ def _print_report(plan, batch_id: int | None, args: argparse.Namespace) -> None:
             print(f"  工作表“{s.name}”：表头在第 {rows} 行，金额单位 {s.unit or '万元'}")
             for line in _sheet_notes(s.table):
                 print(f"    {line}")
+    if plan.as_of is not None:
+        print(f"进度数字统计截至 {plan.as_of.value}（{plan.as_of.detail}）；可用 --as-of 更改。")
     for r in plan.rows:
         if r.action == "reject":
             print(f"  拒绝 “{r.sheet}”第 {r.row} 行：{'；'.join(r.errors)}")
+    shown = 0
+    for r in plan.matched_rows():
+        if not (r.changes or r.conflicts) or shown >= SHOWN_CHANGES:
+            continue
+        shown += 1
+        print(
+            f"  {ACTION_LABELS[r.action]} “{r.sheet}”第 {r.row} 行 {r.data.get('name')}（编号 {r.project_id}）："
+        )
+        for c in r.changes:
+            print(f"      {c.label}：{c.shown('old')} → {c.shown('new')}")
+        for c in r.conflicts:
+            print(f"      冲突，保留库中：{c.label} 库中 {c.shown('old')}，表中 {c.shown('new')}")
     summary = plan.summary()
     counts = "，".join(f"{ACTION_LABELS[a]} {summary[a]}" for a in ACTION_LABELS)
-    print(f"共 {summary['rows']} 行项目数据：{counts}。")
+    print(f"共 {summary['rows']} 行项目数据：{counts}；有冲突的项目 {summary['conflicts']} 个。")
+    if summary["conflicts"] and plan.on_duplicate == "fill":
+        print("有冲突的内容保留了库中的值；要用表中的值，请核对后加 --on-duplicate update 再导入。")
     if args.dry_run:
         print("这是试运行（--dry-run），没有写入数据库。")
     elif batch_id is not None:
         print(f"已导入，批次号 {batch_id}。如需撤销：{cli_command()} undo-import {batch_id}")
-    if args.errors_out and plan.summary()["reject"]:
+    if args.errors_out and summary["reject"]:
         print(f"被拒绝的行已写入：{args.errors_out}")
+    if args.conflicts_out and summary["conflicts"]:
+        print(f"冲突已写入：{args.conflicts_out}")
 
 
 def _sheet_notes(table: Table) -> list[str]:

@@ -16,6 +16,7 @@ from tracker.cli.common import (
 from tracker.domain.money import format_wan
 from tracker.domain.vocabulary import PROJECT_FIELDS, STAGE_LABELS, STATUS_LABELS, Stage, Status
 from tracker.errors import TrackerError
+from tracker.ledger.batches import source_labels
 from tracker.ledger.rows import project_to_json, row_to_json
 
 
@@ -80,10 +81,11 @@ def cmd_show(args: argparse.Namespace) -> int:
     try:
         project = portfolio.get_project(args.id)
         audit = portfolio.audit_for(args.id)
+        sources = source_labels(portfolio, audit)  # "导入：文件（批次 N）"; None: by hand
     finally:
         portfolio.close()
     data = project_to_json(project)
-    data["audit"] = [vars(a) for a in audit]
+    data["audit"] = [vars(a) | {"source": sources.get(a.id)} for a in audit]
     if args.json:
         emit_json(data)
         return 0
@@ -101,5 +103,5 @@ def cmd_show(args: argparse.Namespace) -> int:
         print(f"  走访 {v.date} {v.visitor or ''}：{v.content}")
     for problem in project.problems:
         print(f"  诉求 {problem.raised_date} [{problem.status}] {problem.description}")
-    print(f"变更记录 {len(audit)} 条")
+    print(f"变更记录 {len(audit)} 条，其中导入所做 {len(sources)} 条")
     return 0

@@ -15,8 +15,10 @@ from collections.abc import Callable, Sequence
 
 from tracker.cli import (
     database_commands,
+    history_commands,
     import_commands,
     ledger_commands,
+    name_commands,
     report_commands,
     template_commands,
 )
@@ -33,6 +35,8 @@ COMMAND_GROUPS = (
     database_commands,
     ledger_commands,
     import_commands,
+    history_commands,
+    name_commands,
     report_commands,
     template_commands,
 )

@@ -1,22 +1,27 @@
 """Writing a plan: a backup, then one transaction holding one import batch.
 
-Either every create and update of the plan is stored, with audit rows carrying the batch
-id (so ``undo-import`` can take it back), or — on any error or a cancel — nothing is.
+Either every create, update and fill of the plan is stored, with audit rows carrying the
+batch id (so ``undo-import`` can take it back), or — on any error or a cancel — nothing
+is. The batch records what the history window shows: the file, its sheets, the counts,
+when its figures were true, and each conflict (a stored value the file stated otherwise
+and the import left alone). The names the batch wrote (units, leaders, towns,
+industries) join the settings' lists in the same batch.
 """
 
 from __future__ import annotations
 
-import getpass
-import json
 import logging
+from collections.abc import Iterable
 from typing import Any
 
 from tracker.domain.dates import today_iso
-from tracker.domain.vocabulary import Status
+from tracker.domain.vocabulary import FIELD_BY_KEY, Status
 from tracker.errors import Cancelled
+from tracker.importing.changes import FIGURES
 from tracker.importing.mapping import save_preset
 from tracker.importing.plan import Plan, PlanRow, recheck_plan
-from tracker.ledger.audit import now_iso
+from tracker.ledger import name_lists
+from tracker.ledger.batches import insert_batch, record_event
 from tracker.ledger.portfolio import Portfolio
 from tracker.storage import backup
 from tracker.work import CancelFn, ProgressFn, never_cancelled, no_progress
@@ -34,7 +39,7 @@ def apply_plan(
     cancelled: CancelFn = never_cancelled,
     make_backup: bool = True,
 ) -> int:
-    """Store the plan's creates and updates; returns the new batch id."""
+    """Store the plan's creates, updates and fills; returns the new batch id."""
     if cancelled():
         raise Cancelled()
     if make_backup and portfolio.path.exists():
@@ -42,22 +47,32 @@ def apply_plan(
         backup.backup_file(portfolio.path, "import")
     with portfolio.transaction():
         # The write lock is held from here: what the plan found stored is checked again,
-        # so a concurrent import of the same rows cannot make them twice.
+        # so a concurrent import of the same rows cannot make them twice, and a blank
+        # filled by hand meanwhile is now a conflict, not a value to overwrite.
         recheck_plan(plan, portfolio)
         creates = [r for r in plan.rows if r.action == "create"]
-        updates = [r for r in plan.rows if r.action == "update"]
-        batch_id = _insert_batch(portfolio, plan)
+        writes = [r for r in plan.rows if r.action in ("update", "fill")]
+        batch_id = insert_batch(
+            portfolio,
+            "import",
+            plan.file.name,
+            sha256=plan.sha256,
+            format=plan.format,
+            mapping=plan.mapping(),
+            counts=plan.summary(),
+            as_of=plan.as_of.value if plan.as_of else None,
+            sheets=plan.live_sheets(),
+        )
         with portfolio.transaction(batch_id):
-            portfolio.record_audit(
-                None,
-                "import_batch",
+            record_event(
+                portfolio,
                 "create",
-                None,
-                None,
-                json.dumps(
-                    {"file": plan.file.name, "sha256": plan.sha256, "counts": plan.summary()},
-                    ensure_ascii=False,
-                ),
+                {
+                    "file": plan.file.name,
+                    "sha256": plan.sha256,
+                    "counts": plan.summary(),
+                    "as_of": plan.as_of.to_json() if plan.as_of else None,
+                },
             )
             ids = portfolio.add_projects(
                 [r.data for r in creates],
@@ -68,11 +83,14 @@ def apply_plan(
             )
             for row, pid in zip(creates, ids, strict=True):
                 row.project_id = pid
-            for i, row in enumerate(updates):
-                if cancelled():
-                    raise Cancelled()
-                progress(i, len(updates), f"更新第 {i + 1}/{len(updates)} 个已有项目")
-                _apply_update(portfolio, row)
+            for i, row in enumerate(writes):
+                if i % 100 == 0:
+                    if cancelled():
+                        raise Cancelled()
+                    progress(i, len(writes), f"更新第 {i + 1}/{len(writes)} 个已有项目")
+                apply_changes(portfolio, row)
+            _record_conflicts(portfolio, batch_id, plan.conflict_rows())
+            name_lists.remember(portfolio, _written_names(creates, writes))
             for sheet in plan.sheets:
                 if sheet.table.corrected:
                     full = {c.header: c.target for c in sheet.table.columns if c.header}
@@ -81,45 +99,64 @@ def apply_plan(
     return batch_id
 
 
-def _insert_batch(portfolio: Portfolio, plan: Plan) -> int:
-    try:
-        user = portfolio.user or getpass.getuser()
-    except Exception:
-        user = "unknown"
-    cursor = portfolio.db.execute(
-        "INSERT INTO import_batches (at, user, file_name, sha256, format, mapping, counts)"
-        " VALUES (?,?,?,?,?,?,?)",
-        [
-            now_iso(),
-            user,
-            plan.file.name,
-            plan.sha256,
-            plan.format,
-            json.dumps(plan.mapping(), ensure_ascii=False),
-            json.dumps(plan.summary(), ensure_ascii=False),
-        ],
-    )
-    return int(cursor.lastrowid or 0)
+def _written_names(creates: list[PlanRow], writes: list[PlanRow]) -> Iterable[dict[str, Any]]:
+    """The values the batch wrote (a conflict's file value is not written, so not listed)."""
+    for row in creates:
+        yield row.data
+    for row in writes:
+        yield {c.field: c.new for c in row.changes}
 
 
-def _apply_update(portfolio: Portfolio, row: PlanRow) -> None:
+def apply_changes(portfolio: Portfolio, row: PlanRow) -> None:
+    """Write one matched row's chosen changes to its stored project."""
     pid = row.project_id
     assert pid is not None
-    changes: dict[str, Any] = row.changes
-    if changes.get("fields"):
-        portfolio.edit_project(pid, changes["fields"])
-    stages = set(changes.get("actual", {})) | set(changes.get("planned", {}))
-    for stage in stages:
-        kwargs = {}
-        if stage in changes.get("actual", {}):
-            kwargs["actual"] = changes["actual"][stage]
-        if stage in changes.get("planned", {}):
-            kwargs["planned"] = changes["planned"][stage]
-        portfolio.set_stage_date(pid, stage, **kwargs)
-    if status := changes.get("status"):
-        reason = status["status_reason"]
-        if status["status"] == Status.TERMINATED.value:
+    fields: dict[str, Any] = {}
+    stages: dict[str, dict[str, Any]] = {}
+    figures: dict[str, Any] = {}
+    status = False
+    for change in row.changes:
+        if change.field in FIELD_BY_KEY:
+            fields[change.field] = change.new
+        elif change.field in FIGURES:
+            figures[change.field] = change.new
+        elif change.field == "status":
+            status = True
+        else:
+            stage, which = change.field.split(".", 1)
+            stages.setdefault(stage, {})[which] = change.new
+    if fields:
+        portfolio.edit_project(pid, fields)
+    for stage, dates in stages.items():
+        portfolio.set_stage_date(pid, stage, **dates)
+    if status:
+        data = row.data
+        reason = data.get("status_reason")
+        if data["status"] == Status.TERMINATED.value:
             reason = reason or DEFAULT_TERMINATE_REASON
-        portfolio.set_status(pid, status["status"], status["status_date"] or today_iso(), reason)
-    if figures := changes.get("progress"):
+        portfolio.set_status(pid, data["status"], data.get("status_date") or today_iso(), reason)
+    if figures:
         portfolio.add_progress(pid, row.data.get("progress_as_of") or today_iso(), **figures)
+
+
+def _record_conflicts(portfolio: Portfolio, batch_id: int, rows: list[PlanRow]) -> None:
+    """Keep the batch's conflicts for the history window and their export."""
+    portfolio.db.conn.executemany(
+        "INSERT INTO import_conflicts (batch_id, sheet, row, project_id, name, field, label,"
+        " stored, file) VALUES (?,?,?,?,?,?,?,?,?)",
+        [
+            (
+                batch_id,
+                row.sheet,
+                row.row,
+                row.project_id,
+                row.data.get("name"),
+                change.field,
+                change.label,
+                change.shown("old"),
+                change.shown("new"),
+            )
+            for row in rows
+            for change in row.conflicts
+        ],
+    )

@@ -1,64 +1,56 @@
 """The dry run: what importing a file would do to the ledger, row by row.
 
-Every data row gets an action — create, update (same project already stored), skip (a
-repeat within the file, or nothing new), reject (errors) — with its reasons. Applying a
-plan writes exactly what it shows; a dry run is the same plan, not written.
+Every data row gets an action — create, update (a stored project changed: the file wins),
+fill (a stored project's blanks filled in), skip (a repeat within the file, nothing new,
+or left alone by choice), reject (errors) — with its reasons; a row naming a stored project
+lists its changes old → new and the conflicts kept as stored (``decisions``). The plan also
+decides when the file's figures were true (``as_of``). Applying a plan writes exactly what
+it shows; a dry run is the same plan, not written.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
-from decimal import Decimal
+from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
-from tracker.domain.money import plain_decimal
 from tracker.domain.search_keys import name_key
-from tracker.domain.vocabulary import FIELD_BY_KEY, Stage, Status
+from tracker.domain.vocabulary import FIELD_BY_KEY, Stage
 from tracker.errors import Cancelled, TrackerError
-from tracker.importing.changes import compute_changes
+from tracker.importing import decisions
+from tracker.importing.as_of import AsOf, cap, date_in_titles, latest_stated
+from tracker.importing.changes import compute_diff
 from tracker.importing.mapping import signature
+from tracker.importing.matching import Dedupe, Existing, current_state
+from tracker.importing.plan_row import ACTIONS, PlanRow
 from tracker.importing.read import read_workbook
 from tracker.importing.rows import ParsedRow, RowReader
 from tracker.importing.sheets import load_tables, no_ledger_message
 from tracker.importing.table import Table
+from tracker.importing.values import cell_text
 from tracker.importing.workbook import Workbook
 from tracker.ledger.creation import EXTRA_KEYS
 from tracker.ledger.portfolio import Portfolio
 from tracker.work import CancelFn, ProgressFn, bulk_work, never_cancelled, no_progress
 
-__all__ = ["Plan", "PlanRow", "SheetPlan", "build_plan", "load_tables", "no_ledger_message"]
+__all__ = [
+    "Plan",
+    "PlanRow",
+    "SheetPlan",
+    "build_plan",
+    "load_tables",
+    "no_ledger_message",
+]
 log = logging.getLogger(__name__)
 CancelFn = CancelFn
-ACTIONS = ("create", "update", "skip", "reject")
-DUPLICATE_POLICIES = ("skip", "update")
+DUPLICATE_POLICIES = decisions.POLICIES
+DEFAULT_POLICY = "fill"
 CHUNK = 1000  # rows read column by column at a time, between progress reports
 _DATA_KEYS = frozenset(FIELD_BY_KEY) | (EXTRA_KEYS - {"stage"})  # what add_project takes
-
-
-@dataclass
-class PlanRow:
-    sheet: str
-    row: int  # 1-based, as the clerk sees it in Excel
-    action: str
-    fields: dict[str, Any]
-    errors: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
-    data: dict[str, Any] = field(default_factory=dict)  # for Portfolio.add_project
-    project_id: int | None = None  # the stored project an update/skip refers to
-    changes: dict[str, Any] = field(default_factory=dict)
-    raw: list[object] = field(default_factory=list)  # the cells, for the errors file
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "sheet": self.sheet,
-            "row": self.row,
-            "action": self.action,
-            "fields": self.fields,
-            "errors": self.errors,
-            "warnings": self.warnings,
-        }
+FIGURE_KEYS = ("funds_arrived_wan", "invested_wan")
+Choices = dict[tuple[str, int], str]  # (sheet, row) -> the clerk's choice for that row
 
 
 @dataclass
@@ -70,6 +62,7 @@ class SheetPlan:
     columns: dict[str, str | None]
     skipped: str | None
     signature: str
+    as_of: AsOf | None = None
 
     def to_json(self) -> dict[str, Any]:
         t = self.table
@@ -93,6 +86,7 @@ class SheetPlan:
             ]
             if live
             else [],
+            "as_of": self.as_of.to_json() if self.as_of and live else None,
         }
 
 
@@ -103,16 +97,42 @@ class Plan:
     sha256: str
     sheets: list[SheetPlan]
     rows: list[PlanRow]
-    on_duplicate: str = "update"
+    on_duplicate: str = DEFAULT_POLICY
+    as_of: AsOf | None = None  # when the figures were true (the latest of the sheets')
 
     def summary(self) -> dict[str, int]:
         counts = {a: 0 for a in ACTIONS}
+        conflicts = 0
         for r in self.rows:
             counts[r.action] += 1
-        return {"rows": len(self.rows), **counts}
+            conflicts += bool(r.conflicts)
+        return {"rows": len(self.rows), **counts, "conflicts": conflicts}
 
     def mapping(self) -> dict[str, dict[str, str | None]]:
         return {s.name: s.columns for s in self.sheets if not s.skipped}
+
+    def live_sheets(self) -> list[str]:
+        return [s.name for s in self.sheets if not s.skipped]
+
+    def matched_rows(self) -> list[PlanRow]:
+        """Rows naming a project already stored, in file order (the duplicates page)."""
+        return [r for r in self.rows if r.matched]
+
+    def conflict_rows(self) -> list[PlanRow]:
+        return [r for r in self.rows if r.conflicts]
+
+    def set_policy(self, policy: str) -> None:
+        """Decide every matched row again under another policy (rows the clerk decided
+        one by one keep their choice)."""
+        self.on_duplicate = decisions.check_policy(policy)
+        for row in self.matched_rows():
+            decisions.decide(row, policy)
+
+    def set_choice(self, row: PlanRow, choice: str | None) -> None:
+        decisions.set_choice(row, choice, self.on_duplicate)
+
+    def choices(self) -> Choices:
+        return {(r.sheet, r.row): r.choice for r in self.rows if r.choice}
 
     def to_json(self, batch_id: int | None = None) -> dict[str, Any]:
         return {
@@ -122,6 +142,8 @@ class Plan:
             "rows": [r.to_json() for r in self.rows],
             "summary": self.summary(),
             "batch_id": batch_id,
+            "on_duplicate": self.on_duplicate,
+            "as_of": self.as_of.to_json() if self.as_of else None,
         }
 
 
@@ -144,25 +166,6 @@ def sheet_unit(table: Table) -> str | None:
     return table.title_unit or ("万元" if amount is not None else None)
 
 
-class _Existing:
-    """What the database already holds, loaded once so planning 20,000 rows stays fast."""
-
-    def __init__(self, portfolio: Portfolio | None) -> None:
-        self.portfolio = portfolio
-        self.by_key: dict[str, int] = {}
-        self.by_name: dict[str, list[int]] = {}
-        if portfolio is None:
-            return
-        for pid, key in portfolio.db.execute("SELECT id, name_key FROM projects ORDER BY id DESC"):
-            key = key or ""
-            self.by_key[key] = pid
-            self.by_name.setdefault(key.split("|", 1)[0], []).append(pid)
-
-    def blank_investor(self, name: str) -> int | None:
-        """The stored project of this name whose investor is still blank (待补全)."""
-        return self.by_key.get(f"{name}|")
-
-
 def _sheet_plan(t: Table) -> SheetPlan:
     return SheetPlan(
         t.sheet,
@@ -180,33 +183,36 @@ def build_plan(
     tables: list[Table],
     portfolio: Portfolio | None = None,
     *,
-    on_duplicate: str = "update",
+    on_duplicate: str = DEFAULT_POLICY,
+    as_of: str | None = None,
+    choices: Choices | None = None,
+    today: date | None = None,
     progress: ProgressFn = no_progress,
     cancelled: CancelFn = never_cancelled,
 ) -> Plan:
-    """Every data row's action and reasons (nothing is written)."""
+    """Every data row's action and reasons (nothing is written). ``as_of`` is the clerk's
+    date for the figures (else decided from the file); ``choices`` the clerk's decisions
+    for single rows that name stored projects."""
     with bulk_work():
-        return _build_plan(workbook, tables, portfolio, on_duplicate, progress, cancelled)
+        decisions.check_policy(on_duplicate)
+        if not any(t.data_rows() and not t.skipped for t in tables):
+            raise TrackerError(no_ledger_message(workbook, tables))
+        plan = Plan(workbook.path, workbook.format, workbook.sha256, [], [], on_duplicate)
+        plan.sheets = [_sheet_plan(t) for t in tables]
+        dedupe = Dedupe(Existing(portfolio))
+        _read_rows(plan, tables, dedupe, progress, cancelled)
+        _date_figures(plan, workbook, [t for t in tables if not t.skipped], as_of, today)
+        for row in dedupe.matched:
+            row.choice = (choices or {}).get((row.sheet, row.row))
+        _decide_matches(dedupe.matched, portfolio, on_duplicate)
+        return plan
 
 
-def _build_plan(
-    workbook: Workbook,
-    tables: list[Table],
-    portfolio: Portfolio | None,
-    on_duplicate: str,
-    progress: ProgressFn,
-    cancelled: CancelFn,
-) -> Plan:
-    if on_duplicate not in DUPLICATE_POLICIES:
-        raise TrackerError(f"重复项目的处理方式应为 skip 或 update，现为“{on_duplicate}”。")
-    if not any(t.data_rows() and not t.skipped for t in tables):
-        raise TrackerError(no_ledger_message(workbook, tables))
-    existing = _Existing(portfolio)
-    plan = Plan(workbook.path, workbook.format, workbook.sha256, [], [], on_duplicate)
-    plan.sheets = [_sheet_plan(t) for t in tables]
+def _read_rows(
+    plan: Plan, tables: list[Table], dedupe: Dedupe, progress: ProgressFn, cancelled: CancelFn
+) -> None:
     live = [t for t in tables if not t.skipped]
     total = sum(len(t.data_rows()) for t in live)
-    dedupe = _Dedupe(existing)
     done = 0
     for table in live:
         reader = RowReader(table)
@@ -222,66 +228,7 @@ def _build_plan(
                 if row.action != "reject":
                     dedupe.check(row)
             done += len(chunk)
-    _decide_matches(dedupe.matched, portfolio, on_duplicate)
     progress(total, total, "检查完成")
-    return plan
-
-
-class _Dedupe:
-    """Repeats within the file and projects already stored: name + investor identify a
-    project; with the investor blank, the name alone does (and says so)."""
-
-    def __init__(self, existing: _Existing) -> None:
-        self.existing = existing
-        self.seen: dict[str, PlanRow] = {}
-        self.seen_names: dict[str, PlanRow] = {}
-        self.matched: list[PlanRow] = []
-
-    def check(self, row: PlanRow) -> None:
-        name, investor = row.data["name"], row.data.get("investor")
-        key = name_key(name, investor)
-        name_only = key.split("|", 1)[0]
-        first = self.seen.get(key) or (None if investor else self.seen_names.get(name_only))
-        if first is not None:
-            row.action = "skip"
-            why = "名称和投资主体相同" if investor else "本行没有投资主体，名称相同即视为同一项目"
-            row.warnings.append(f"与“{first.sheet}”第 {first.row} 行重复（{why}），跳过")
-            return
-        self.seen[key] = row
-        if name_only in self.seen_names:
-            other = self.seen_names[name_only]
-            row.warnings.append(
-                f"与“{other.sheet}”第 {other.row} 行名称相同但投资主体不同，请核对是否同一项目"
-            )
-        else:
-            self.seen_names[name_only] = row
-        self._match_stored(row, key, name_only, bool(investor))
-
-    def _match_stored(self, row: PlanRow, key: str, name_only: str, has_investor: bool) -> None:
-        existing = self.existing
-        same_name = existing.by_name.get(name_only, [])
-        if key in existing.by_key:
-            row.project_id = existing.by_key[key]
-        elif has_investor and (pid := existing.blank_investor(name_only)) is not None:
-            row.project_id = pid  # the stored one lacks its investor: this row completes it
-            row.warnings.append(f"库中同名项目（编号 {pid}）没有投资主体，按同一项目补全")
-        elif not has_investor and len(same_name) == 1:
-            row.project_id = same_name[0]
-            row.warnings.append(
-                f"本行没有投资主体，按名称认定为库中已有项目（编号 {same_name[0]}）"
-            )
-        elif not has_investor and same_name:
-            row.action = "skip"
-            ids = "、".join(str(p) for p in same_name)
-            row.warnings.append(
-                f"库中有 {len(same_name)} 个同名项目（编号 {ids}），本行没有投资主体，"
-                "无法确定是哪一个，跳过；请补上投资主体后再导入"
-            )
-            return
-        elif same_name:
-            row.warnings.append(f"库中已有同名项目（编号 {same_name[0]}），但投资主体不同，请核对")
-        if row.project_id is not None:
-            self.matched.append(row)
 
 
 def _plan_row(table: Table, r: int, parsed: ParsedRow) -> PlanRow:
@@ -306,52 +253,97 @@ def _plan_row(table: Table, r: int, parsed: ParsedRow) -> PlanRow:
     )
 
 
-def _decide_matches(rows: list[PlanRow], portfolio: Portfolio | None, on_duplicate: str) -> None:
+# -- when the figures were true ---------------------------------------------------------
+
+
+def _title_texts(table: Table) -> list[str]:
+    return [cell_text(v) for r in table.title_rows for v in table.rows[r] if cell_text(v)]
+
+
+def _latest_stated(plan: Plan, tables: dict[str, Table]) -> tuple[str, str] | None:
+    """The latest actual date the rows state, with where it was read (planned dates are
+    intentions, a sheet's default sign date is not read from the rows, and a stage month
+    the importer guessed from a word states nothing). ISO text compares as dates do (a
+    month-only date sorts before its days), so one pass over the strings finds it."""
+    best: tuple[str, PlanRow, str] | None = None
+    for row in plan.rows:
+        if row.action == "reject":
+            continue
+        data = row.data
+        sign = data.get("sign_date") or ""
+        found = [("签约日期", sign)] if sign != tables[row.sheet].sign_date_default else []
+        found += [
+            (f"{Stage(stage).label}日期", day)
+            for stage, day in (data.get("stage_dates") or {}).items()
+            if day != sign[:7]
+        ]
+        found += [("状态日期", data.get("status_date")), ("统计日期", data.get("progress_as_of"))]
+        for label, day in found:
+            if day and len(day) > 4 and (best is None or day > best[0]):
+                best = (day, row, label)
+    if best is None:
+        return None
+    day, row, label = best
+    return day, f"“{row.sheet}”第 {row.row} 行{label}"
+
+
+def _date_figures(
+    plan: Plan, workbook: Workbook, tables: list[Table], clerk: str | None, today: date | None
+) -> None:
+    """Decide the as-of date of each sheet and of the plan, and date every row's figures
+    with it (a row's own date in a dating column stays)."""
+    today = today or date.today()
+    per_sheet: dict[str, AsOf] = {}
+    if clerk:
+        clerk_as_of = AsOf(clerk, "clerk", "由您指定")
+        per_sheet = {t.sheet: clerk_as_of for t in tables}
+    else:
+        for t in tables:
+            titles = [("标题", text) for text in _title_texts(t)]
+            titles += [("工作表名", t.sheet), ("文件名", workbook.path.stem)]
+            if found := date_in_titles(titles):
+                day, why = cap(found[0], today, found[1])
+                per_sheet[t.sheet] = AsOf(day.isoformat(), "title", why)
+    if per_sheet:
+        fallback = max(per_sheet.values(), key=lambda a: a.value)
+    elif latest := latest_stated(_latest_stated(plan, {t.sheet: t for t in tables}), today):
+        fallback = AsOf(latest[0].isoformat(), "rows", latest[1])
+    else:
+        fallback = AsOf(today.isoformat(), "today", "表中没有可用的日期，按导入当天")
+    for t in tables:
+        per_sheet.setdefault(t.sheet, fallback)
+    own_dates: list[str] = []
+    undated = 0
+    for row in plan.rows:
+        if all(row.data.get(k) is None for k in FIGURE_KEYS):
+            continue
+        if row.data.get("progress_as_of"):
+            own_dates.append(row.data["progress_as_of"])
+        else:
+            row.data["progress_as_of"] = per_sheet[row.sheet].value
+            undated += 1
+    plan.as_of = fallback
+    for sheet in plan.sheets:
+        sheet.as_of = per_sheet.get(sheet.name)
+    dating = [c.header for t in tables if (c := t.column_for("progress_as_of")) is not None]
+    if dating and own_dates and not undated:
+        plan.as_of = AsOf(max(own_dates), "column", f"按“{dating[0]}”列中各行的日期")
+    elif dating and own_dates:
+        fallback.detail += f"；“{dating[0]}”列填了日期的行按该列"
+    log.info("figures of %s dated %s (%s)", plan.file.name, plan.as_of.value, plan.as_of.source)
+
+
+# -- rows naming stored projects -------------------------------------------------------
+
+
+def _decide_matches(rows: list[PlanRow], portfolio: Portfolio | None, policy: str) -> None:
     if not rows or portfolio is None:
         return
-    current = _current_state(portfolio, [r.project_id for r in rows if r.project_id])
+    current = current_state(portfolio, [r.project_id for r in rows if r.project_id])
     for row in rows:
         assert row.project_id is not None
-        changes = compute_changes(row.data, current[row.project_id])
-        if not changes:
-            row.action = "skip"
-            row.warnings.append(f"库中已有此项目（编号 {row.project_id}），内容相同，跳过")
-        elif on_duplicate == "skip":
-            row.action = "skip"
-            row.warnings.append(f"库中已有此项目（编号 {row.project_id}），按设置跳过，不更新")
-        else:
-            row.action = "update"
-            row.changes = changes
-
-
-def _current_state(portfolio: Portfolio, ids: list[int]) -> dict[int, dict[str, Any]]:
-    """Fields, stage dates, status and latest figures of the matched projects, in bulk."""
-    state: dict[int, dict[str, Any]] = {}
-    for chunk_start in range(0, len(ids), 500):
-        chunk = ids[chunk_start : chunk_start + 500]
-        for row in portfolio.rows_for_ids(chunk):
-            state[row["id"]] = {
-                "fields": {k: row.get(k) for k in FIELD_BY_KEY},
-                "status": Status(row["status"]),
-                "stage": Stage(row["stage"]),
-                "funds_arrived_wan": row.get("funds_arrived_wan"),
-                "invested_wan": row.get("invested_wan"),
-                "actual": {},
-                "planned": {},
-            }
-        marks = ",".join("?" * len(chunk))
-        for pid, stage, planned, actual in portfolio.db.execute(
-            f"SELECT project_id, stage, planned, actual FROM stage_dates WHERE project_id IN ({marks})",
-            chunk,
-        ):
-            if pid in state:
-                state[pid]["actual"][stage] = actual
-                state[pid]["planned"][stage] = planned
-    for s in state.values():
-        for key, value in list(s["fields"].items()):
-            if key == "land_area_mu" and value not in (None, ""):
-                s["fields"][key] = plain_decimal(Decimal(str(value)))
-    return state
+        row.diff = compute_diff(row.data, current[row.project_id])
+        decisions.decide(row, policy)
 
 
 def plan_file(
@@ -360,7 +352,8 @@ def plan_file(
     *,
     password: str | None = None,
     sheet: str | list[str] | None = None,
-    on_duplicate: str = "update",
+    on_duplicate: str = DEFAULT_POLICY,
+    as_of: str | None = None,
     mappings: dict[str, dict[str, str | None]] | None = None,
     sign_date: str | None = None,
     progress: ProgressFn = no_progress,
@@ -379,38 +372,46 @@ def plan_file(
         tables,
         portfolio,
         on_duplicate=on_duplicate,
+        as_of=as_of,
         progress=progress,
         cancelled=cancelled,
     )
 
 
 def recheck_plan(plan: Plan, portfolio: Portfolio) -> None:
-    """Decide the plan's creates and updates again against the ledger as it is now.
+    """Decide the plan's rows again against the ledger as it is now.
 
     Called inside the import's write transaction (``BEGIN IMMEDIATE``): another import
     that committed since the plan was made may have created the same projects or
-    changed them. A create whose key is now stored becomes an update or a skip like any
-    match; an update is re-compared (its changes may already be there). So two imports
-    of one file at once create each project once.
+    changed them, or the clerk may have edited one. A create whose key is now stored
+    becomes a match like any other; every match is compared again (its changes may
+    already be there, or a blank may have been filled by hand: then it is a conflict, not
+    an overwrite). So two imports of one file at once create each project once.
     """
-    existing = _Existing(portfolio)
+    existing = Existing(portfolio)
     stored = set(existing.by_key.values())
     matched: list[PlanRow] = []
     for row in plan.rows:
-        if row.action not in ("create", "update"):
+        if row.action == "reject" or row.duplicate_in_file:
             continue
-        key = name_key(row.data.get("name"), row.data.get("investor"))
-        pid = existing.by_key.get(key)
-        if row.action == "create" and pid is not None:
-            row.project_id = pid
-            row.warnings.append(
-                f"导入期间库中已出现同一项目（编号 {pid}，可能是同时进行的另一次导入），不再新增"
-            )
-            matched.append(row)
-        elif row.action == "update":
-            if row.project_id not in stored:
-                row.action, row.project_id, row.changes = "create", None, {}
-                row.warnings.append("库中原有的同一项目已被删除，按新项目导入")
-            else:
+        if row.action == "create":
+            row.project_id = None  # (an earlier attempt that rolled back may have set it)
+            key = name_key(row.data.get("name"), row.data.get("investor"))
+            pid = existing.by_key.get(key)
+            if pid is not None:
+                row.project_id = pid
+                row.warnings.append(
+                    f"导入期间库中已出现同一项目（编号 {pid}，可能是同时进行的另一次导入），不再新增"
+                )
                 matched.append(row)
+        elif row.project_id is None:
+            continue  # left alone (several stored projects of this name, no investor)
+        elif row.project_id not in stored:
+            row.action, row.project_id = "create", None
+            row.diff, row.changes, row.conflicts, row.note = [], [], [], ""
+            row.warnings.append("库中原有的同一项目已被删除，按新项目导入")
+        elif row.diff:
+            matched.append(row)
+        # else: the plan showed it the same as stored, so it writes nothing whatever
+        # changed since (a blank the clerk made meanwhile is not filled back unseen)
     _decide_matches(matched, portfolio, plan.on_duplicate)

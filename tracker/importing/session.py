@@ -10,14 +10,14 @@ from pathlib import Path
 
 from tracker.errors import TrackerError
 from tracker.importing.apply import apply_plan
-from tracker.importing.plan import Plan, build_plan, load_tables
+from tracker.importing.plan import DEFAULT_POLICY, Choices, Plan, build_plan, load_tables
 from tracker.importing.read import PasswordRequired, WrongPassword, read_workbook
-from tracker.importing.sheets import exclude, parse_sign_date
+from tracker.importing.sheets import exclude, parse_as_of, parse_sign_date
 from tracker.importing.sheets import remap as remap_table
 from tracker.importing.sheets import set_sign_date as set_sign_date_default
 from tracker.importing.synonyms import TARGET_LABELS
 from tracker.importing.table import Table
-from tracker.importing.undo import undo_import
+from tracker.importing.undo import UndoReview, review_undo, undo_import
 from tracker.importing.workbook import Workbook
 from tracker.ledger.portfolio import Portfolio
 from tracker.work import CancelFn, ProgressFn, never_cancelled, no_progress
@@ -34,6 +34,8 @@ class LoadedFile:
     wrong_password: bool = False
     error: str | None = None  # why the file cannot be imported (shown, file left out)
     mappings: Mappings = field(default_factory=dict)  # what the clerk corrected
+    as_of: str | None = None  # the clerk's date for the file's figures (else decided)
+    choices: Choices = field(default_factory=dict)  # the clerk's per-row decisions
 
 
 def load_file(path: Path, portfolio: Portfolio | None, password: str | None = None) -> LoadedFile:
@@ -122,10 +124,17 @@ def missing_sign_dates(files: list[LoadedFile]) -> list[str]:
     ]
 
 
+def set_as_of(loaded: LoadedFile, text: str) -> str | None:
+    """The clerk's date for a file's figures (empty: decide it from the file again);
+    TrackerError when it is not a day."""
+    loaded.as_of = parse_as_of(text) if text.strip() else None
+    return loaded.as_of
+
+
 def plan_files(
     files: list[LoadedFile],
     portfolio: Portfolio | None,
-    on_duplicate: str = "update",
+    on_duplicate: str = DEFAULT_POLICY,
     *,
     progress: ProgressFn = no_progress,
     cancelled: CancelFn = never_cancelled,
@@ -141,6 +150,8 @@ def plan_files(
                 f.tables,
                 portfolio,
                 on_duplicate=on_duplicate,
+                as_of=f.as_of,
+                choices=f.choices,
                 progress=progress,
                 cancelled=cancelled,
             )
@@ -163,15 +174,26 @@ def undo_batches(
     portfolio: Portfolio,
     batch_ids: list[int],
     *,
+    keep_edited: bool = False,
     progress: ProgressFn = no_progress,
     cancelled: CancelFn = never_cancelled,
 ) -> dict[str, int]:
-    total = {"deleted": 0, "reverted": 0}
+    """Undo several batches, the newest first (``keep_edited``: projects worked on since
+    stay, see ``undo_import``)."""
+    total = {"deleted": 0, "reverted": 0, "kept": 0}
     for batch_id in reversed(batch_ids):
-        result = undo_import(portfolio, batch_id, progress=progress, cancelled=cancelled)
-        for key in total:
-            total[key] += result[key]
+        result = undo_import(
+            portfolio, batch_id, keep_edited=keep_edited, progress=progress, cancelled=cancelled
+        )
+        total["deleted"] += result["deleted"]
+        total["reverted"] += result["reverted"]
+        total["kept"] += len(result["kept_projects"]) + len(result["kept_fields"])
     return total
+
+
+def review_batches(portfolio: Portfolio, batch_ids: list[int]) -> list[UndoReview]:
+    """What undoing these batches would meet: the projects worked on since, per batch."""
+    return [review_undo(portfolio, b) for b in batch_ids]
 
 
 def target_choices() -> list[tuple[str, str]]:

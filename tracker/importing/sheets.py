@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Iterable
+from datetime import date
 
 from tracker.domain.typed_input import parse_typed_date
 from tracker.errors import TrackerError
@@ -40,6 +41,22 @@ def parse_sign_date(text: str) -> str:
         ) from exc
     if value is None:
         raise TrackerError("签约时间是空的：请写年份、年月或日期，如 2021、2021-06、2021-06-30。")
+    return value
+
+
+def parse_as_of(text: str) -> str:
+    """The date the clerk gives a file's figures (统计截至): a whole day, not after today;
+    TrackerError otherwise."""
+    try:
+        value = parse_typed_date(text)
+    except ValueError as exc:
+        raise TrackerError(f"统计日期：{exc}") from exc
+    if value is None or len(value) != 10:
+        raise TrackerError(
+            f"统计日期“{text}”应精确到日（如 2025-06-30）：进度数字是截至某一天的累计数。"
+        )
+    if value > date.today().isoformat():
+        raise TrackerError(f"统计日期 {value} 晚于今天：进度数字只能截至今天或以前。")
     return value
 
 

@@ -16,20 +16,25 @@ The app asks the same question with ``review_undo`` before calling ``undo_import
 
 from __future__ import annotations
 
+import json
 import logging
 from dataclasses import dataclass, field
 from typing import Any
 
 from tracker.domain.vocabulary import FIELD_BY_KEY, Stage, Status
 from tracker.errors import Cancelled, TrackerError
+from tracker.ledger import name_lists
 from tracker.ledger.audit import now_iso
+from tracker.ledger.batches import KIND_LABELS, record_event
 from tracker.ledger.portfolio import Portfolio
+from tracker.program import cli_command
 from tracker.storage import backup
 from tracker.work import CancelFn, ProgressFn, never_cancelled, no_progress
 
 log = logging.getLogger(__name__)
 
 STATUS_FIELDS = ("status", "status_date", "status_reason")
+LIST_KEYS = tuple(name_lists.LISTS)
 _RECORD_LABELS = {"progress": "进度记录", "visit": "走访记录", "problem": "诉求"}
 
 
@@ -116,12 +121,16 @@ def _field_group(entity: str, field_name: str | None) -> tuple[str, str | None]:
 
 def _batch(portfolio: Portfolio, batch_id: int) -> str:
     row = portfolio.db.execute(
-        "SELECT file_name, undone_at FROM import_batches WHERE id = ?", [batch_id]
+        "SELECT file_name, undone_at, kind FROM import_batches WHERE id = ?", [batch_id]
     ).fetchone()
     if row is None:
-        raise TrackerError(f"找不到编号为 {batch_id} 的导入批次。请核对批次号（导入完成时显示）。")
+        raise TrackerError(
+            f"找不到编号为 {batch_id} 的批次。请核对批次号（导入完成时显示，"
+            f"也可在“导入记录”或 {cli_command()} imports 中查看）。"
+        )
+    what = KIND_LABELS.get(row[2] or "import", "导入")
     if row[1]:
-        raise TrackerError(f"导入批次 {batch_id}（{row[0]}）已在 {row[1]} 撤销过，不能重复撤销。")
+        raise TrackerError(f"{what}批次 {batch_id}（{row[0]}）已在 {row[1]} 撤销过，不能重复撤销。")
     return str(row[0])
 
 
@@ -257,8 +266,10 @@ def undo_import(
     reverted = 0
     entries = plan.entries
     # The undo's own audit rows carry the batch id: they belong to the batch's story, and
-    # undoing an earlier batch later does not mistake them for a clerk's edits.
+    # undoing an earlier batch later does not mistake them for a clerk's edits. The first
+    # of them marks where the undo begins (the change history tells the two apart).
     with portfolio.transaction(batch_id):
+        record_event(portfolio, "undo")
         for i, e in enumerate(reversed(entries)):
             if i % 200 == 0:
                 if cancelled():
@@ -290,6 +301,7 @@ def undo_import(
             reverted += 1
         for pid in sorted(to_delete):
             portfolio.delete_project(pid)
+        reverted += _restore_lists(portfolio, entries)
         portfolio.db.execute(
             "UPDATE import_batches SET undone_at = ? WHERE id = ?", [now_iso(), batch_id]
         )
@@ -309,6 +321,36 @@ def undo_import(
         "kept_projects": [p.to_json() for p in kept_projects],
         "kept_fields": [p.to_json() for p in plan.kept.values()],
     }
+
+
+def _restore_lists(portfolio: Portfolio, entries: list[_Entry]) -> int:
+    """Take back what the batch did to the 名录: entries it added leave their list unless
+    a project still names them; entries it removed (a merge) come back. Worked out
+    against the lists as they are now, so the clerk's own list edits since stay."""
+    changes = [e for e in entries if e.entity == "settings" and e.field in LIST_KEYS]
+    if not changes:
+        return 0
+    current = portfolio.settings()
+    in_use = name_lists.usage(portfolio)
+    restored: dict[str, list[str]] = {}
+    for e in changes:
+        key = str(e.field)
+        old = json.loads(e.old or "[]")
+        new = json.loads(_new_value(portfolio, e.id) or "[]")
+        items = restored.get(key, list(current[key]))
+        added = [n for n in new if n not in old and not in_use[key].get(n)]
+        items = [n for n in items if n not in added]
+        items += [n for n in old if n not in new and n not in items]
+        restored[key] = items
+    changed = {k: v for k, v in restored.items() if v != current[k]}
+    if changed:
+        portfolio.update_settings(changed)
+    return len(changed)
+
+
+def _new_value(portfolio: Portfolio, audit_id: int) -> str | None:
+    row = portfolio.db.execute("SELECT new FROM audit WHERE id = ?", [audit_id]).fetchone()
+    return row[0] if row else None
 
 
 def _restore_status(portfolio: Portfolio, pid: int, old: dict[str, Any]) -> None:

@@ -7,6 +7,7 @@ recognised and refused. Never edit a migration that has shipped: add the next on
 
 from __future__ import annotations
 
+import json
 import logging
 
 from sqlite_utils import Database
@@ -229,6 +230,67 @@ def m0004_investor_may_be_blank(db: Database) -> None:
     cannot drop NOT NULL in place: the table is rebuilt with its indexes, in the
     migration's transaction."""
     _t(db, "projects").transform(not_null={"investor": False})
+
+
+@migrations(name="0006_import_history_and_name_lists")
+def m0006_import_history_and_name_lists(db: Database) -> None:
+    """What the import history, conflicts and the 名录 need.
+
+    ``import_batches`` learns what a batch was (``kind``: an ``import``, or a ``merge`` of
+    two 名录 entries, undone the same way), when its progress figures were true
+    (``as_of``) and which sheets it read (``sheets``, JSON). ``import_conflicts`` keeps,
+    per batch, each stored value an import left alone because the file said otherwise,
+    so the clerk can look at (and export) them long after the wizard closed.
+
+    The settings' lists (units, leaders, towns, industries) start empty, while ledgers
+    imported before this version already name them: the names in use are added to the
+    lists here, once, so the editor's drop-downs and 设置 → 名录 show them.
+    """
+    batches = _t(db, "import_batches")
+    batches.add_column("kind", str, not_null_default="import")
+    batches.add_column("as_of", str)
+    batches.add_column("sheets", str)
+    _t(db, "import_conflicts").create(
+        {
+            "id": int,
+            "batch_id": int,
+            "sheet": str,
+            "row": int,
+            "project_id": int,
+            "name": str,
+            "field": str,
+            "label": str,
+            "stored": str,
+            "file": str,
+        },
+        pk="id",
+        not_null={"batch_id", "field"},
+    )
+    _t(db, "import_conflicts").create_index(["batch_id"])
+    for key, column in (
+        ("units", "unit"),
+        ("leaders", "leader"),
+        ("towns", "location"),
+        ("industries", "industry"),
+    ):
+        row = db.execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+        current = json.loads(row[0]) if row else []
+        used = [
+            r[0]
+            for r in db.execute(
+                f"SELECT DISTINCT TRIM({column}) FROM projects"
+                f" WHERE {column} IS NOT NULL AND TRIM({column}) != '' ORDER BY 1"
+            )
+        ]
+        added = [name for name in used if name not in current]
+        if not added:
+            continue
+        db.execute(
+            "INSERT INTO settings (key, value) VALUES (?, ?)"
+            " ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [key, json.dumps(current + added, ensure_ascii=False)],
+        )
+        log.info("migration 0006: %d names in use added to the %s list", len(added), key)
 
 
 SCHEMA_VERSION = len(migrations._migrations)
