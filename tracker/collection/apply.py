@@ -14,6 +14,7 @@ from typing import Any
 
 from tracker.collection.columns import FIGURES, STAGE_KEYS
 from tracker.collection.plan import CollectPlan, ProjectPlan
+from tracker.collection.state import VISIT_PREFIX
 from tracker.errors import Cancelled, TrackerError
 from tracker.ledger import name_lists
 from tracker.ledger.audit import now_iso
@@ -109,6 +110,6 @@ def _write_project(portfolio: Portfolio, pp: ProjectPlan, as_of: str, target: st
     if figures:
         portfolio.add_progress(pid, as_of, note=note, **figures)
     elif note:
-        portfolio.add_visit(pid, as_of, target, f"进度报送：{note}")
+        portfolio.add_visit(pid, as_of, target, f"{VISIT_PREFIX}{note}")
     if problem := pp.value("problem"):
         portfolio.add_problem(pid, as_of, problem, owner_unit=target)

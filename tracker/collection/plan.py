@@ -17,7 +17,7 @@ from typing import Any
 from tracker.collection.columns import CUMULATIVE, FIGURES, STAGE_KEYS
 from tracker.collection.receive import FileRow, ReturnedFile, read_returned, resolve_round
 from tracker.collection.rounds import Round, require_round, target_project_ids
-from tracker.collection.state import Stored, load_stored, same_problem
+from tracker.collection.state import Stored, load_stored, same_note, same_problem
 from tracker.domain.money import plain_decimal
 from tracker.domain.search_keys import name_key
 from tracker.domain.vocabulary import STAGE_ORDER, Stage
@@ -288,7 +288,7 @@ def _project_plan(
             pp.flags.append(
                 f"{label}本期 {plain_decimal(amount)} 小于上期 {latest[1]}（截至 {latest[0]}）"
             )
-    if note := _text(frow, "note"):
+    if (note := _text(frow, "note")) and not same_note(stored, note):
         pp.changes.append(Change("note", "本期进展情况", None, note))
     if (problem := _text(frow, "problem")) and not same_problem(stored, problem):
         pp.changes.append(Change("problem", "存在问题（新诉求）", None, problem))

@@ -16,6 +16,7 @@ from tracker.ledger.portfolio import Portfolio
 from tracker.ledger.rows import PROGRESS_MONEY
 
 _CHUNK = 500
+VISIT_PREFIX = "进度报送："  # a 进展情况 without figures is kept as a visit with this prefix
 
 
 @dataclass
@@ -31,6 +32,7 @@ class Stored:
     actual: dict[str, str | None] = field(default_factory=dict)  # stage value -> date
     latest: dict[str, tuple[str, Decimal]] = field(default_factory=dict)  # key -> (as_of, 万元)
     open_problems: set[str] = field(default_factory=set)
+    notes: set[str] = field(default_factory=set)  # progress notes and visits, folded
 
     def latest_as_of(self) -> str | None:
         dates = [d for d, _ in self.latest.values()]
@@ -60,19 +62,26 @@ def load_stored(portfolio: Portfolio, ids: list[int]) -> dict[int, Stored]:
         ):
             if pid in out:
                 out[pid].actual[stage] = actual
-        for pid, as_of, *values in portfolio.db.execute(
-            f"SELECT project_id, as_of, {cols} FROM progress WHERE project_id IN ({marks})"
-            " ORDER BY as_of, id",
+        for pid, as_of, note, *values in portfolio.db.execute(
+            f"SELECT project_id, as_of, note, {cols} FROM progress"
+            f" WHERE project_id IN ({marks}) ORDER BY as_of, id",
             chunk,
         ):
             stored = out.get(pid)
             if stored is None:
                 continue
+            if note:
+                stored.notes.add(_fold(note))
             for key, value in zip(PROGRESS_MONEY, values, strict=True):
                 if value is not None:
                     wan = yuan_to_wan(value)
                     assert wan is not None
                     stored.latest[key] = (as_of, wan)
+        for pid, content in portfolio.db.execute(
+            f"SELECT project_id, content FROM visits WHERE project_id IN ({marks})", chunk
+        ):
+            if pid in out and content:
+                out[pid].notes.add(_fold(content.removeprefix(VISIT_PREFIX)))
         for pid, description in portfolio.db.execute(
             f"SELECT project_id, description FROM problems WHERE project_id IN ({marks})"
             " AND status != '已解决'",
@@ -85,6 +94,10 @@ def load_stored(portfolio: Portfolio, ids: list[int]) -> dict[int, Stored]:
 
 def _fold(text: Any) -> str:
     return "".join(str(text or "").split())
+
+
+def same_note(stored: Stored, text: str) -> bool:
+    return _fold(text) in stored.notes
 
 
 def same_problem(stored: Stored, text: str) -> bool:
