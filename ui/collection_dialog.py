@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QGuiApplication,
+    QTextCursor,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -218,6 +219,7 @@ class CollectionDialog(QDialog):
             self.status_model.set_items(status.targets)
             self.status_view.resizeColumnsToContents()
             self.reminder.setPlainText(status.reminder())
+            self.reminder.moveCursor(QTextCursor.MoveOperation.Start)
 
         run_task(
             self,

@@ -81,7 +81,7 @@ class PlanModel(ListModel[_Line]):
                 self.tr("Write"),
                 self.tr("Row"),
                 self.tr("Project"),
-                self.tr("Field"),
+                self.tr("Changed field"),
                 self.tr("In the ledger"),
                 self.tr("In the file"),
                 self.tr("Check / note"),
