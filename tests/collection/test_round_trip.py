@@ -247,3 +247,27 @@ def test_file_of_another_round_or_database(county: Portfolio, tmp_path: Path) ->
     assert plan.blocked and "另一个数据库" in plan.blocked
     with pytest.raises(Exception, match="另一个数据库"):
         apply_plan(county, plan, make_backup=False)
+
+
+def test_the_same_plan_written_twice_writes_once(county: Portfolio, tmp_path: Path) -> None:
+    """Under the write lock the file is compared again: a second write finds nothing new."""
+    rnd, files = _make(county, tmp_path)
+    path = files[rnd.targets[0]]
+    wb = load_workbook(path)
+    ws = wb.active
+    first = HEADER_ROW + 1
+    ws.cell(first, COL["tax_wan"], 12.5)
+    ws.cell(first, COL["problem"], "缺少熟练工人")
+    wb.save(path)
+    plan = plan_return(county, path)
+    apply_plan(county, plan, make_backup=False)
+    before = county.db.execute("SELECT COUNT(*) FROM progress").fetchone()
+    problems = county.db.execute("SELECT COUNT(*) FROM problems").fetchone()
+    apply_plan(county, plan, make_backup=False)
+    assert county.db.execute("SELECT COUNT(*) FROM progress").fetchone() == before
+    assert county.db.execute("SELECT COUNT(*) FROM problems").fetchone() == problems
+    wb.save(path)  # saved again by Excel: other bytes, so the plan is out of date
+    ws.cell(first, COL["tax_wan"], 13)
+    wb.save(path)
+    with pytest.raises(Exception, match="读入后被修改过"):
+        apply_plan(county, plan, make_backup=False)

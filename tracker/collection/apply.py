@@ -13,7 +13,7 @@ import logging
 from typing import Any
 
 from tracker.collection.columns import FIGURES, STAGE_KEYS
-from tracker.collection.plan import CollectPlan, ProjectPlan
+from tracker.collection.plan import CollectPlan, ProjectPlan, plan_return
 from tracker.collection.state import VISIT_PREFIX
 from tracker.errors import Cancelled, TrackerError
 from tracker.ledger import name_lists
@@ -47,11 +47,14 @@ def apply_plan(
             plan.blocked or f"文件“{plan.path.name}”无法确定轮次，没有读入任何内容。"
         )
     rnd = plan.round
-    live = [p for p in plan.projects if p.accepted]
     if make_backup and portfolio.path.exists():
         backup.backup_file(portfolio.path, "collect")
-    counts = plan.summary()
     with portfolio.transaction():
+        # Under the write lock the file is compared with the ledger again: a file written
+        # meanwhile (another clerk, the same file twice) leaves nothing to write twice.
+        plan = _recheck(portfolio, plan)
+        live = [p for p in plan.projects if p.accepted]
+        counts = plan.summary()
         batch_id = insert_batch(
             portfolio,
             BATCH_KIND,
@@ -95,6 +98,19 @@ def apply_plan(
             )
     log.info("collection batch %s from %s: %s", batch_id, plan.path.name, counts)
     return batch_id
+
+
+def _recheck(portfolio: Portfolio, plan: CollectPlan) -> CollectPlan:
+    """The plan made again from the same file, the clerk's ticks carried over by row."""
+    fresh = plan_return(portfolio, plan.path, plan.round)
+    if fresh.sha256 != plan.sha256:
+        raise TrackerError(
+            f"文件“{plan.path.name}”在读入后被修改过，没有写入任何内容。请重新读入再写入。"
+        )
+    ticks = {(p.row, p.project_id): p.accepted for p in plan.projects}
+    for p in fresh.projects:
+        p.accepted = ticks.get((p.row, p.project_id), p.accepted)
+    return fresh
 
 
 def _write_project(portfolio: Portfolio, pp: ProjectPlan, as_of: str, target: str | None) -> None:
