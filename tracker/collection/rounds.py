@@ -67,13 +67,22 @@ def _round(row: tuple[Any, ...]) -> Round:
 
 
 def by_field(by: str) -> str:
-    if by not in BY_FIELDS:
-        raise TrackerError(f"按什么分发？应为 unit（责任单位）或 town（乡镇/园区），现为“{by}”。")
-    return BY_FIELDS[by]
+    return _column(by)
+
+
+def _column(field: str) -> str:
+    """The projects column a round is sent by ("unit"/"town" or the column itself)."""
+    column = BY_FIELDS.get(field, field)
+    if column not in BY_LABELS:
+        raise TrackerError(
+            f"按什么分发？应为 unit（责任单位）或 town（乡镇/园区），现为“{field}”。"
+        )
+    return column
 
 
 def available_targets(portfolio: Portfolio, field: str) -> list[tuple[str, int]]:
     """Units (or towns) that have projects not terminated, with how many, by name."""
+    field = _column(field)
     rows = portfolio.db.execute(
         f"SELECT TRIM({field}), COUNT(*) FROM projects WHERE status != 'terminated'"
         f" AND {field} IS NOT NULL AND TRIM({field}) != '' GROUP BY 1 ORDER BY 1"
@@ -90,6 +99,7 @@ def create_round(
     folder: str | None = None,
 ) -> Round:
     """Store a new round; ``targets`` defaults to every unit (town) with projects."""
+    field = _column(field)
     as_of_checked = _date("统计截至日期", as_of)
     deadline_checked = _date("报送截止日期", deadline) if deadline else None
     if deadline_checked and deadline_checked < as_of_checked:

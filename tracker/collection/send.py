@@ -9,6 +9,7 @@ and is read back. Sheet protection has no password: structure survives, nothing 
 
 from __future__ import annotations
 
+import math
 import re
 from copy import copy
 from dataclasses import dataclass
@@ -40,9 +41,10 @@ from tracker.errors import Cancelled
 from tracker.ledger.portfolio import Portfolio
 from tracker.reports.layout import title_block
 from tracker.reports.output import save_workbook
-from tracker.reports.styles import SheetWriter, print_setup
+from tracker.reports.styles import SheetWriter, print_setup, print_width
 from tracker.work import CancelFn, ProgressFn, never_cancelled, no_progress
 
+HELP_WIDTH = 72  # the 填报说明 column: one A4 portrait width
 INPUT_FILL = "FFF2CC"  # pale yellow: the cells to fill
 DONE_FILL = "E7E6E6"  # grey: known, locked
 HEADER_ROW = 4
@@ -177,6 +179,7 @@ def _write_table(
     for key in ("project_id", "round_id"):
         ws.column_dimensions[_letter(key)].hidden = True
     print_setup(ws, title_rows=(HEADER_ROW, HEADER_ROW), freeze=f"{_letter('investor')}{FIRST_ROW}")
+    ws.page_setup.paperSize = ws.PAPERSIZE_A3  # 24 columns: legible on A3, tiny on A4
     ws.print_area = f"C1:{get_column_letter(ncols)}{last}"
     ws.protection.sheet = True
     ws.protection.formatColumns = False
@@ -299,7 +302,7 @@ HELP_LINES = (
 
 
 def _write_help(ws: Worksheet, rnd: Round, target: str) -> None:
-    ws.column_dimensions["A"].width = 110
+    ws.column_dimensions["A"].width = HELP_WIDTH
     ws["A1"] = f"填报说明（{target}，统计截至 {rnd.as_of}）"
     ws["A1"].font = Font(name="宋体", size=14, bold=True)
     wrap = Alignment(wrap_text=True, vertical="top")
@@ -313,9 +316,13 @@ def _write_help(ws: Worksheet, rnd: Round, target: str) -> None:
         cell = ws.cell(row, 1, line)
         cell.font = Font(name="宋体", size=11, bold=line.endswith(("填什么", "怎么填", "报回")))
         cell.alignment = wrap
+        lines = math.ceil(print_width(line) * 1.1 / HELP_WIDTH) if line else 1
+        if lines > 1:
+            ws.row_dimensions[row].height = 15 * lines
     row += 2
     ws.cell(row, 1, f"{TOKEN_LABEL}：{rnd.receipt()}（系统识别用，请勿改动）").font = Font(
         name="宋体", size=9, color="808080"
     )
     print_setup(ws, title_rows=None, freeze=None)
     ws.page_setup.orientation = "portrait"
+    ws.print_options.horizontalCentered = False
