@@ -14,7 +14,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import (
     QDesktopServices,
     QDragEnterEvent,
@@ -47,6 +47,7 @@ from tracker.collection.status import RoundStatus, round_status
 from .collection_models import PlanModel, StatusModel
 from .collection_round import NewRoundDialog, RoundChoice
 from .list_model import ListModel
+from .printing import PrintTable, exec_preview
 from .tasks import TaskContext, run_task
 
 log = logging.getLogger(__name__)
@@ -152,9 +153,15 @@ class CollectionDialog(QDialog):
         copy.clicked.connect(
             lambda: QGuiApplication.clipboard().setText(self.reminder.toPlainText())
         )
+        self.print_button = QPushButton(self.tr("&Print the status…"), tab)
+        self.print_button.clicked.connect(self.print_status)
+        side = QVBoxLayout()
+        side.addWidget(copy)
+        side.addWidget(self.print_button)
+        side.addStretch(1)
         row = QHBoxLayout()
         row.addWidget(self.reminder, 1)
-        row.addWidget(copy, 0, Qt.AlignmentFlag.AlignTop)
+        row.addLayout(side)
         layout = QVBoxLayout(tab)
         layout.addWidget(self.status_view, 1)
         layout.addLayout(row)
@@ -229,6 +236,31 @@ class CollectionDialog(QDialog):
             on_done=done,
             show_progress=False,
         )
+
+    def status_table(self) -> PrintTable | None:
+        """The status as printed pages: every unit, the missing ones tinted red."""
+        status = self.status
+        if status is None:
+            return None
+        model = self.status_model
+        rnd = status.round
+        rows = [[model.text(t, c) for c in range(model.columnCount())] for t in status.targets]
+        return PrintTable(
+            title=self.tr("Progress reports, round {id} (figures as of {as_of})").format(
+                id=rnd.id, as_of=rnd.as_of
+            ),
+            subtitle=status.reminder().replace("\n", "  "),
+            headers=list(model.headers),
+            rows=rows,
+            right_aligned={1, 3, 4, 5},
+            tints=[None if t.returned else "red" for t in status.targets],
+            tint_columns={0, 2},
+        )
+
+    def print_status(self) -> None:
+        table = self.status_table()
+        if table is not None:
+            exec_preview(self, table)
 
     def new_round(self) -> None:
         def work(ctx: TaskContext) -> dict[str, list[tuple[str, int]]]:

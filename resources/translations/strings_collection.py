@@ -55,4 +55,6 @@ STRINGS: dict[str, str] = {
     "New projects": "新项目",
     "New problems": "新诉求",
     "Not yet": "未报回",
+    "&Print the status…": "打印报送情况(&P)…",
+    "Progress reports, round {id} (figures as of {as_of})": "第 {id} 轮项目进度报送情况（统计截至 {as_of}）",
 }

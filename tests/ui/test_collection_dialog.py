@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 from openpyxl import load_workbook
+from PySide6.QtCore import Qt
 
 from tracker.collection.columns import COLUMNS
 from tracker.collection.rounds import create_round
@@ -16,6 +17,7 @@ from tracker.collection.state import load_stored
 from tracker.ledger.demo import fill_demo
 from tracker.ledger.portfolio import Portfolio
 from ui.collection_dialog import CollectionDialog
+from ui.printing import print_to_pdf
 
 PNG_DIR = Path(os.environ["TRACKER_PNG_DIR"]) if os.environ.get("TRACKER_PNG_DIR") else None
 COL = {c.key: i for i, c in enumerate(COLUMNS, 1)}
@@ -40,10 +42,14 @@ def _returned(tmp_db: Path, tmp_path: Path) -> Path:
             new = (funds[1] + 500) if funds else 800
             ws.cell(r, COL["funds_arrived_wan"], float(new))
             ws.cell(r, COL["note"], "主体结构施工中")
-        last = list(rows.items())[-1]
-        funds = stored[last[0]].latest.get("funds_arrived_wan")
-        ws.cell(last[1], COL["funds_arrived_wan"], 0 if funds and funds[1] else "约3000万")
-        ws.cell(last[1], COL["problem"], "施工用电容量不足，需协调供电公司增容")
+        rest = list(rows.items())[4:]
+        falling = next(
+            (pid, r) for pid, r in rest if stored[pid].latest.get("funds_arrived_wan", (0, 0))[1]
+        )
+        ws.cell(falling[1], COL["funds_arrived_wan"], 1)
+        approx = next((pid, r) for pid, r in rest if pid != falling[0])
+        ws.cell(approx[1], COL["invested_wan"], "约3000万")
+        ws.cell(approx[1], COL["problem"], "施工用电容量不足，需协调供电公司增容")
         wb.save(path)
         return path
     finally:
@@ -62,7 +68,11 @@ def test_drop_plan_write_status(qtbot, tmp_db: Path, tmp_path: Path) -> None:
     qtbot.waitUntil(lambda: dialog.plan_model.rowCount() > 0, timeout=10000)
     model = dialog.plan_model
     firsts = [line for line in model.items if line.first]
-    assert len(firsts) == 5
+    assert len(firsts) == 6
+    [flagged] = [line for line in firsts if line.project and line.project.flags]
+    row = model.items.index(flagged)
+    assert model.index(row, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    assert "小于上期" in model.index(row, 6).data()
     assert dialog.apply_button.isEnabled()
     if PNG_DIR:
         PNG_DIR.mkdir(parents=True, exist_ok=True)
@@ -78,6 +88,16 @@ def test_drop_plan_write_status(qtbot, tmp_db: Path, tmp_path: Path) -> None:
     returned = [t for t in dialog.status.targets if t.returned]
     assert len(returned) == 1 and returned[0].updated >= 4
     assert "尚未报回" in dialog.reminder.toPlainText()
+    table = dialog.status_table()
+    assert table is not None and len(table.rows) == len(dialog.status.targets)
+    assert print_to_pdf(table, tmp_path / "status.pdf") >= 1
+    assert flagged.project is not None and flagged.project.project_id is not None
+    p = Portfolio.open(tmp_db, auto_backup=False)
+    try:  # left unticked: its figure was not written
+        latest = load_stored(p, [flagged.project.project_id])[flagged.project.project_id]
+        assert latest.latest["funds_arrived_wan"][1] != 1
+    finally:
+        p.close()
     if PNG_DIR:
         dialog.tabs.setCurrentIndex(1)
         dialog.grab().save(str(PNG_DIR / "collection_status.png"))
