@@ -235,6 +235,8 @@ def test_file_of_another_round_or_database(county: Portfolio, tmp_path: Path) ->
     plan = plan_return(county, next(iter(files.values())), later)
     assert plan.round is not None and plan.round.id == rnd.id
     assert any("不是所选的" in f for f in plan.flags)
+    plan = plan_return(county, next(iter(files.values())))
+    assert any(f"最新一轮是第 {later.id} 轮" in f for f in plan.flags)
 
     other = Portfolio.open(tmp_path / "other.db", auto_backup=False)
     try:

@@ -26,6 +26,7 @@ from tracker.importing.values import cell_text, parse_amount, parse_date
 from tracker.ledger.portfolio import Portfolio
 
 FIGURE_LABELS = dict(FIGURES)
+_NOTHING = {"无", "暂无", "没有", "未统计", "不详"}  # said instead of leaving the cell blank
 _APPROX = re.compile(r"^(约|大约|近|约计|预计)|(左右|余|多)$")
 
 
@@ -220,7 +221,7 @@ def _amount(
 ) -> Decimal | None:
     raw = frow.cells.get(key)
     text = cell_text(raw)
-    if not text:
+    if not text or text in _NOTHING:
         return None
     value: object = raw
     if isinstance(raw, str) and _APPROX.search(text.strip()):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tracker.collection.columns import NEW_SECTION, TOKEN_RE, UNIT_RE, header_key
-from tracker.collection.rounds import Round, find_by_token, get_round
+from tracker.collection.rounds import Round, find_by_token, get_round, require_round
 from tracker.errors import TrackerError
 from tracker.importing.read import read_workbook
 from tracker.importing.values import cell_text
@@ -141,5 +141,10 @@ def resolve_round(
         flags.append(
             f"这是{rnd.label}（截至 {rnd.as_of}）的文件，不是所选的{expected.label}；"
             f"数字按截至 {rnd.as_of} 记录"
+        )
+    elif expected is None and (newest := require_round(portfolio)).id != rnd.id:
+        flags.append(
+            f"这是{rnd.label}（截至 {rnd.as_of}）的文件，最新一轮是{newest.label}"
+            f"（截至 {newest.as_of}）；数字按截至 {rnd.as_of} 记录"
         )
     return rnd, flags, None
