@@ -101,3 +101,40 @@ def test_drop_plan_write_status(qtbot, tmp_db: Path, tmp_path: Path) -> None:
     if PNG_DIR:
         dialog.tabs.setCurrentIndex(1)
         dialog.grab().save(str(PNG_DIR / "collection_status.png"))
+
+
+def test_new_round_makes_the_workbooks(qtbot, monkeypatch, tmp_db: Path, tmp_path: Path) -> None:
+    from PySide6.QtGui import QDesktopServices
+
+    from ui.collection_round import NewRoundDialog, RoundChoice
+
+    p = Portfolio.open(tmp_db, auto_backup=False)
+    fill_demo(p, 20, seed=6, today=date(2026, 6, 1))
+    p.close()
+    # the dialog itself: both lists offered, every unit ticked
+    probe = NewRoundDialog(
+        {"unit": [("县经信局", 3)], "town": [("城关镇", 2), ("溪口镇", 1)]}, tmp_path
+    )
+    qtbot.addWidget(probe)
+    assert probe.choice().targets == ["县经信局"]
+    probe.by_town.setChecked(True)
+    assert probe.choice().by == "town" and probe.choice().targets == ["城关镇", "溪口镇"]
+
+    opened: list[str] = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url.toLocalFile()))
+    monkeypatch.setattr(
+        NewRoundDialog,
+        "ask",
+        classmethod(lambda cls, parent, targets_by, folder: RoundChoice(
+            "2026-06-30", "2026-07-10", "town", [targets_by["town"][0][0]], tmp_path / "round"
+        )),
+    )  # fmt: skip
+    dialog = CollectionDialog(tmp_db)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.new_round()
+    qtbot.waitUntil(lambda: bool(opened), timeout=10000)
+    made = list(Path(opened[0]).glob("*.xlsx"))
+    assert len(made) == 1 and "截至2026-06-30" in opened[0]
+    qtbot.waitUntil(lambda: dialog.round_box.count() == 1, timeout=10000)
+    assert "2026-06-30" in dialog.round_box.currentText()
