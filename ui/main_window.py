@@ -192,6 +192,13 @@ class MainWindow(QMainWindow):
             None,
             self.tr("Each import with its counts and conflicts; undo a batch"),
         )
+        self.collection_action = a(
+            "action_collection",
+            self.tr("&Progress collection…"),
+            self.show_collection,
+            None,
+            self.tr("Send each unit its workbook, read the filled files back, see who has not"),
+        )
         self.report_action = a(
             "action_report",
             self.tr("E&xport report…"),
@@ -250,7 +257,13 @@ class MainWindow(QMainWindow):
         menu.addAction(self.refresh_action)
         menu = self.menuBar().addMenu(self.tr("&Tools"))
         menu.addActions(
-            [self.import_action, self.history_action, self.report_action, self.settings_action]
+            [
+                self.import_action,
+                self.history_action,
+                self.collection_action,
+                self.report_action,
+                self.settings_action,
+            ]
         )
         menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.fill(menu, self)
@@ -361,6 +374,12 @@ class MainWindow(QMainWindow):
         from .import_history import ImportHistoryDialog
 
         if ImportHistoryDialog.run(self, self.db_path, read_only=self.portfolio.read_only):
+            self.after_change()
+
+    def show_collection(self) -> None:
+        from .collection_dialog import CollectionDialog
+
+        if CollectionDialog.run(self, self.db_path, read_only=self.portfolio.read_only):
             self.after_change()
 
     def export_report(self) -> None:

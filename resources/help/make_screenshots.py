@@ -52,7 +52,6 @@ SIZE = (1366, 768)
 PLACEHOLDERS = {
     # scene: (words a menu entry of the feature contains, title on the placeholder)
     "template_fill": (("模板",), "按上级模板填报"),
-    "progress_collection": (("进度收集",), "进度收集"),
 }
 
 
@@ -259,7 +258,20 @@ class Scenes:
         self._feature("template_fill")
 
     def progress_collection(self) -> None:
-        self._feature("progress_collection")
+        """进度收集: a round made, one unit's returned file read back (old → new, a flag)."""
+        from ui.collection_dialog import CollectionDialog
+
+        win = self.window()
+        returned = _returned_collection_file(self.ledger_db, SCRATCH / "进度收集")
+        dialog = CollectionDialog(self.ledger_db, win)
+        dialog.resize(1100, 680)
+        dialog.show()
+        wait_until(lambda: dialog.status_model.rowCount() > 0)
+        dialog.read_files([returned])
+        wait_until(lambda: dialog.plan_model.rowCount() > 0)
+        settle()
+        save(dialog, "progress_collection", self.out)
+        dialog.close()
 
     def _feature(self, scene: str) -> None:
         """The feature's window, found through its menu entry; a placeholder until it exists."""
@@ -393,6 +405,46 @@ def _old_ledger(path: Path) -> None:
     for column, width in zip("ABCDEFG", (6, 28, 30, 14, 12, 18, 24), strict=True):
         ws.column_dimensions[column].width = width
     wb.save(path)
+
+
+def _returned_collection_file(db: Path, folder: Path) -> Path:
+    """A round for the demo county's units and one unit's workbook filled as it would be:
+    figures beside the stored ones, a note, a problem, "约3000万" and a falling figure."""
+    from datetime import date
+
+    from openpyxl import load_workbook
+
+    from tracker.collection.columns import COLUMNS
+    from tracker.collection.rounds import create_round
+    from tracker.collection.send import HEADER_ROW, make_files
+    from tracker.collection.state import load_stored
+
+    col = {c.key: i for i, c in enumerate(COLUMNS, 1)}
+    p = Portfolio.open(db, auto_backup=False)
+    try:
+        rnd = create_round(p, date.today().isoformat(), None, "unit")
+        sent = max(make_files(p, rnd, folder), key=lambda s: s.projects)
+        wb = load_workbook(sent.path)
+        ws = wb.active
+        rows = {
+            ws.cell(r, 1).value: r
+            for r in range(HEADER_ROW + 1, ws.max_row + 1)
+            if isinstance(ws.cell(r, 1).value, int)
+        }
+        stored = load_stored(p, list(rows))
+        with_funds = [pid for pid in rows if "funds_arrived_wan" in stored[pid].latest]
+        for pid in with_funds[:4]:
+            funds = stored[pid].latest["funds_arrived_wan"][1]
+            ws.cell(rows[pid], col["funds_arrived_wan"], float(funds + 600))
+            ws.cell(rows[pid], col["note"], "主体结构施工中")
+        ws.cell(rows[with_funds[4]], col["funds_arrived_wan"], 100)
+        others = [pid for pid in rows if pid not in with_funds[:5]]
+        ws.cell(rows[others[0]], col["invested_wan"], "约3000万")
+        ws.cell(rows[others[0]], col["problem"], "施工用电容量不足，需协调供电公司增容")
+        wb.save(sent.path)
+        return sent.path
+    finally:
+        p.close()
 
 
 SCENES = (

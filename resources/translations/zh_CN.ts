@@ -223,34 +223,172 @@
         </message>
     </context>
     <context>
+        <name>CollectionDialog</name>
+        <message>
+            <location filename="../../ui/collection_dialog.py" line="63" />
+            <source>Progress collection</source>
+            <translation>进度收集</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_dialog.py" line="74" />
+            <source>Collection round</source>
+            <translation>收集轮次</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_dialog.py" line="76" />
+            <source>&amp;New round…</source>
+            <translation>新建一轮(&amp;N)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_dialog.py" line="80" />
+            <source>Open &amp;folder</source>
+            <translation>打开文件夹(&amp;F)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_dialog.py" line="83" />
+            <source>&amp;Round:</source>
+            <translation>轮次(&amp;R)：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_dialog.py" line="89" />
+            <source>Returned files</source>
+            <translation>报回的文件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_dialog.py" line="90" />
+            <source>Who has reported</source>
+            <translation>报送情况</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_dialog.py" line="116" />
+            <source>Drop the returned workbooks here (or choose them with Read files…). Nothing is written until you press Write. Projects with a check are unticked: tick them after checking.</source>
+            <translation>把各单位报回的填报表拖到这里（或点“读入报表…”选择）。点“写入台账”之前不会写入任何内容。有疑点的项目默认不勾选，核对后再勾选。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_dialog.py" line="125" />
+            <source>Changes the returned files bring</source>
+            <translation>报回文件带来的改动</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_dialog.py" line="128" />
+            <source>&amp;Read files…</source>
+            <translation>读入报表(&amp;R)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_dialog.py" line="131" />
+            <source>&amp;Write to the ledger</source>
+            <translation>写入台账(&amp;W)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_dialog.py" line="152" />
+            <source>&amp;Copy the reminder</source>
+            <translation>复制催报文字(&amp;C)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_dialog.py" line="156" />
+            <source>&amp;Print the status…</source>
+            <translation>打印报送情况(&amp;P)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_dialog.py" line="186" />
+            <source>, return by {date}</source>
+            <translation>，{date} 前报回</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_dialog.py" line="189" />
+            <source>Round {id}: figures as of {as_of}{deadline} — {count} {by}</source>
+            <translation>第 {id} 轮：统计截至 {as_of}{deadline}，共 {count} 个{by}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_dialog.py" line="201" />
+            <source>No round yet: make one with New round…</source>
+            <translation>还没有收集轮次：请点“新建一轮…”。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_dialog.py" line="206" />
+            <source>Reading the rounds</source>
+            <translation>正在读取收集轮次</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_dialog.py" line="233" />
+            <source>Reading who has reported</source>
+            <translation>正在读取报送情况</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_dialog.py" line="249" />
+            <source>Progress reports, round {id} (figures as of {as_of})</source>
+            <translation>第 {id} 轮项目进度报送情况（统计截至 {as_of}）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_dialog.py" line="278" />
+            <source>Reading the units</source>
+            <translation>正在读取单位</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_dialog.py" line="299" />
+            <source>Making the workbooks</source>
+            <translation>正在生成填报表</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_dialog.py" line="313" />
+            <source>Returned workbooks</source>
+            <translation>报回的填报表</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_dialog.py" line="315" />
+            <source>Workbooks (*.xlsx *.xls *.et *.xlsm *.ods)</source>
+            <translation>工作簿 (*.xlsx *.xls *.et *.xlsm *.ods)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_dialog.py" line="328" />
+            <source>Reading the returned files</source>
+            <translation>正在读取报回的文件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_dialog.py" line="352" />
+            <source>{files} files: {update} projects updated, {create} new projects, {problems} new problems; {left} with a check left out until ticked; {blocked} files cannot be read in.</source>
+            <translation>共 {files} 个文件：更新 {update} 个项目，新项目 {create} 个，新诉求 {problems} 条；有疑点未勾选 {left} 个；无法读入的文件 {blocked} 个。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_dialog.py" line="381" />
+            <source>Written as batches {ids} (Import history undoes one).</source>
+            <translation>已写入，批次 {ids}（可在“导入记录”中撤销）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_dialog.py" line="388" />
+            <source>Writing the returned files</source>
+            <translation>正在写入报回的文件</translation>
+        </message>
+    </context>
+    <context>
         <name>ConflictsModel</name>
         <message>
-            <location filename="../../ui/import_models.py" line="214" />
+            <location filename="../../ui/import_models.py" line="213" />
             <source>Sheet</source>
             <translation>工作表</translation>
         </message>
         <message>
-            <location filename="../../ui/import_models.py" line="215" />
+            <location filename="../../ui/import_models.py" line="214" />
             <source>Row</source>
             <translation>行号</translation>
         </message>
         <message>
-            <location filename="../../ui/import_models.py" line="216" />
+            <location filename="../../ui/import_models.py" line="215" />
             <source>Project (id)</source>
             <translation>项目（编号）</translation>
         </message>
         <message>
-            <location filename="../../ui/import_models.py" line="217" />
+            <location filename="../../ui/import_models.py" line="216" />
             <source>Changed field</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../ui/import_models.py" line="218" />
+            <location filename="../../ui/import_models.py" line="217" />
             <source>In the ledger (kept)</source>
             <translation>库中（保留）</translation>
         </message>
         <message>
-            <location filename="../../ui/import_models.py" line="219" />
+            <location filename="../../ui/import_models.py" line="218" />
             <source>In the file</source>
             <translation>表中</translation>
         </message>
@@ -1159,124 +1297,134 @@ or type one per line</source>
         </message>
         <message>
             <location filename="../../ui/main_window.py" line="197" />
+            <source>&amp;Progress collection…</source>
+            <translation>进度收集(&amp;P)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="200" />
+            <source>Send each unit its workbook, read the filled files back, see who has not</source>
+            <translation>向各单位发填报表，读回填好的报表，查看谁还没报</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="204" />
             <source>E&amp;xport report…</source>
             <translation>导出报表(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="200" />
+            <location filename="../../ui/main_window.py" line="207" />
             <source>Export the review workbook</source>
             <translation>导出督查考核报表</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="204" />
+            <location filename="../../ui/main_window.py" line="211" />
             <source>&amp;Backup now</source>
             <translation>备份(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="208" />
+            <location filename="../../ui/main_window.py" line="215" />
             <source>&amp;Settings…</source>
             <translation>设置(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="210" />
+            <location filename="../../ui/main_window.py" line="217" />
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="213" />
+            <location filename="../../ui/main_window.py" line="220" />
             <source>&amp;Open database…</source>
             <translation>打开数据库(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="219" />
+            <location filename="../../ui/main_window.py" line="226" />
             <source>Ne&amp;w database…</source>
             <translation>新建数据库(&amp;W)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="224" />
+            <location filename="../../ui/main_window.py" line="231" />
             <source>&amp;Restore from backup…</source>
             <translation>从备份恢复(&amp;R)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="227" />
+            <location filename="../../ui/main_window.py" line="234" />
             <source>E&amp;xit</source>
             <translation>退出(&amp;X)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="237" />
+            <location filename="../../ui/main_window.py" line="244" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="239" />
+            <location filename="../../ui/main_window.py" line="246" />
             <source>Recent &amp;databases</source>
             <translation>最近打开的数据库(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="247" />
+            <location filename="../../ui/main_window.py" line="254" />
             <source>&amp;Project</source>
             <translation>项目(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="251" />
+            <location filename="../../ui/main_window.py" line="258" />
             <source>&amp;Tools</source>
             <translation>工具(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="255" />
+            <location filename="../../ui/main_window.py" line="268" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="260" />
+            <location filename="../../ui/main_window.py" line="273" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="262" />
+            <location filename="../../ui/main_window.py" line="275" />
             <source>Main toolbar</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="285" />
+            <location filename="../../ui/main_window.py" line="298" />
             <source>(none)</source>
             <translation>（无）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="317" />
-            <location filename="../../ui/main_window.py" line="331" />
+            <location filename="../../ui/main_window.py" line="330" />
+            <location filename="../../ui/main_window.py" line="344" />
             <source>Delete project</source>
             <translation>删除项目</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="319" />
+            <location filename="../../ui/main_window.py" line="332" />
             <source>Delete “{name}” with its stage dates, figures, visits and problems?
 A project that fell through should be terminated instead: it then stays in the ledger and in the rates.</source>
             <translation>确定删除“{name}”及其进度节点、资金数据、走访记录和企业诉求吗？
 已落空的项目应改为“终止”：终止的项目仍保留在台账中，并计入各项比率。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="391" />
+            <location filename="../../ui/main_window.py" line="410" />
             <source>Ready: add the first project with New project (Ctrl+N).</source>
             <translation>台账已建好：用“新建项目”（Ctrl+N）录入第一个项目。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="414" />
+            <location filename="../../ui/main_window.py" line="433" />
             <source>{total} projects · signed total {amount} (10k yuan)</source>
             <translation>共 {total} 个项目 · 签约总额 {amount} 万元</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="416" />
+            <location filename="../../ui/main_window.py" line="435" />
             <source>{total} projects · {shown} shown · signed total {amount} (10k yuan)</source>
             <translation>共 {total} 个项目 · 筛选后 {shown} 个 · 签约总额 {amount} 万元</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="434" />
+            <location filename="../../ui/main_window.py" line="453" />
             <source>Signed project tracker — 演示数据 (demo, not your ledger) — {name}</source>
             <translation>签约项目跟踪 — 【演示数据，不是您的台账】 — {name}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="436" />
+            <location filename="../../ui/main_window.py" line="455" />
             <source>Signed project tracker — {name}</source>
             <translation>签约项目跟踪 — {name}</translation>
         </message>
@@ -1468,6 +1616,74 @@ A project that fell through should be terminated instead: it then stays in the l
         </message>
     </context>
     <context>
+        <name>NewRoundDialog</name>
+        <message>
+            <location filename="../../ui/collection_round.py" line="59" />
+            <source>New collection round</source>
+            <translation>新建一轮进度收集</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_round.py" line="67" />
+            <source>By responsible &amp;unit</source>
+            <translation>按责任单位(&amp;U)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_round.py" line="68" />
+            <source>By &amp;town / park</source>
+            <translation>按乡镇/园区(&amp;T)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_round.py" line="80" />
+            <source>Units to send a workbook to</source>
+            <translation>要发填报表的单位</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_round.py" line="82" />
+            <source>&amp;Browse…</source>
+            <translation>浏览(&amp;B)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_round.py" line="88" />
+            <source>Figures as of (period end):</source>
+            <translation>统计截至（期末）：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_round.py" line="89" />
+            <source>Return by (deadline):</source>
+            <translation>报送截止日期：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_round.py" line="90" />
+            <source>Send:</source>
+            <translation>分发：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_round.py" line="91" />
+            <source>Save the workbooks in:</source>
+            <translation>填报表保存到：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_round.py" line="95" />
+            <source>&amp;Make workbooks</source>
+            <translation>生成填报表(&amp;M)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_round.py" line="100" />
+            <source>One workbook for each of these (untick to leave out):</source>
+            <translation>为下列每个单位生成一个填报表（取消勾选即不发）：</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_round.py" line="113" />
+            <source>{name} ({count} projects)</source>
+            <translation>{name}（{count} 个项目）</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_round.py" line="122" />
+            <source>Folder for the workbooks</source>
+            <translation>填报表保存的文件夹</translation>
+        </message>
+    </context>
+    <context>
         <name>PasswordPage</name>
         <message>
             <location filename="../../ui/import_pages.py" line="141" />
@@ -1483,6 +1699,64 @@ A project that fell through should be terminated instead: it then stays in the l
             <location filename="../../ui/import_pages.py" line="174" />
             <source>Wrong password for: {files}</source>
             <translation>密码不对：{files}</translation>
+        </message>
+    </context>
+    <context>
+        <name>PlanModel</name>
+        <message>
+            <location filename="../../ui/collection_models.py" line="81" />
+            <source>Write</source>
+            <translation>写入</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_models.py" line="82" />
+            <source>Row</source>
+            <translation>行号</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_models.py" line="83" />
+            <source>Project</source>
+            <translation>项目名称</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_models.py" line="84" />
+            <source>Changed field</source>
+            <translation>内容</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_models.py" line="85" />
+            <source>In the ledger</source>
+            <translation>库中</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_models.py" line="86" />
+            <source>In the file</source>
+            <translation>表中</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_models.py" line="87" />
+            <source>Check / note</source>
+            <translation>疑点 / 说明</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_models.py" line="96" />
+            <source>{file} — {unit}</source>
+            <translation>{file} — {unit}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_models.py" line="97" />
+            <source>unit unknown</source>
+            <translation>单位不明</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_models.py" line="100" />
+            <source> — round {id}, figures as of {as_of}</source>
+            <translation> — 第 {id} 轮，统计截至 {as_of}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_models.py" line="131" />
+            <source> (new)</source>
+            <translation>（新项目）</translation>
         </message>
     </context>
     <context>
@@ -1884,27 +2158,27 @@ A project that fell through should be terminated instead: it then stays in the l
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="77" />
+            <location filename="../../ui/settings_dialog.py" line="76" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="84" />
+            <location filename="../../ui/settings_dialog.py" line="83" />
             <source>&amp;General</source>
             <translation>常规(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="85" />
+            <location filename="../../ui/settings_dialog.py" line="84" />
             <source>&amp;Warning thresholds</source>
             <translation>预警阈值(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="86" />
+            <location filename="../../ui/settings_dialog.py" line="85" />
             <source>&amp;Lists</source>
             <translation>名录(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="123" />
+            <location filename="../../ui/settings_dialog.py" line="122" />
             <source>Default: {value}</source>
             <translation>默认值：{value}</translation>
         </message>
@@ -2088,6 +2362,49 @@ A project that fell through should be terminated instead: it then stays in the l
             <location filename="../../ui/stats_view.py" line="301" />
             <source>Rates by responsible unit (%)</source>
             <translation>各责任单位履约率、开工率（%）</translation>
+        </message>
+    </context>
+    <context>
+        <name>StatusModel</name>
+        <message>
+            <location filename="../../ui/collection_models.py" line="27" />
+            <source>Unit / town</source>
+            <translation>单位 / 乡镇</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_models.py" line="28" />
+            <source>Projects</source>
+            <translation>项目数</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_models.py" line="29" />
+            <source>Returned</source>
+            <translation>报回时间</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_models.py" line="30" />
+            <source>Updated</source>
+            <translation>更新</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_models.py" line="31" />
+            <source>New projects</source>
+            <translation>新项目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_models.py" line="32" />
+            <source>New problems</source>
+            <translation>新诉求</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_models.py" line="33" />
+            <source>File</source>
+            <translation>文件</translation>
+        </message>
+        <message>
+            <location filename="../../ui/collection_models.py" line="41" />
+            <source>Not yet</source>
+            <translation>未报回</translation>
         </message>
     </context>
     <context>

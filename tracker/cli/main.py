@@ -14,6 +14,7 @@ import sys
 from collections.abc import Callable, Sequence
 
 from tracker.cli import (
+    collect_commands,
     database_commands,
     history_commands,
     import_commands,
@@ -39,6 +40,7 @@ COMMAND_GROUPS = (
     name_commands,
     report_commands,
     template_commands,
+    collect_commands,
 )
 
 

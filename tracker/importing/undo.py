@@ -26,6 +26,7 @@ from tracker.errors import Cancelled, TrackerError
 from tracker.ledger import name_lists
 from tracker.ledger.audit import now_iso
 from tracker.ledger.batches import KIND_LABELS, record_event
+from tracker.ledger.child_records import CHILD_TABLES
 from tracker.ledger.portfolio import Portfolio
 from tracker.program import cli_command
 from tracker.storage import backup
@@ -184,13 +185,15 @@ class _Plan:
         self.created = {pid for pid in created if pid in existing}
         first = self.entries[0].id if self.entries else 0
         later = _later(portfolio, batch_id, first)
-        own_progress = {
-            e.entity_id for e in self.entries if e.entity == "progress" and e.action == "create"
+        own_records = {
+            (e.entity, e.entity_id)
+            for e in self.entries
+            if e.entity in _RECORD_LABELS and e.action == "create"
         }
         self.edited: dict[int, LaterEdits] = {}
         for created_id in sorted(self.created):
             changes = [_label(e.entity, e.field) for e in later.get(created_id, [])]
-            changes += _untracked_records(portfolio, created_id, own_progress)
+            changes += _untracked_records(portfolio, created_id, own_records)
             if changes:
                 unique = list(dict.fromkeys(changes))
                 self.edited[created_id] = LaterEdits(created_id, existing[created_id], unique)
@@ -204,8 +207,8 @@ class _Plan:
                 continue
             group = _field_group(e.entity, e.field)
             for other in later.get(pid, []):
-                if e.entity == "progress":  # the batch's own record, edited since
-                    touched = other.entity == "progress" and other.entity_id == e.entity_id
+                if e.entity in _RECORD_LABELS:  # the batch's own record, edited since
+                    touched = other.entity == e.entity and other.entity_id == e.entity_id
                 else:
                     touched = _field_group(other.entity, other.field) == group
                 if other.id > e.id and touched:
@@ -222,16 +225,17 @@ class _Plan:
         )
 
 
-def _untracked_records(portfolio: Portfolio, pid: int, own_progress: set[int | None]) -> list[str]:
+def _untracked_records(
+    portfolio: Portfolio, pid: int, own: set[tuple[str, int | None]]
+) -> list[str]:
     """Child records of a created project that the batch did not write."""
     found = []
     for entity, table in (("progress", "progress"), ("visit", "visits"), ("problem", "problems")):
         ids = [
             r[0]
             for r in portfolio.db.execute(f"SELECT id FROM {table} WHERE project_id = ?", [pid])
+            if (entity, r[0]) not in own
         ]
-        if entity == "progress":
-            ids = [i for i in ids if i not in own_progress]
         if ids:
             found.append(_RECORD_LABELS[entity])
     return found
@@ -287,11 +291,12 @@ def undo_import(
                 stage, which = e.field.split(".", 1)
                 portfolio.set_stage_date(pid, stage, **{which: e.old})
                 reverted += 1
-            elif e.entity == "progress" and e.action == "create" and e.entity_id:
+            elif e.entity in _RECORD_LABELS and e.action == "create" and e.entity_id:
+                table = CHILD_TABLES[e.entity]
                 if portfolio.db.execute(
-                    "SELECT 1 FROM progress WHERE id = ?", [e.entity_id]
+                    f"SELECT 1 FROM {table} WHERE id = ?", [e.entity_id]
                 ).fetchone():
-                    portfolio.delete_child("progress", e.entity_id)
+                    portfolio.delete_child(e.entity, e.entity_id)
                     reverted += 1
             elif e.entity == "project" and e.field in STATUS_FIELDS:
                 # reversed order: the last one seen holds the value before the batch

@@ -293,6 +293,42 @@ def m0006_import_history_and_name_lists(db: Database) -> None:
         log.info("migration 0006: %d names in use added to the %s list", len(added), key)
 
 
+@migrations(name="0008_collection_rounds")
+def m0008_collection_rounds(db: Database) -> None:
+    """进度收集: a round (as-of date, deadline, by unit or by town, the units asked, a
+    token the files carry so a file of another database is told apart) and each file read
+    back for it (the unit, its batch, what it changed)."""
+    _t(db, "collection_rounds").create(
+        {
+            "id": int,
+            "created_at": str,
+            "user": str,
+            "as_of": str,
+            "deadline": str,
+            "by_field": str,  # unit | location
+            "targets": str,  # JSON list of unit (or town) names asked
+            "token": str,
+            "folder": str,
+        },
+        pk="id",
+        not_null={"as_of", "by_field", "targets", "token"},
+    )
+    _t(db, "collection_returns").create(
+        {
+            "id": int,
+            "round_id": int,
+            "target": str,
+            "batch_id": int,
+            "file_name": str,
+            "at": str,
+            "counts": str,  # JSON
+        },
+        pk="id",
+        not_null={"round_id", "target", "batch_id"},
+    )
+    _t(db, "collection_returns").create_index(["round_id"])
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 
 
