@@ -13,6 +13,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -164,6 +165,8 @@ class NameListsTab(QWidget):
             return name_lists.entries(pf), name_lists.usage(pf), name_lists.proposals(pf)
 
         def done(loaded: Loaded) -> None:
+            if not shiboken6.isValid(self.proposals_view):
+                return  # the settings dialog was closed while the lists were read
             self.entries, self.used, proposals = loaded
             self.proposals.set_items(proposals)
             self.proposals_view.resizeColumnsToContents()

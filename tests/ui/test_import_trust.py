@@ -6,9 +6,11 @@ hand edit; the change history names the batch; 设置 → 名录 merges two spel
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -21,7 +23,9 @@ from PySide6.QtWidgets import (
 
 from tests.helpers.ledgers import run_cli, write_xlsx
 from tracker.importing import session
+from tracker.ledger import name_lists
 from tracker.ledger.portfolio import Portfolio
+from ui import tasks
 from ui.import_duplicates import CHOICE_COLUMN
 from ui.import_history import ImportHistoryDialog
 from ui.import_undo import UndoQuestion
@@ -277,6 +281,34 @@ def test_lists_tab_proposes_and_merges_spellings(
         assert "经信局" not in {r["unit"] for r in p.list_rows()}
         dialog.reject()
     finally:
+        p.close()
+
+
+def test_lists_read_after_the_dialog_closed_are_dropped(qtbot, db: Path, monkeypatch) -> None:
+    """Closing 设置 while its lists are still being read: the late result finds no table
+    and is dropped, instead of an error from a deleted widget."""
+    gate = threading.Event()
+    entries = name_lists.entries
+
+    def slow_entries(pf):
+        gate.wait(5)
+        return entries(pf)
+
+    monkeypatch.setattr(name_lists, "entries", slow_entries)
+    p = Portfolio.open(db, auto_backup=False)
+    try:
+        dialog = SettingsDialog(p)
+        dialog.show()
+        (task,) = [
+            t for t in tasks.running_tasks() if t.title == dialog.lists_tab.tr("Reading the lists")
+        ]
+        dialog.deleteLater()
+        qtbot.waitUntil(lambda: not shiboken6.isValid(dialog), timeout=5000)
+        with qtbot.waitSignal(task.finished, timeout=5000):
+            gate.set()
+        assert task.error is None
+    finally:
+        gate.set()
         p.close()
 
 
