@@ -1,0 +1,263 @@
+"""Is an incoming ledger row the same deal as a stored project, retyped?
+
+Next year's ledger repeats last year's deals typed again by hand: a space lost, full-width
+brackets, ``（一期）`` added, 生产基地 shortened to 基地, the investor's legal form or its
+province prefix changed, the date written another way. A candidate pair is scored from:
+
+- the **name** once normalised (``name_core``): width folded, spaces and punctuation
+  dropped, a first-phase marker (一期) and a trailing 项目 set aside, 生产基地 read as 基地;
+  a different phase number (二期 vs none/一期) is a different deal outright;
+- the **investor** once normalised (``investor_core``): legal forms (股份有限公司, 有限责任
+  公司, 有限公司 …), the words 科技/实业/集团/股份 and a leading province, city or country
+  set aside; a 简称 contained in the full name counts; two different explicit provinces
+  (浙江… vs 湖南…) do not;
+- agreement of **sign date** (same day; same month counts half), **signed amount** and
+  **town**;
+- a 项目代码 (``code``) present on both sides decides outright.
+
+A different investor with a different date and amount is a different deal whatever the
+name says (the same product made by another company). The result is ``match`` (score ≥
+``MATCH``), ``review`` (≥ ``REVIEW``: the clerk confirms) or ``different``, with the
+reasons in Chinese. Pure functions, no storage: the importer and the ``duplicates``
+command both use them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from difflib import SequenceMatcher
+from functools import lru_cache
+from typing import Any
+
+MATCH = 0.85
+REVIEW = 0.6
+_WEIGHTS = {"name": 0.35, "investor": 0.25, "date": 0.15, "amount": 0.15, "town": 0.10}
+
+_NOISE = re.compile(r"[\s\-—_·•,，.。、:：;；\"'“”‘’()（）\[\]【】]")
+_NUMERALS = "一二三四五六七八九十"
+_PHASE = re.compile(rf"[(（]?(?:第)?([{_NUMERALS}\d]+)期(?:工程)?[)）]?")
+_LEGAL_FORMS = (
+    "股份有限公司",
+    "有限责任公司",
+    "集团有限公司",
+    "有限公司",
+    "股份公司",
+    "集团公司",
+    "公司",
+)
+_WORDS = ("科技", "实业", "集团", "股份", "控股", "发展", "国际")
+PLACES = (
+    "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江",
+    "安徽", "福建", "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州",
+    "云南", "陕西", "甘肃", "青海", "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港",
+    "澳门", "中国", "德国", "美国", "日本", "韩国", "英国", "法国", "新加坡", "深圳", "苏州",
+    "杭州", "宁波", "广州", "厦门", "青岛", "南京", "武汉", "成都", "西安", "长沙", "合肥",
+)  # fmt: skip
+_PLACE = re.compile(r"^(" + "|".join(sorted(PLACES, key=len, reverse=True)) + r")[省市]?")
+
+
+def _fold(text: Any) -> str:
+    return _NOISE.sub("", unicodedata.normalize("NFKC", str(text or ""))).lower()
+
+
+def phase_of(name: Any) -> int:
+    """The phase number a name states (一期 or none: 1)."""
+    m = _PHASE.search(unicodedata.normalize("NFKC", str(name or "")))
+    if not m:
+        return 1
+    num = m.group(1)
+    if num.isdigit():
+        return int(num)
+    tens, _, ones = num.rpartition("十")
+    value = lambda t: _NUMERALS.index(t) + 1 if t else 0  # noqa: E731
+    return (value(tens) or 1) * 10 + value(ones) if "十" in num else value(num)
+
+
+@lru_cache(maxsize=65536)
+def name_core(name: str) -> str:
+    """The name as compared: no phase marker, no 项目 at the end, 生产基地 read as 基地."""
+    text = _PHASE.sub("", unicodedata.normalize("NFKC", name or ""))
+    text = _fold(text).replace("生产基地", "基地").replace("产业园", "园")
+    for suffix in ("建设项目", "项目"):
+        if text.endswith(suffix) and len(text) > len(suffix) + 1:
+            text = text[: -len(suffix)]
+            break
+    return text
+
+
+@lru_cache(maxsize=65536)
+def investor_parts(investor: str) -> tuple[str, str]:
+    """(leading place or "", core without place, legal form and generic words)."""
+    text = _fold(investor)
+    place = ""
+    if m := _PLACE.match(text):
+        if len(text) - len(m.group(0)) >= 2:
+            place, text = m.group(1), text[len(m.group(0)) :]
+    for form in _LEGAL_FORMS:
+        if text.endswith(form) and len(text) > len(form) + 1:
+            text = text[: -len(form)]
+            break
+    for word in _WORDS:
+        if len(text) - len(word) >= 2:
+            text = text.replace(word, "")
+    return place, text
+
+
+def investor_core(investor: str) -> str:
+    return investor_parts(investor)[1]
+
+
+def _amount(value: Any) -> Decimal | None:
+    if value in (None, ""):
+        return None
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return None
+
+
+@dataclass
+class Verdict:
+    """How alike two deals are: ``match`` / ``review`` / ``different``, score 0–1, why."""
+
+    kind: str
+    score: float
+    reasons: list[str] = field(default_factory=list)
+
+    def why(self) -> str:
+        return "；".join(self.reasons)
+
+
+def _diff_text(a: str, b: str) -> str:
+    """What separates two spellings, shown as the parts one has and the other lacks."""
+    a_n, b_n = (re.sub(r"\s", "", x) for x in (a, b))
+    if a_n == b_n:
+        return "空格"
+    if unicodedata.normalize("NFKC", a_n) == unicodedata.normalize("NFKC", b_n):
+        return "全角半角"
+    parts: list[str] = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, a_n, b_n, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        old, new = a_n[i1:i2].strip(), b_n[j1:j2].strip()
+        parts.append(f"“{old}”/“{new}”" if old and new else f"“{old or new}”")
+    return "、".join(parts) or "写法"
+
+
+def _name_score(a: str, b: str) -> float:
+    ca, cb = name_core(a), name_core(b)
+    if ca == cb:
+        return 1.0
+    return SequenceMatcher(None, ca, cb, autojunk=False).ratio()
+
+
+def _investor_score(a: str, b: str) -> tuple[float, str]:
+    """(0–1, reason) for two investors."""
+    if _fold(a) == _fold(b):
+        return 1.0, ""
+    (pa, ca), (pb, cb) = investor_parts(a), investor_parts(b)
+    if pa and pb and pa != pb:
+        return 0.2, f"投资主体所在地不同（{pa}/{pb}）"
+    if ca == cb:
+        return 1.0, f"投资主体仅差{_diff_text(a, b)}"
+    short, long = sorted((ca, cb), key=len)
+    if len(short) >= 2 and short in long:
+        return 0.8, f"投资主体“{short}”像是“{long}”的简称"
+    ratio = SequenceMatcher(None, ca, cb, autojunk=False).ratio()
+    return (ratio * 0.6, "投资主体不同") if ratio < 0.85 else (0.7, "投资主体相近")
+
+
+def compare(incoming: dict[str, Any], stored: dict[str, Any]) -> Verdict:
+    """Score ``incoming`` (a parsed row's data) against ``stored`` (a project's fields).
+
+    Both use the field keys of ``vocabulary`` (name, investor, sign_date,
+    signed_amount_wan, location, code)."""
+    code_a, code_b = _fold(incoming.get("code")), _fold(stored.get("code"))
+    if code_a and code_b:
+        if code_a == code_b:
+            return Verdict("match", 1.0, [f"项目代码相同（{incoming.get('code')}）"])
+        return Verdict("different", 0.0, ["项目代码不同"])
+    name_a, name_b = str(incoming.get("name") or ""), str(stored.get("name") or "")
+    phase_a, phase_b = phase_of(name_a), phase_of(name_b)
+    if phase_a != phase_b:
+        return Verdict("different", 0.0, [f"期次不同（第{phase_a}期/第{phase_b}期）"])
+    same: list[str] = []
+    differ: list[str] = []
+    parts: dict[str, float] = {}
+    parts["name"] = _name_score(name_a, name_b)
+    inv_a, inv_b = str(incoming.get("investor") or ""), str(stored.get("investor") or "")
+    inv_reason = ""
+    if inv_a and inv_b:
+        parts["investor"], inv_reason = _investor_score(inv_a, inv_b)
+    else:
+        parts["investor"] = 0.5
+    day_a, day_b = str(incoming.get("sign_date") or ""), str(stored.get("sign_date") or "")
+    if day_a and day_b:
+        if day_a == day_b:
+            parts["date"] = 1.0
+            same.append("签约日期")
+        elif day_a[:7] == day_b[:7]:
+            parts["date"] = 0.6
+            same.append("签约月份")
+        else:
+            parts["date"] = 0.0
+            differ.append(f"签约日期（库中 {day_b}，表中 {day_a}）")
+    else:
+        parts["date"] = 0.5
+    amt_a, amt_b = (
+        _amount(incoming.get("signed_amount_wan")),
+        _amount(stored.get("signed_amount_wan")),
+    )
+    if amt_a is not None and amt_b is not None:
+        parts["amount"] = 1.0 if amt_a == amt_b else 0.0
+        if amt_a == amt_b:
+            same.append("金额")
+        else:
+            differ.append(f"金额（库中 {amt_b}，表中 {amt_a}）")
+    else:
+        parts["amount"] = 0.5
+    town_a, town_b = _fold(incoming.get("location")), _fold(stored.get("location"))
+    if town_a and town_b:
+        alike = town_a == town_b or town_a in town_b or town_b in town_a
+        parts["town"] = 1.0 if alike else 0.0
+        (same if alike else differ).append("落地乡镇")
+    else:
+        parts["town"] = 0.5
+    score = round(sum(_WEIGHTS[k] * v for k, v in parts.items()), 3)
+    reasons: list[str] = []
+    if same:
+        reasons.append("、".join(same) + "相同")
+    if name_a != name_b:
+        if parts["name"] == 1.0:
+            reasons.append(f"名称仅差{_diff_text(name_a, name_b)}")
+        else:
+            reasons.append(f"名称相近（库中“{name_b}”，表中“{name_a}”）")
+    if inv_reason:
+        reasons.append(inv_reason)
+    if differ:
+        reasons.append("、".join(differ) + "不同")
+    other_investor = parts["investor"] < 0.5
+    if other_investor and parts["date"] == 0.0 and parts["amount"] == 0.0:
+        return Verdict(
+            "different", score, [*reasons, "投资主体、签约日期和金额都不同，是另一个项目"]
+        )
+    if parts["name"] < 0.75:
+        return Verdict("different", score, reasons)
+    kind = "match" if score >= MATCH else "review" if score >= REVIEW else "different"
+    return Verdict(kind, score, reasons)
+
+
+def block_keys(data: dict[str, Any]) -> list[str]:
+    """Keys under which a deal is filed so candidates are found without comparing every
+    pair: its name core, its investor core, its date with its amount."""
+    keys = [f"n:{name_core(str(data.get('name') or ''))}"]
+    if data.get("investor"):
+        keys.append(f"i:{investor_core(str(data['investor']))}")
+    if data.get("sign_date") and data.get("signed_amount_wan") not in (None, ""):
+        keys.append(f"d:{data['sign_date']}:{_amount(data['signed_amount_wan'])}")
+    if data.get("code"):
+        keys.append(f"c:{_fold(data['code'])}")
+    return keys
