@@ -112,6 +112,7 @@ class Dedupe:
         must confirm (``review``)."""
         pid, verdict = found.project_id, found.verdict
         row.score, row.match_reasons, row.retyped = verdict.score, verdict.why(), True
+        row.stored = found.stored
         if verdict.kind == "review":
             row.uncertain, row.candidate_id = True, pid
             self.uncertain.append(row)

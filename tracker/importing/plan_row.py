@@ -49,6 +49,7 @@ class PlanRow:
     match_reasons: str = ""
     uncertain: bool = False
     retyped: bool = False  # found by likeness: its name/investor spelling is not news
+    stored: dict[str, Any] = field(default_factory=dict)  # that project's compared fields
     candidate_id: int | None = None
 
     @property
