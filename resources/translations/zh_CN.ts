@@ -225,34 +225,54 @@
     <context>
         <name>ConflictsModel</name>
         <message>
-            <location filename="../../ui/import_models.py" line="214" />
+            <location filename="../../ui/import_models.py" line="213" />
             <source>Sheet</source>
             <translation>工作表</translation>
         </message>
         <message>
-            <location filename="../../ui/import_models.py" line="215" />
+            <location filename="../../ui/import_models.py" line="214" />
             <source>Row</source>
             <translation>行号</translation>
         </message>
         <message>
-            <location filename="../../ui/import_models.py" line="216" />
+            <location filename="../../ui/import_models.py" line="215" />
             <source>Project (id)</source>
             <translation>项目（编号）</translation>
         </message>
         <message>
-            <location filename="../../ui/import_models.py" line="217" />
+            <location filename="../../ui/import_models.py" line="216" />
             <source>Changed field</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../ui/import_models.py" line="218" />
+            <location filename="../../ui/import_models.py" line="217" />
             <source>In the ledger (kept)</source>
             <translation>库中（保留）</translation>
         </message>
         <message>
-            <location filename="../../ui/import_models.py" line="219" />
+            <location filename="../../ui/import_models.py" line="218" />
             <source>In the file</source>
             <translation>表中</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="72" />
+            <source>Field</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="73" />
+            <source>Kept project</source>
+            <translation>保留的项目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="74" />
+            <source>Merged project</source>
+            <translation>并入的项目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="75" />
+            <source>Use the merged one's</source>
+            <translation>改用并入项目的值</translation>
         </message>
     </context>
     <context>
@@ -343,79 +363,143 @@ Please copy the error and send it to whoever supports you.</source>
         </message>
     </context>
     <context>
+        <name>DuplicateProjectsDialog</name>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="125" />
+            <location filename="../../ui/duplicate_projects.py" line="138" />
+            <source>Possible duplicate projects</source>
+            <translation>疑似重复项目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="129" />
+            <source>Each pair may be one deal stored twice (typed differently). Merging keeps the first project, fills its blanks from the second and moves the second's progress, visits and problems to it; undo it in Import history.</source>
+            <translation>每一对可能是同一项目被录入了两次（写法不同）。合并时保留第一个项目，用第二个补全其空白，并把第二个的进度、走访和诉求记录移过来；可在“导入记录”中撤销。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="142" />
+            <source>Fields the two projects hold differently</source>
+            <translation>两个项目不同的内容</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="155" />
+            <source>&amp;Merge this pair</source>
+            <translation>合并这一对(&amp;M)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="180" />
+            <source>Looking for duplicate projects</source>
+            <translation>查找疑似重复项目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="198" />
+            <source>No possible duplicates found.</source>
+            <translation>没有发现疑似重复的项目。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="213" />
+            <source>{count} fields differ: the kept project's value stays unless you tick the merged one's.</source>
+            <translation>有 {count} 项内容不同：保留项目的值不变，除非勾选“改用并入项目的值”。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="220" />
+            <source>Comparing</source>
+            <translation>比较中</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="234" />
+            <source>Merge projects</source>
+            <translation>合并项目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="236" />
+            <source>Merge project {other} into project {keep}? It can be undone in Import history.</source>
+            <translation>把项目 {other} 合并进项目 {keep}？可在“导入记录”中撤销。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="249" />
+            <source>Merging</source>
+            <translation>合并中</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="268" />
+            <source>Possible &amp;duplicate projects…</source>
+            <translation>疑似重复项目(&amp;D)…</translation>
+        </message>
+    </context>
+    <context>
         <name>DuplicatesModel</name>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="69" />
+            <location filename="../../ui/import_duplicates.py" line="70" />
             <source>Sheet / row</source>
             <translation>工作表 / 行</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="71" />
+            <location filename="../../ui/import_duplicates.py" line="72" />
             <source>In the ledger</source>
             <translation>库中</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="72" />
+            <location filename="../../ui/import_duplicates.py" line="73" />
             <source>In the file</source>
             <translation>表中</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="68" />
+            <location filename="../../ui/import_duplicates.py" line="69" />
             <source>Project (id)</source>
             <translation>项目（编号）</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="70" />
+            <location filename="../../ui/import_duplicates.py" line="71" />
             <source>Changed field</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="73" />
+            <location filename="../../ui/import_duplicates.py" line="74" />
             <source>Outcome</source>
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="74" />
+            <location filename="../../ui/import_duplicates.py" line="75" />
             <source>This project</source>
             <translation>本项目的处理</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="105" />
+            <location filename="../../ui/import_duplicates.py" line="106" />
             <source>Kept as stored (conflict)</source>
             <translation>冲突，保留库中</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="107" />
+            <location filename="../../ui/import_duplicates.py" line="108" />
             <source>Not written</source>
             <translation>不写入</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="109" />
+            <location filename="../../ui/import_duplicates.py" line="110" />
             <source>Overwritten</source>
             <translation>更新为表中</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="110" />
+            <location filename="../../ui/import_duplicates.py" line="111" />
             <source>Filled in</source>
             <translation>补全</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="110" />
+            <location filename="../../ui/import_duplicates.py" line="111" />
             <source>Added</source>
             <translation>补充（新的统计日期）</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="113" />
+            <location filename="../../ui/import_duplicates.py" line="114" />
             <source>As above: {choice}</source>
             <translation>按上面：{choice}</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="123" />
+            <location filename="../../ui/import_duplicates.py" line="124" />
             <source>{sheet} row {row}</source>
             <translation>{sheet} 第 {row} 行</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="139" />
+            <location filename="../../ui/import_duplicates.py" line="140" />
             <source>Double-click or press F2 to choose for this project</source>
             <translation>双击或按 F2 为本项目单独选择</translation>
         </message>
@@ -423,37 +507,37 @@ Please copy the error and send it to whoever supports you.</source>
     <context>
         <name>DuplicatesPage</name>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="195" />
+            <location filename="../../ui/import_duplicates.py" line="196" />
             <source>Projects already in the ledger</source>
             <translation>库中已有的项目</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="198" />
+            <location filename="../../ui/import_duplicates.py" line="199" />
             <source>Each line is a field the file states differently from the ledger. Nothing is written until you import.</source>
             <translation>每一行是表中与库中不同的一项内容。点“导入”之前不会写入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="207" />
+            <location filename="../../ui/import_duplicates.py" line="208" />
             <source>&amp;Fill blanks only; keep what the ledger holds (recommended)</source>
             <translation>只补全库中空白，库中已有的内容保留（推荐）(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="208" />
+            <location filename="../../ui/import_duplicates.py" line="209" />
             <source>&amp;Update with the file's values</source>
             <translation>用表中的内容更新(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="209" />
+            <location filename="../../ui/import_duplicates.py" line="210" />
             <source>&amp;Leave these projects as they are</source>
             <translation>不动这些项目(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="215" />
+            <location filename="../../ui/import_duplicates.py" line="216" />
             <source>Show only projects with &amp;conflicts</source>
             <translation>只看有冲突的项目(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="270" />
+            <location filename="../../ui/import_duplicates.py" line="281" />
             <source>{count} projects of the file are already in the ledger: {changed} differ ({conflicts} with conflicts kept as stored), {same} are the same. Rows repeated within the file are always skipped.</source>
             <translation>表中有 {count} 个项目库中已有：{changed} 个有不同（其中 {conflicts} 个有冲突，保留库中内容），{same} 个相同。表内重复的行一律跳过。</translation>
         </message>
@@ -1223,60 +1307,60 @@ or type one per line</source>
             <translation>工具(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="255" />
+            <location filename="../../ui/main_window.py" line="256" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="260" />
+            <location filename="../../ui/main_window.py" line="261" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="262" />
+            <location filename="../../ui/main_window.py" line="263" />
             <source>Main toolbar</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="285" />
+            <location filename="../../ui/main_window.py" line="286" />
             <source>(none)</source>
             <translation>（无）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="317" />
-            <location filename="../../ui/main_window.py" line="331" />
+            <location filename="../../ui/main_window.py" line="318" />
+            <location filename="../../ui/main_window.py" line="332" />
             <source>Delete project</source>
             <translation>删除项目</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="319" />
+            <location filename="../../ui/main_window.py" line="320" />
             <source>Delete “{name}” with its stage dates, figures, visits and problems?
 A project that fell through should be terminated instead: it then stays in the ledger and in the rates.</source>
             <translation>确定删除“{name}”及其进度节点、资金数据、走访记录和企业诉求吗？
 已落空的项目应改为“终止”：终止的项目仍保留在台账中，并计入各项比率。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="391" />
+            <location filename="../../ui/main_window.py" line="392" />
             <source>Ready: add the first project with New project (Ctrl+N).</source>
             <translation>台账已建好：用“新建项目”（Ctrl+N）录入第一个项目。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="414" />
+            <location filename="../../ui/main_window.py" line="415" />
             <source>{total} projects · signed total {amount} (10k yuan)</source>
             <translation>共 {total} 个项目 · 签约总额 {amount} 万元</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="416" />
+            <location filename="../../ui/main_window.py" line="417" />
             <source>{total} projects · {shown} shown · signed total {amount} (10k yuan)</source>
             <translation>共 {total} 个项目 · 筛选后 {shown} 个 · 签约总额 {amount} 万元</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="434" />
+            <location filename="../../ui/main_window.py" line="435" />
             <source>Signed project tracker — 演示数据 (demo, not your ledger) — {name}</source>
             <translation>签约项目跟踪 — 【演示数据，不是您的台账】 — {name}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="436" />
+            <location filename="../../ui/main_window.py" line="437" />
             <source>Signed project tracker — {name}</source>
             <translation>签约项目跟踪 — {name}</translation>
         </message>
@@ -1465,6 +1549,39 @@ A project that fell through should be terminated instead: it then stays in the l
             <location filename="../../ui/name_lists_tab.py" line="247" />
             <source>Merging entries</source>
             <translation>正在合并</translation>
+        </message>
+    </context>
+    <context>
+        <name>PairsModel</name>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="46" />
+            <source>Project kept</source>
+            <translation>保留的项目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="47" />
+            <source>Project merged into it</source>
+            <translation>并入的项目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="48" />
+            <source>Likeness and reasons</source>
+            <translation>相似度与理由</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="56" />
+            <source>Very likely one project</source>
+            <translation>很可能是同一项目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="58" />
+            <source>Perhaps one project: check</source>
+            <translation>可能是同一项目，请核对</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="62" />
+            <source>No. {id}</source>
+            <translation>编号 {id}</translation>
         </message>
     </context>
     <context>
@@ -1864,6 +1981,82 @@ A project that fell through should be terminated instead: it then stays in the l
         </message>
     </context>
     <context>
+        <name>ReviewPairsBox</name>
+        <message>
+            <location filename="../../ui/import_review_pairs.py" line="98" />
+            <source>Possible matches to confirm</source>
+            <translation>待确认的可能重复项目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_review_pairs.py" line="107" />
+            <source>&amp;Same project</source>
+            <translation>是同一项目(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_review_pairs.py" line="109" />
+            <source>&amp;Not the same</source>
+            <translation>不是(&amp;N)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_review_pairs.py" line="135" />
+            <source>{count} rows may be projects already in the ledger, typed otherwise; {open} not answered yet (those are not imported).</source>
+            <translation>表中有 {count} 行可能是库中已有项目的另一种写法，{open} 行尚未确认（未确认的暂不导入）。请选中一行，点“是同一项目”或“不是”。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewPairsModel</name>
+        <message>
+            <location filename="../../ui/import_review_pairs.py" line="53" />
+            <source>In the ledger</source>
+            <translation>库中</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_review_pairs.py" line="54" />
+            <source>In the file</source>
+            <translation>表中</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_review_pairs.py" line="55" />
+            <source>Likeness and reasons</source>
+            <translation>相似度与理由</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_review_pairs.py" line="56" />
+            <source>Your answer</source>
+            <translation>您的判断</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_review_pairs.py" line="64" />
+            <source>No. {id}</source>
+            <translation>编号 {id}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_review_pairs.py" line="66" />
+            <source>{sheet} row {row}</source>
+            <translation>{sheet} 第 {row} 行</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_review_pairs.py" line="71" />
+            <source>Same project</source>
+            <translation>是同一项目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_review_pairs.py" line="73" />
+            <source>Not the same: a new project</source>
+            <translation>不是同一项目：按新项目导入</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_review_pairs.py" line="75" />
+            <source>Not answered: imported as new</source>
+            <translation>未确认：按新项目导入</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_review_pairs.py" line="76" />
+            <source>Not answered: not imported</source>
+            <translation>未确认：暂不导入</translation>
+        </message>
+    </context>
+    <context>
         <name>RunPage</name>
         <message>
             <location filename="../../ui/import_pages.py" line="284" />
@@ -1884,27 +2077,27 @@ A project that fell through should be terminated instead: it then stays in the l
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="77" />
+            <location filename="../../ui/settings_dialog.py" line="76" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="84" />
+            <location filename="../../ui/settings_dialog.py" line="83" />
             <source>&amp;General</source>
             <translation>常规(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="85" />
+            <location filename="../../ui/settings_dialog.py" line="84" />
             <source>&amp;Warning thresholds</source>
             <translation>预警阈值(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="86" />
+            <location filename="../../ui/settings_dialog.py" line="85" />
             <source>&amp;Lists</source>
             <translation>名录(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="123" />
+            <location filename="../../ui/settings_dialog.py" line="122" />
             <source>Default: {value}</source>
             <translation>默认值：{value}</translation>
         </message>

@@ -49,3 +49,44 @@ def test_review_pair_side_by_side_and_answered(qtbot, tmp_db: Path, tmp_path: Pa
     assert row.action == "create" and row.project_id is None
     matched = [r for r in plan.matched_rows() if r.retyped]
     assert len(matched) == 1 and "（一期）" in matched[0].match_reasons
+
+
+def test_duplicates_dialog_merges_a_pair(qtbot, tmp_db: Path, tmp_path: Path, monkeypatch) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from tracker.ledger.portfolio import Portfolio
+    from ui.duplicate_projects import DuplicateProjectsDialog
+
+    p = Portfolio.open(tmp_db, auto_backup=False)
+    for name, investor, day, amount, town in (STORED[1], NEXT_YEAR[1], STORED[0]):
+        p.add_project(
+            dict(
+                name=name, investor=investor, sign_date=day, signed_amount_wan=amount, location=town
+            )
+        )
+    p.add_visit(2, date="2022-01-05", visitor="王建国", content="走访")
+    p.close()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dialog = DuplicateProjectsDialog(tmp_db)
+    qtbot.addWidget(dialog)
+    dialog.resize(1366, 700)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.pairs.rowCount() == 1, timeout=10000)
+    qtbot.waitUntil(lambda: dialog.conflicts.rowCount() == 2, timeout=10000)  # name, investor
+    assert "（一期）" in dialog.pairs.index(0, 2).data()
+    investor = next(r for r in range(2) if dialog.conflicts.items[r]["field"] == "investor")
+    dialog.conflicts.setData(
+        dialog.conflicts.index(investor, 3),
+        Qt.CheckState.Checked.value,
+        Qt.ItemDataRole.CheckStateRole,
+    )
+    shot(dialog, tmp_path, "duplicate_projects.png")
+    dialog.merge_button.click()
+    qtbot.waitUntil(lambda: dialog.changed and dialog.pairs.rowCount() == 0, timeout=10000)
+    p = Portfolio.open(tmp_db, auto_backup=False)
+    kept = p.get_project(1)
+    assert (
+        p.project_count() == 2 and kept.investor == "绿色数据科技有限公司" and len(kept.visits) == 1
+    )
+    p.close()

@@ -188,6 +188,8 @@ def compare(incoming: dict[str, Any], stored: dict[str, Any]) -> Verdict:
     differ: list[str] = []
     parts: dict[str, float] = {}
     parts["name"] = _name_score(name_a, name_b)
+    if name_a.strip() == name_b.strip():
+        same.append("名称")
     inv_a, inv_b = str(incoming.get("investor") or ""), str(stored.get("investor") or "")
     inv_reason = ""
     if inv_a and inv_b:
@@ -230,7 +232,7 @@ def compare(incoming: dict[str, Any], stored: dict[str, Any]) -> Verdict:
     reasons: list[str] = []
     if same:
         reasons.append("、".join(same) + "相同")
-    if name_a != name_b:
+    if name_a.strip() != name_b.strip():
         if parts["name"] == 1.0:
             reasons.append(f"名称仅差{_diff_text(name_a, name_b)}")
         else:
