@@ -34,6 +34,7 @@ from typing import Any
 
 MATCH = 0.85
 REVIEW = 0.6
+NAME_FLOOR = 0.75  # names less alike than this are other deals whatever else agrees
 _WEIGHTS = {"name": 0.35, "investor": 0.25, "date": 0.15, "amount": 0.15, "town": 0.10}
 
 _NOISE = re.compile(r"[\s\-—_·•,，.。、:：;；\"'“”‘’()（）\[\]【】]")
@@ -151,7 +152,11 @@ def _name_score(a: str, b: str) -> float:
     ca, cb = name_core(a), name_core(b)
     if ca == cb:
         return 1.0
-    return SequenceMatcher(None, ca, cb, autojunk=False).ratio()
+    matcher = SequenceMatcher(None, ca, cb, autojunk=False)
+    # Upper bounds first: most candidates (same day and amount) are plainly other names.
+    if matcher.real_quick_ratio() < NAME_FLOOR or matcher.quick_ratio() < NAME_FLOOR:
+        return matcher.quick_ratio() / 2
+    return matcher.ratio()
 
 
 def _investor_score(a: str, b: str) -> tuple[float, str]:
@@ -188,6 +193,8 @@ def compare(incoming: dict[str, Any], stored: dict[str, Any]) -> Verdict:
     differ: list[str] = []
     parts: dict[str, float] = {}
     parts["name"] = _name_score(name_a, name_b)
+    if parts["name"] < NAME_FLOOR:
+        return Verdict("different", round(_WEIGHTS["name"] * parts["name"], 3), ["名称不同"])
     if name_a.strip() == name_b.strip():
         same.append("名称")
     inv_a, inv_b = str(incoming.get("investor") or ""), str(stored.get("investor") or "")
@@ -246,20 +253,21 @@ def compare(incoming: dict[str, Any], stored: dict[str, Any]) -> Verdict:
         return Verdict(
             "different", score, [*reasons, "投资主体、签约日期和金额都不同，是另一个项目"]
         )
-    if parts["name"] < 0.75:
-        return Verdict("different", score, reasons)
     kind = "match" if score >= MATCH else "review" if score >= REVIEW else "different"
     return Verdict(kind, score, reasons)
 
 
 def block_keys(data: dict[str, Any]) -> list[str]:
     """Keys under which a deal is filed so candidates are found without comparing every
-    pair: its name core, its investor core, its date with its amount."""
-    keys = [f"n:{name_core(str(data.get('name') or ''))}"]
+    pair: its 项目代码, its name and investor cores together, each alone, its date with its
+    amount — the most telling first, so a lookup can stop at a sure match."""
+    keys = [f"c:{_fold(data['code'])}"] if data.get("code") else []
+    name = name_core(str(data.get("name") or ""))
+    if data.get("investor"):
+        keys.append(f"ni:{name}|{investor_core(str(data['investor']))}")
+    keys.append(f"n:{name}")
     if data.get("investor"):
         keys.append(f"i:{investor_core(str(data['investor']))}")
     if data.get("sign_date") and data.get("signed_amount_wan") not in (None, ""):
         keys.append(f"d:{data['sign_date']}:{_amount(data['signed_amount_wan'])}")
-    if data.get("code"):
-        keys.append(f"c:{_fold(data['code'])}")
     return keys

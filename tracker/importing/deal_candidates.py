@@ -59,12 +59,22 @@ class DealIndex:
         return list(seen.values())
 
     def best(self, data: dict[str, Any], exclude: int | None = None) -> Candidate | None:
-        """The most alike stored deal that is a ``match`` or ``review``, or None."""
+        """The most alike stored deal that is a ``match`` or ``review``, or None. The
+        deals of the same name or investor are scored first; those of the same day and
+        amount only when none of them is a sure match (both name and investor retyped):
+        the keys come most telling first, and a sure match ends the search."""
         best: Candidate | None = None
-        for fields in self.candidates(data, exclude):
-            verdict = compare(data, fields)
-            if verdict.kind == "different":
-                continue
-            if best is None or verdict.score > best.verdict.score:
-                best = Candidate(fields["id"], verdict, fields)
+        seen: set[int] = set()
+        for key in block_keys(data):
+            if best is not None and best.verdict.kind == "match":
+                break
+            for fields in self.by_key.get(key, ()):
+                if fields["id"] == exclude or fields["id"] in seen:
+                    continue
+                seen.add(fields["id"])
+                verdict = compare(data, fields)
+                if verdict.kind != "different" and (
+                    best is None or verdict.score > best.verdict.score
+                ):
+                    best = Candidate(fields["id"], verdict, fields)
         return best
