@@ -116,3 +116,11 @@ def test_the_clerk_confirms_a_possible_match(tmp_path: Path, portfolio) -> None:
     assert row.note.startswith("您确认是库中同一项目")
     plan.set_choice(row, "different")
     assert row.action == "create" and row.project_id is None
+
+
+def test_one_deal_twice_in_one_file_is_created_once(tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    again = ["恒通轴承基地项目（一期）", "浙江恒通轴承股份有限公司", "2022-08-05", "50000", "高新园区"]
+    code, plan, _ = run_cli(db, "import", str(_csv(tmp_path / "a.csv", [FIRST, again])), "--json")
+    assert code == 0 and [r["action"] for r in plan["rows"]] == ["create", "skip"]
+    assert "两种写法" in plan["rows"][1]["warnings"][-1] and len(_keys(db)) == 1

@@ -54,6 +54,8 @@ class Dedupe:
         self.matched: list[PlanRow] = []
         self.uncertain: list[PlanRow] = []
         self.similar: dict[int, PlanRow] = {}  # stored id -> the row matched to it by likeness
+        self.new_deals = DealIndex()  # the rows this file creates, to catch a retyped repeat
+        self.new_rows: list[PlanRow] = []
 
     def check(self, row: PlanRow) -> None:
         name, investor = row.data["name"], row.data.get("investor")
@@ -75,6 +77,8 @@ class Dedupe:
         else:
             self.seen_names[name_only] = row
         self._match_stored(row, key, name_only, bool(investor))
+        if row.action == "create" and row.project_id is None and not row.uncertain:
+            self._match_new(row)
 
     def _match_stored(self, row: PlanRow, key: str, name_only: str, has_investor: bool) -> None:
         existing = self.existing
@@ -106,6 +110,23 @@ class Dedupe:
         if row.project_id is not None:
             self.similar.setdefault(row.project_id, row)
             self.matched.append(row)
+
+    def _match_new(self, row: PlanRow) -> None:
+        """A row the file already holds in another spelling is a repeat (a likely one is
+        said, and created)."""
+        found = self.new_deals.best(row.data) if row.data.get("investor") else None
+        if found is not None:
+            first = self.new_rows[-found.project_id - 1]
+            where = f"“{first.sheet}”第 {first.row} 行"
+            why = f"相似度 {found.verdict.score:.2f}：{found.verdict.why()}"
+            if found.verdict.kind == "match":
+                row.action = "skip"
+                row.duplicate_in_file = True
+                row.warnings.append(f"与{where}是同一项目的两种写法（{why}），跳过")
+                return
+            row.warnings.append(f"与{where}可能是同一项目（{why}），请核对")
+        self.new_rows.append(row)
+        self.new_deals.add({**row.data, "id": -len(self.new_rows)})
 
     def _similar(self, row: PlanRow, found: Candidate) -> None:
         """A stored deal this row resembles: the same one (``match``), or one the clerk
