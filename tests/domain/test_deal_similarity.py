@@ -49,11 +49,25 @@ def test_reasons_name_what_differs() -> None:
     assert "投资主体仅差" in verdict.why() and verdict.kind == "match"
 
 
-def test_project_code_decides() -> None:
+def test_project_code_decides_when_the_same() -> None:
     a = {"name": "甲项目", "investor": "甲公司", "code": "XM-001"}
     b = {"name": "完全另一个名字的项目", "investor": "乙公司", "code": "xm-001"}
     assert compare(a, b).kind == "match"
-    assert compare({**a, "code": "XM-002"}, {**a}).kind == "different"
+    renumbered = compare(RETYPES["空格"](deal(random.Random(4))) | {"code": "2022-7"},
+                         deal(random.Random(4)) | {"code": "2021-3"})  # fmt: skip
+    assert renumbered.kind == "match"  # a ledger numbered afresh each year
+
+
+def test_credit_code_decides_the_company() -> None:
+    row = deal(random.Random(6))
+    renamed = {**row, "investor": "完全改名的新公司", "credit_code": "91330100MA2XXXX01"}
+    assert compare(renamed, {**row, "credit_code": "91330100MA2XXXX01"}).kind == "match"
+    other = look_alikes(random.Random(6), row)["同名另一省公司"]
+    assert compare({**other, "credit_code": "A"}, {**row, "credit_code": "B"}).kind == "different"
+    assert (
+        "统一社会信用代码相同"
+        in compare(renamed, {**row, "credit_code": "91330100MA2XXXX01"}).why()
+    )
 
 
 def test_a_short_form_of_the_investor_counts() -> None:

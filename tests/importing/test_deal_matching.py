@@ -120,7 +120,29 @@ def test_the_clerk_confirms_a_possible_match(tmp_path: Path, portfolio) -> None:
 
 def test_one_deal_twice_in_one_file_is_created_once(tmp_path: Path) -> None:
     db = tmp_path / "t.db"
-    again = ["恒通轴承基地项目（一期）", "浙江恒通轴承股份有限公司", "2022-08-05", "50000", "高新园区"]
+    again = [
+        "恒通轴承基地项目（一期）",
+        "浙江恒通轴承股份有限公司",
+        "2022-08-05",
+        "50000",
+        "高新园区",
+    ]
     code, plan, _ = run_cli(db, "import", str(_csv(tmp_path / "a.csv", [FIRST, again])), "--json")
     assert code == 0 and [r["action"] for r in plan["rows"]] == ["create", "skip"]
     assert "两种写法" in plan["rows"][1]["warnings"][-1] and len(_keys(db)) == 1
+
+
+def test_a_credit_code_column_names_the_company(tmp_path: Path) -> None:
+    db = tmp_path / "t.db"
+    head = ",".join([*HEADER, "统一社会信用代码"])
+    first = tmp_path / "2021.csv"
+    first.write_text(f"{head}\n1,{','.join(FIRST)},91330100MA2ABCDE1X\n", encoding="utf-8-sig")
+    renamed = ["恒通轴承生产基地项目", "浙江新恒通精工集团有限公司", *FIRST[2:]]
+    second = tmp_path / "2022.csv"
+    second.write_text(f"{head}\n1,{','.join(renamed)},91330100MA2ABCDE1X\n", encoding="utf-8-sig")
+    run_cli(db, "import", str(first))
+    code, plan, _ = run_cli(db, "import", str(second), "--json")
+    (row,) = plan["rows"]
+    assert code == 0 and row["decision"] == "match", row
+    assert "统一社会信用代码相同" in row["match"]["reasons"] and len(_keys(db)) == 1
+    assert plan["sheets"][0]["columns"]["统一社会信用代码"] == "credit_code"

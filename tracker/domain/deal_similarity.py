@@ -13,7 +13,9 @@ province prefix changed, the date written another way. A candidate pair is score
   (浙江… vs 湖南…) do not;
 - agreement of **sign date** (same day; same month counts half), **signed amount** and
   **town**;
-- a 项目代码 (``code``) present on both sides decides outright.
+- a 项目代码 (``code``) the same on both sides decides outright (a different one does not:
+  a county may number its ledger afresh each year); a 统一社会信用代码 (``credit_code``)
+  on both sides decides whether the investor is the same company.
 
 A different investor with a different date and amount is a different deal whatever the
 name says (the same product made by another company). The result is ``match`` (score ≥
@@ -181,10 +183,8 @@ def compare(incoming: dict[str, Any], stored: dict[str, Any]) -> Verdict:
     Both use the field keys of ``vocabulary`` (name, investor, sign_date,
     signed_amount_wan, location, code)."""
     code_a, code_b = _fold(incoming.get("code")), _fold(stored.get("code"))
-    if code_a and code_b:
-        if code_a == code_b:
-            return Verdict("match", 1.0, [f"项目代码相同（{incoming.get('code')}）"])
-        return Verdict("different", 0.0, ["项目代码不同"])
+    if code_a and code_a == code_b:
+        return Verdict("match", 1.0, [f"项目代码相同（{incoming.get('code')}）"])
     name_a, name_b = str(incoming.get("name") or ""), str(stored.get("name") or "")
     phase_a, phase_b = phase_of(name_a), phase_of(name_b)
     if phase_a != phase_b:
@@ -199,7 +199,12 @@ def compare(incoming: dict[str, Any], stored: dict[str, Any]) -> Verdict:
         same.append("名称")
     inv_a, inv_b = str(incoming.get("investor") or ""), str(stored.get("investor") or "")
     inv_reason = ""
-    if inv_a and inv_b:
+    credit_a, credit_b = _fold(incoming.get("credit_code")), _fold(stored.get("credit_code"))
+    if credit_a and credit_b:  # the company itself, whatever its name is typed as
+        same_company = credit_a == credit_b
+        parts["investor"] = 1.0 if same_company else 0.0
+        inv_reason = "统一社会信用代码相同" if same_company else "统一社会信用代码不同"
+    elif inv_a and inv_b:
         parts["investor"], inv_reason = _investor_score(inv_a, inv_b)
     else:
         parts["investor"] = 0.5
@@ -263,6 +268,8 @@ def block_keys(data: dict[str, Any]) -> list[str]:
     amount — the most telling first, so a lookup can stop at a sure match."""
     keys = [f"c:{_fold(data['code'])}"] if data.get("code") else []
     name = name_core(str(data.get("name") or ""))
+    if data.get("credit_code"):
+        keys.append(f"nc:{name}|{_fold(data['credit_code'])}")
     if data.get("investor"):
         keys.append(f"ni:{name}|{investor_core(str(data['investor']))}")
     keys.append(f"n:{name}")

@@ -13,7 +13,7 @@ from typing import Any
 from tracker.domain.deal_similarity import Verdict, block_keys, compare
 from tracker.domain.money import yuan_to_wan
 
-_COLUMNS = "id, name, investor, sign_date, signed_amount_yuan, location, code"
+_COLUMNS = "id, name, investor, sign_date, signed_amount_yuan, location, code, credit_code"
 
 
 @dataclass
@@ -25,7 +25,7 @@ class Candidate:
 
 def deal_fields(row: Any) -> dict[str, Any]:
     """The fields the matcher compares, from a ``projects`` row (id first)."""
-    pid, name, investor, sign_date, amount_yuan, location, code = row
+    pid, name, investor, sign_date, amount_yuan, location, code, credit_code = row
     return {
         "id": pid,
         "name": name,
@@ -34,6 +34,7 @@ def deal_fields(row: Any) -> dict[str, Any]:
         "signed_amount_wan": yuan_to_wan(amount_yuan),
         "location": location,
         "code": code,
+        "credit_code": credit_code,
     }
 
 
