@@ -87,3 +87,12 @@ def test_normal_forms() -> None:
     assert name_core("宏达光伏组件生产基地项目（一期）") == name_core("宏达光伏组件基地项目")
     assert phase_of("宏达二期项目") == 2 and phase_of("宏达项目（第十二期）") == 12
     assert investor_core("江苏瑞丰新能源科技股份有限公司") == investor_core("瑞丰新能源有限公司")
+
+
+def test_an_upgraded_agreement_is_the_same_deal() -> None:
+    row = deal(random.Random(8)) | {"agreement_type": "意向协议"}
+    signed = row | {"agreement_type": "正式合同", "sign_date": "2022-09-01",
+                    "signed_amount_wan": "88000"}  # fmt: skip
+    verdict = compare(signed, row)
+    assert verdict.kind == "match" and "升格为“正式合同”" in verdict.why()
+    assert compare(signed | {"agreement_type": "意向协议"}, row).kind == "review"

@@ -119,11 +119,15 @@ def _date_text(rng: random.Random, iso: str) -> str:
     )  # fmt: skip
 
 
-def yearly_ledgers(folder: Path, seed: int = 7, deals: int = 12) -> dict[str, Any]:
+def yearly_ledgers(
+    folder: Path, seed: int = 7, deals: int = 12, retype_seed: int = 0
+) -> dict[str, Any]:
     """Three CSV ledgers (2021–2023): each year repeats the earlier deals retyped (one of
     ``RETYPES`` that keeps date and amount) and adds new ones, among them look-alikes.
-    Returns the files in order, the distinct deal count and the pairs to keep apart."""
+    Returns the files in order, the distinct deal count and the pairs to keep apart;
+    another ``retype_seed`` types the same deals other ways."""
     rng = random.Random(seed)
+    pick = random.Random(seed * 1000 + retype_seed)  # how each repeat is typed
     safe = ["空格", "（一期）", "生产基地→基地", "全角", "股份有限公司", "加科技", "去省份"]
     names: set[str] = set()
     known: list[Row] = []
@@ -149,10 +153,10 @@ def yearly_ledgers(folder: Path, seed: int = 7, deals: int = 12) -> dict[str, An
     for year_index in range(3):
         rows = list(rows_by_year[year_index])
         for earlier in rows_by_year[:year_index]:
-            rows += [RETYPES[rng.choice(safe)](r) for r in earlier if r in known]
+            rows += [RETYPES[pick.choice(safe)](r) for r in earlier if r in known]
         lines = [",".join(HEADER)]
         for i, r in enumerate(rows, 1):
-            cells = [str(i), r["name"], r["investor"], _date_text(rng, r["sign_date"]),
+            cells = [str(i), r["name"], r["investor"], _date_text(pick, r["sign_date"]),
                      r["signed_amount_wan"], r["location"]]  # fmt: skip
             lines.append(",".join(cells))
         path = folder / f"{2021 + year_index}年签约项目台账.csv"

@@ -146,3 +146,17 @@ def test_a_credit_code_column_names_the_company(tmp_path: Path) -> None:
     assert code == 0 and row["decision"] == "match", row
     assert "统一社会信用代码相同" in row["match"]["reasons"] and len(_keys(db)) == 1
     assert plan["sheets"][0]["columns"]["统一社会信用代码"] == "credit_code"
+
+
+def test_rates_are_the_same_after_a_retyped_reimport(tmp_path: Path) -> None:
+    made = yearly_ledgers(tmp_path, seed=9)
+    db = tmp_path / "t.db"
+    _import_all(db, made["files"])
+    _, before, _ = run_cli(db, "review", "--json", "--as-of", "2024-06-30")
+    folder = tmp_path / "again"
+    folder.mkdir()
+    again = yearly_ledgers(folder, seed=9, retype_seed=1)["files"]
+    assert [p.read_bytes() for p in again] != [p.read_bytes() for p in made["files"]]
+    _import_all(db, again)  # every deal again, retyped other ways
+    _, after, _ = run_cli(db, "review", "--json", "--as-of", "2024-06-30")
+    assert after["rates"] == before["rates"] and after["counts"] == before["counts"]

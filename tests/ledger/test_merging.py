@@ -43,11 +43,14 @@ def test_merge_keeps_every_record_and_undo_puts_it_back(portfolio: Portfolio) ->
     assert merged.stage_dates[next(iter(merged.stage_dates))].actual == "2022-03-01"
     assert portfolio.project_count() == 2
     assert any(a.action == "merge" for a in portfolio.audit_for(other))  # history kept
+    history = portfolio.audit_for(keep)  # ... and shown with the project kept
+    assert {a.project_id for a in history} == {keep, other}
     undo_import(portfolio, batch, make_backup=False)
     assert portfolio.project_count() == 3
     back = portfolio.get_project(other)
     assert back.name == before_other.name and len(back.visits) == 1 and len(back.progress) == 1
     kept = portfolio.get_project(keep)
+    assert {a.project_id for a in portfolio.audit_for(keep)} == {keep}
     assert kept.unit is None and not kept.visits and not kept.stage_dates.get("started")
 
 

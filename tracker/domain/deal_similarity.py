@@ -13,6 +13,8 @@ province prefix changed, the date written another way. A candidate pair is score
   (浙江… vs 湖南…) do not;
 - agreement of **sign date** (same day; same month counts half), **signed amount** and
   **town**;
+- an agreement upgraded from 意向/框架协议 to 正式合同/投资协议 is the same deal (甄别):
+  its new date and amount do not count against it;
 - a 项目代码 (``code``) the same on both sides decides outright (a different one does not:
   a county may number its ledger afresh each year); a 统一社会信用代码 (``credit_code``)
   on both sides decides whether the investor is the same company.
@@ -59,6 +61,8 @@ PLACES = (
     "澳门", "中国", "德国", "美国", "日本", "韩国", "英国", "法国", "新加坡", "深圳", "苏州",
     "杭州", "宁波", "广州", "厦门", "青岛", "南京", "武汉", "成都", "西安", "长沙", "合肥",
 )  # fmt: skip
+_INTENT = ("意向协议", "框架协议")
+_BINDING = ("正式合同", "投资协议")
 _PLACE = re.compile(r"^(" + "|".join(sorted(PLACES, key=len, reverse=True)) + r")[省市]?")
 
 
@@ -240,10 +244,17 @@ def compare(incoming: dict[str, Any], stored: dict[str, Any]) -> Verdict:
         (same if alike else differ).append("落地乡镇")
     else:
         parts["town"] = 0.5
+    before, after = stored.get("agreement_type"), incoming.get("agreement_type")
+    if before in _INTENT and after in _BINDING:  # 甄别: an upgraded agreement is one deal
+        parts["date"], parts["amount"] = max(parts["date"], 0.5), max(parts["amount"], 0.5)
+        same.append(f"协议由“{before}”升格为“{after}”")
     score = round(sum(_WEIGHTS[k] * v for k, v in parts.items()), 3)
     reasons: list[str] = []
+    upgrade = [t for t in same if t.startswith("协议")]
+    same = [t for t in same if not t.startswith("协议")]
     if same:
         reasons.append("、".join(same) + "相同")
+    reasons += upgrade
     if name_a.strip() != name_b.strip():
         if parts["name"] == 1.0:
             reasons.append(f"名称仅差{_diff_text(name_a, name_b)}")

@@ -13,7 +13,9 @@ from typing import Any
 from tracker.domain.deal_similarity import Verdict, block_keys, compare
 from tracker.domain.money import yuan_to_wan
 
-_COLUMNS = "id, name, investor, sign_date, signed_amount_yuan, location, code, credit_code"
+_COLUMNS = (
+    "id, name, investor, sign_date, signed_amount_yuan, location, code, credit_code, agreement_type"
+)
 
 
 @dataclass
@@ -25,7 +27,7 @@ class Candidate:
 
 def deal_fields(row: Any) -> dict[str, Any]:
     """The fields the matcher compares, from a ``projects`` row (id first)."""
-    pid, name, investor, sign_date, amount_yuan, location, code, credit_code = row
+    pid, name, investor, sign_date, amount_yuan, location, code, credit_code, agreement = row
     return {
         "id": pid,
         "name": name,
@@ -35,6 +37,7 @@ def deal_fields(row: Any) -> dict[str, Any]:
         "location": location,
         "code": code,
         "credit_code": credit_code,
+        "agreement_type": agreement,
     }
 
 
