@@ -154,7 +154,11 @@ class DuplicateProjectsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.merge_button = QPushButton(self.tr("&Merge this pair"), self)
         self.merge_button.setObjectName("merge_pair")
+        self.swap_button = QPushButton(self.tr("&Keep the other one"), self)
+        self.swap_button.setObjectName("swap_pair")
+        buttons.addButton(self.swap_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.merge_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.swap_button.clicked.connect(self.swap_selected)
         buttons.rejected.connect(self.reject)
         self.merge_button.clicked.connect(self.merge_selected)
         layout = QVBoxLayout(self)
@@ -192,6 +196,7 @@ class DuplicateProjectsDialog(QDialog):
     def selected_changed(self) -> None:
         pair = self.selected()
         self.merge_button.setEnabled(pair is not None and not self.read_only)
+        self.swap_button.setEnabled(pair is not None and not self.read_only)
         self.conflicts.take = set()
         if pair is None:
             self.conflicts.set_items([])
@@ -223,6 +228,16 @@ class DuplicateProjectsDialog(QDialog):
             on_done=done,
             show_progress=False,
         )
+
+    def swap_selected(self) -> None:
+        """Keep the second project of the pair and merge the first into it."""
+        pair = self.selected()
+        if pair is None:
+            return
+        pair.first, pair.second = pair.second, pair.first
+        row = self.view.currentIndex().row()
+        self.pairs.dataChanged.emit(self.pairs.index(row, 0), self.pairs.index(row, 2))
+        self.selected_changed()
 
     def merge_selected(self) -> None:
         pair = self.selected()

@@ -31,6 +31,7 @@ STRINGS: dict[str, str] = {
     "Each pair may be one deal stored twice (typed differently). Merging keeps the first project, fills its blanks from the second and moves the second's progress, visits and problems to it; undo it in Import history.": "每一对可能是同一项目被录入了两次（写法不同）。合并时保留第一个项目，用第二个补全其空白，并把第二个的进度、走访和诉求记录移过来；可在“导入记录”中撤销。",
     "Fields the two projects hold differently": "两个项目不同的内容",
     "&Merge this pair": "合并这一对(&M)",
+    "&Keep the other one": "改为保留另一个(&K)",
     "Looking for duplicate projects": "查找疑似重复项目",
     "No possible duplicates found.": "没有发现疑似重复的项目。",
     "{count} fields differ: the kept project's value stays unless you tick the merged one's.": "有 {count} 项内容不同：保留项目的值不变，除非勾选“改用并入项目的值”。",

@@ -55,52 +55,52 @@
     <context>
         <name>AuditTab</name>
         <message>
-            <location filename="../../ui/editor_audit.py" line="105" />
+            <location filename="../../ui/editor_audit.py" line="107" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_audit.py" line="106" />
+            <location filename="../../ui/editor_audit.py" line="108" />
             <source>User</source>
             <translation>用户</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_audit.py" line="107" />
+            <location filename="../../ui/editor_audit.py" line="109" />
             <source>Source</source>
             <translation>来源</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_audit.py" line="108" />
+            <location filename="../../ui/editor_audit.py" line="110" />
             <source>Record</source>
             <translation>对象</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_audit.py" line="109" />
+            <location filename="../../ui/editor_audit.py" line="111" />
             <source>Action</source>
             <translation>操作</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_audit.py" line="110" />
+            <location filename="../../ui/editor_audit.py" line="112" />
             <source>Field</source>
             <translation>字段</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_audit.py" line="111" />
+            <location filename="../../ui/editor_audit.py" line="113" />
             <source>Old value</source>
             <translation>原值</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_audit.py" line="112" />
+            <location filename="../../ui/editor_audit.py" line="114" />
             <source>New value</source>
             <translation>新值</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_audit.py" line="116" />
+            <location filename="../../ui/editor_audit.py" line="118" />
             <source>Change history</source>
             <translation>变更记录</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_audit.py" line="131" />
+            <location filename="../../ui/editor_audit.py" line="133" />
             <source>By hand</source>
             <translation>手工</translation>
         </message>
@@ -386,42 +386,47 @@ Please copy the error and send it to whoever supports you.</source>
             <translation>合并这一对(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="180" />
+            <location filename="../../ui/duplicate_projects.py" line="157" />
+            <source>&amp;Keep the other one</source>
+            <translation>改为保留另一个(&amp;K)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="184" />
             <source>Looking for duplicate projects</source>
             <translation>查找疑似重复项目</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="198" />
+            <location filename="../../ui/duplicate_projects.py" line="203" />
             <source>No possible duplicates found.</source>
             <translation>没有发现疑似重复的项目。</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="213" />
+            <location filename="../../ui/duplicate_projects.py" line="218" />
             <source>{count} fields differ: the kept project's value stays unless you tick the merged one's.</source>
             <translation>有 {count} 项内容不同：保留项目的值不变，除非勾选“改用并入项目的值”。</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="220" />
+            <location filename="../../ui/duplicate_projects.py" line="225" />
             <source>Comparing</source>
             <translation>比较中</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="234" />
+            <location filename="../../ui/duplicate_projects.py" line="249" />
             <source>Merge projects</source>
             <translation>合并项目</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="236" />
+            <location filename="../../ui/duplicate_projects.py" line="251" />
             <source>Merge project {other} into project {keep}? It can be undone in Import history.</source>
             <translation>把项目 {other} 合并进项目 {keep}？可在“导入记录”中撤销。</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="249" />
+            <location filename="../../ui/duplicate_projects.py" line="264" />
             <source>Merging</source>
             <translation>合并中</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="268" />
+            <location filename="../../ui/duplicate_projects.py" line="283" />
             <source>Possible &amp;duplicate projects…</source>
             <translation>疑似重复项目(&amp;D)…</translation>
         </message>

@@ -66,8 +66,8 @@ def test_cli_duplicates_merge_and_undo(tmp_path: Path) -> None:
     code, out, _ = run_cli(db, "merge", str(keep), str(other), "--json")
     assert code == 0 and {c["field"] for c in out["kept"]} >= {"name", "investor"}
     assert run_cli(db, "duplicates", "--json")[1]["pairs"] == []
-    code, _, err = run_cli(db, "undo-import", str(out["batch_id"]))
-    assert code == 0, err
+    code, text, err = run_cli(db, "undo-import", str(out["batch_id"]))
+    assert code == 0 and "已撤销合并批次" in text, err
     assert len(run_cli(db, "duplicates", "--json")[1]["pairs"]) == 1
     code, _, err = run_cli(db, "merge", str(keep), str(keep))
     assert code != 0 and "相同" in err

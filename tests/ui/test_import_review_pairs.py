@@ -75,6 +75,10 @@ def test_duplicates_dialog_merges_a_pair(qtbot, tmp_db: Path, tmp_path: Path, mo
     qtbot.waitUntil(lambda: dialog.pairs.rowCount() == 1, timeout=10000)
     qtbot.waitUntil(lambda: dialog.conflicts.rowCount() == 2, timeout=10000)  # name, investor
     assert "（一期）" in dialog.pairs.index(0, 2).data()
+    dialog.swap_button.click()  # keep No. 2 ... and back to No. 1
+    assert dialog.pairs.items[0].first["id"] == 2
+    dialog.swap_button.click()
+    qtbot.waitUntil(lambda: dialog.conflicts.rowCount() == 2, timeout=10000)
     investor = next(r for r in range(2) if dialog.conflicts.items[r]["field"] == "investor")
     dialog.conflicts.setData(
         dialog.conflicts.index(investor, 3),

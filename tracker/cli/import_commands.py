@@ -252,10 +252,16 @@ def cmd_undo_import(args: argparse.Namespace) -> int:
     if args.json:
         emit_json({"batch_id": args.batch_id, **result})
         return 0
-    print(
-        f"已撤销导入批次 {args.batch_id}：删除新增项目 {result['deleted']} 个，"
-        f"还原修改 {result['reverted']} 处（撤销前已自动备份）。"
-    )
+    if result["kind"] == "deal_merge":
+        print(
+            f"已撤销合并批次 {args.batch_id}：被并入的项目及其记录已恢复，"
+            f"共还原 {result['reverted']} 处（撤销前已自动备份）。"
+        )
+    else:
+        print(
+            f"已撤销导入批次 {args.batch_id}：删除新增项目 {result['deleted']} 个，"
+            f"还原修改 {result['reverted']} 处（撤销前已自动备份）。"
+        )
     for kept in result["kept_projects"]:
         print(f"  保留（导入后有修改）：项目 {kept['project_id']}（{kept['name']}）")
     for kept in result["kept_fields"]:

@@ -321,6 +321,7 @@ def undo_import(
         len(plan.kept),
     )
     return {
+        "kind": kind,
         "deleted": len(to_delete),
         "reverted": reverted,
         "kept_projects": [p.to_json() for p in kept_projects],
