@@ -17,6 +17,8 @@ STRINGS: dict[str, str] = {
     "&Same project": "是同一项目(&S)",
     "&Not the same": "不是(&N)",
     "{count} rows may be projects already in the ledger, typed otherwise; {open} not answered yet (those are not imported).": "表中有 {count} 行可能是库中已有项目的另一种写法，{open} 行尚未确认（未确认的暂不导入）。请选中一行，点“是同一项目”或“不是”。",
+    "{review} rows may be projects already in the ledger, typed otherwise: confirm them on the duplicates page (until then they are not imported).": "另有 {review} 行可能是库中已有项目的另一种写法，请在“库中已有的项目”页确认（确认前不导入）。",
+    "{review} rows that may be projects already in the ledger were not confirmed and not imported.": "另有 {review} 行可能是库中已有项目，未经确认，没有导入。",
     # 疑似重复项目
     "Possible duplicate projects": "疑似重复项目",
     "Possible &duplicate projects…": "疑似重复项目(&D)…",

@@ -550,27 +550,27 @@ Please copy the error and send it to whoever supports you.</source>
     <context>
         <name>FilesPage</name>
         <message>
-            <location filename="../../ui/import_pages.py" line="70" />
+            <location filename="../../ui/import_pages.py" line="84" />
             <source>Choose the spreadsheets to import</source>
             <translation>选择要导入的表格</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="73" />
+            <location filename="../../ui/import_pages.py" line="87" />
             <source>Previous-year ledgers from Excel or WPS (.xlsx, .xlsb, .xls, .et), .ods, .csv or a web table. You can also drop files here.</source>
             <translation>往年台账：Excel 或 WPS 表格（.xlsx、.xlsb、.xls、.et）、.ods、.csv 或网页表格，也可以把文件拖到这里。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="81" />
+            <location filename="../../ui/import_pages.py" line="95" />
             <source>Add files…</source>
             <translation>添加文件…</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="84" />
+            <location filename="../../ui/import_pages.py" line="98" />
             <source>Remove</source>
             <translation>移除</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="109" />
+            <location filename="../../ui/import_pages.py" line="123" />
             <source>Choose spreadsheets</source>
             <translation>选择表格文件</translation>
         </message>
@@ -953,9 +953,19 @@ or type one per line</source>
             <translation>正在保存错误行</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="51" />
+            <location filename="../../ui/import_pages.py" line="52" />
             <source>{rows} project rows: {create} new, {update} updated, {fill} filled in, {skip} skipped, {reject} rejected; {conflicts} projects with conflicts (kept as stored).</source>
             <translation>共 {rows} 行项目数据：新增 {create}，更新 {update}，补全 {fill}，跳过 {skip}，拒绝 {reject}；有冲突的项目 {conflicts} 个（保留库中内容）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_pages.py" line="58" />
+            <source>{review} rows that may be projects already in the ledger were not confirmed and not imported.</source>
+            <translation>另有 {review} 行可能是库中已有项目，未经确认，没有导入。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_pages.py" line="64" />
+            <source>{review} rows may be projects already in the ledger, typed otherwise: confirm them on the duplicates page (until then they are not imported).</source>
+            <translation>另有 {review} 行可能是库中已有项目的另一种写法，请在“库中已有的项目”页确认（确认前不导入）。</translation>
         </message>
     </context>
     <context>
@@ -1592,17 +1602,17 @@ A project that fell through should be terminated instead: it then stays in the l
     <context>
         <name>PasswordPage</name>
         <message>
-            <location filename="../../ui/import_pages.py" line="141" />
+            <location filename="../../ui/import_pages.py" line="155" />
             <source>Password</source>
             <translation>密码</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="144" />
+            <location filename="../../ui/import_pages.py" line="158" />
             <source>These workbooks are encrypted. Enter the password to open them (it is used only in memory and not saved).</source>
             <translation>以下工作簿已加密。请输入打开密码（只在内存中使用，不会保存）。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="174" />
+            <location filename="../../ui/import_pages.py" line="188" />
             <source>Wrong password for: {files}</source>
             <translation>密码不对：{files}</translation>
         </message>
@@ -1610,62 +1620,62 @@ A project that fell through should be terminated instead: it then stays in the l
     <context>
         <name>PlanPage</name>
         <message>
-            <location filename="../../ui/import_pages.py" line="189" />
+            <location filename="../../ui/import_pages.py" line="203" />
             <source>What will be imported</source>
             <translation>导入预览</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="192" />
+            <location filename="../../ui/import_pages.py" line="206" />
             <source>Nothing has been written yet. Red rows will not be imported; the reason is beside each.</source>
             <translation>目前尚未写入任何内容。红色行不会导入，原因写在每行右侧。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="201" />
+            <location filename="../../ui/import_pages.py" line="215" />
             <source>All rows</source>
             <translation>全部行</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="202" />
+            <location filename="../../ui/import_pages.py" line="216" />
             <source>Rows with problems</source>
             <translation>有问题的行</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="203" />
+            <location filename="../../ui/import_pages.py" line="217" />
             <source>Rejected</source>
             <translation>拒绝</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="204" />
+            <location filename="../../ui/import_pages.py" line="218" />
             <source>New</source>
             <translation>新增</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="205" />
+            <location filename="../../ui/import_pages.py" line="219" />
             <source>Updated</source>
             <translation>更新</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="206" />
+            <location filename="../../ui/import_pages.py" line="220" />
             <source>Filled in</source>
             <translation>补全</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="207" />
+            <location filename="../../ui/import_pages.py" line="221" />
             <source>With conflicts</source>
             <translation>有冲突</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="208" />
+            <location filename="../../ui/import_pages.py" line="222" />
             <source>Skipped</source>
             <translation>跳过</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="221" />
+            <location filename="../../ui/import_pages.py" line="235" />
             <source>Progress figures (funds arrived, invested) as of</source>
             <translation>进度数字（到位资金、完成投资）统计截至</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="251" />
+            <location filename="../../ui/import_pages.py" line="265" />
             <source>Figures as of</source>
             <translation>统计截至</translation>
         </message>
@@ -2064,17 +2074,17 @@ A project that fell through should be terminated instead: it then stays in the l
     <context>
         <name>RunPage</name>
         <message>
-            <location filename="../../ui/import_pages.py" line="284" />
+            <location filename="../../ui/import_pages.py" line="298" />
             <source>Importing</source>
             <translation>正在导入</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="288" />
+            <location filename="../../ui/import_pages.py" line="302" />
             <source>Import now</source>
             <translation>开始导入</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="301" />
+            <location filename="../../ui/import_pages.py" line="315" />
             <source>A backup of the database is made first. The whole import is one step: cancelled or failed, nothing is written.</source>
             <translation>导入前先备份数据库。整个导入是一步完成的：取消或失败都不会写入任何内容。</translation>
         </message>
@@ -2291,42 +2301,42 @@ A project that fell through should be terminated instead: it then stays in the l
     <context>
         <name>SummaryPage</name>
         <message>
-            <location filename="../../ui/import_pages.py" line="316" />
+            <location filename="../../ui/import_pages.py" line="330" />
             <source>Import finished</source>
             <translation>导入完成</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="329" />
+            <location filename="../../ui/import_pages.py" line="343" />
             <source>Undo this import</source>
             <translation>撤销本次导入</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="332" />
+            <location filename="../../ui/import_pages.py" line="346" />
             <source>Export rejected rows…</source>
             <translation>导出错误行…</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="335" />
+            <location filename="../../ui/import_pages.py" line="349" />
             <source>Export conflicts…</source>
             <translation>导出冲突…</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="353" />
+            <location filename="../../ui/import_pages.py" line="367" />
             <source>Batch number: {ids}</source>
             <translation>导入批次号：{ids}</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="358" />
+            <location filename="../../ui/import_pages.py" line="372" />
             <source>{file}: figures as of {date}</source>
             <translation>{file}：进度数字统计截至 {date}</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="367" />
+            <location filename="../../ui/import_pages.py" line="381" />
             <source>Conflicts: the ledger's value was kept where the file says otherwise. Check them; to take the file's value, edit the project or import again choosing “Update” for it.</source>
             <translation>冲突：表中与库中不同的内容，保留了库中的值。请核对；要用表中的值，可在项目中修改，或重新导入并对该项目选“用表中的内容更新”。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="372" />
+            <location filename="../../ui/import_pages.py" line="386" />
             <source>No conflicts: nothing stored was left different from the file.</source>
             <translation>没有冲突：库中没有与表中不同而被保留的内容。</translation>
         </message>

@@ -30,6 +30,7 @@ def test_review_pair_side_by_side_and_answered(qtbot, tmp_db: Path, tmp_path: Pa
     wizard.show()
     to_page(qtbot, wizard, MAPPING)
     to_page(qtbot, wizard, PLAN)
+    assert "1 行可能是库中已有项目" in wizard.plan_page.summary.text()
     to_page(qtbot, wizard, DUPLICATES)
     box = wizard.duplicates_page.review
     assert box.isVisible() and box.model.rowCount() == 1
