@@ -160,3 +160,17 @@ def test_rates_are_the_same_after_a_retyped_reimport(tmp_path: Path) -> None:
     _import_all(db, again)  # every deal again, retyped other ways
     _, after, _ = run_cli(db, "review", "--json", "--as-of", "2024-06-30")
     assert after["rates"] == before["rates"] and after["counts"] == before["counts"]
+
+
+def test_a_deal_stored_meanwhile_under_another_spelling_is_not_created_again(
+    tmp_path: Path, portfolio
+) -> None:  # type: ignore[no-untyped-def]
+    from tracker.importing.apply import apply_plan
+    from tracker.importing.plan import plan_file
+
+    retyped = ["恒通轴承基地项目（一期）", "浙江恒通轴承股份有限公司", *FIRST[2:]]
+    plan = plan_file(_csv(tmp_path / "b.csv", [retyped]), portfolio)
+    assert plan.rows[0].action == "create"
+    run_cli(portfolio.path, "import", str(_csv(tmp_path / "a.csv", [FIRST])))  # meanwhile
+    apply_plan(portfolio, plan, make_backup=False)
+    assert len(_keys(portfolio.path)) == 1 and plan.rows[0].retyped

@@ -420,6 +420,11 @@ def recheck_plan(plan: Plan, portfolio: Portfolio) -> None:
             row.project_id = None  # (an earlier attempt that rolled back may have set it)
             key = name_key(row.data.get("name"), row.data.get("investor"))
             pid = existing.by_key.get(key)
+            if pid is None and row.data.get("investor") and row.choice != "different":
+                found = existing.deals.best(row.data)  # the same deal, typed otherwise
+                if found is not None and found.verdict.kind == "match":
+                    pid, row.retyped, row.stored = found.project_id, True, found.stored
+                    row.score, row.match_reasons = found.verdict.score, found.verdict.why()
             if pid is not None:
                 row.project_id = pid
                 row.warnings.append(
