@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from tracker.ledger.merging import Pair, conflicting_fields, likely_duplicates, merge_projects
 
+from .import_history import master_detail
 from .import_review_pairs import deal_text
 from .list_model import Index, ListModel
 from .tasks import TaskContext, run_task
@@ -141,16 +141,7 @@ class DuplicateProjectsDialog(QDialog):
         self.conflicts_view = _table(self, "merge_conflicts", self.conflicts)
         self.conflicts_view.setAccessibleName(self.tr("Fields the two projects hold differently"))
         self.conflicts_label = QLabel(self)
-        lower = QWidget(self)
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(self.conflicts_label)
-        lower_layout.addWidget(self.conflicts_view, 1)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.view)
-        splitter.addWidget(lower)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter = master_detail(self, self.view, self.conflicts_label, self.conflicts_view)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.merge_button = QPushButton(self.tr("&Merge this pair"), self)
         self.merge_button.setObjectName("merge_pair")
