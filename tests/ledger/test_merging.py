@@ -71,3 +71,19 @@ def test_cli_duplicates_merge_and_undo(tmp_path: Path) -> None:
     assert len(run_cli(db, "duplicates", "--json")[1]["pairs"]) == 1
     code, _, err = run_cli(db, "merge", str(keep), str(keep))
     assert code != 0 and "相同" in err
+
+
+def test_undo_when_the_merged_number_was_given_again(portfolio: Portfolio) -> None:
+    from tests.helpers.projects import sample
+    from tracker.importing.undo import undo_import
+
+    keep, other, apart = _stored_twice(portfolio)
+    portfolio.delete_project(apart)  # the merged one will hold the highest number
+    batch = merge_projects(portfolio, keep, other, make_backup=False)
+    newcomer = portfolio.add_project(sample(name="后来新增的项目"))
+    assert newcomer == other  # SQLite gave the number again
+    undo_import(portfolio, batch, make_backup=False)
+    names = {p["name"] for p in portfolio.list_rows()}
+    assert portfolio.project_count() == 3 and "后来新增的项目" in names
+    back = max(r["id"] for r in portfolio.list_rows())
+    assert len(portfolio.get_project(back).visits) == 1

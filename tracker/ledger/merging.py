@@ -25,6 +25,7 @@ from tracker.importing.deal_candidates import DealIndex
 from tracker.ledger.audit import now_iso
 from tracker.ledger.batches import insert_batch, record_event
 from tracker.ledger.child_records import CHILD_TABLES
+from tracker.ledger.creation import next_key_seq
 from tracker.ledger.portfolio import Portfolio
 from tracker.ledger.rows import columns_to_fields
 from tracker.storage import backup
@@ -179,21 +180,32 @@ def undo_merge(portfolio: Portfolio, batch_id: int) -> int:
     records back to it; the caller (``undo_import``) reverts ``keep``'s fields and stage
     dates from the audit like any batch's and holds the transaction. Returns the count."""
     restored = 0
+    ids: dict[int, int] = {}  # the merged-away id -> the id it comes back under
     for (old,) in portfolio.db.execute(
         "SELECT old FROM audit WHERE batch_id = ? AND action = 'merge'", [batch_id]
     ).fetchall():
         snapshot = json.loads(old)
-        _insert(portfolio, "projects", snapshot["project"])
+        project = dict(snapshot["project"])
+        conn = portfolio.db.conn
+        if conn.execute("SELECT 1 FROM projects WHERE id = ?", [project["id"]]).fetchone():
+            # its number was given to a project created since: it comes back under a new one
+            new_id = conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM projects").fetchone()[0]
+            log.warning("merged project %s comes back as %s", project["id"], new_id)
+            ids[project["id"]], project["id"] = new_id, new_id
+        ids.setdefault(project["id"], project["id"])
+        project["key_seq"] = next_key_seq(conn, project["name_key"], project["id"])
+        _insert(portfolio, "projects", project)
         for table in _OWN_TABLES:
             for row in snapshot[table]:
-                _insert(portfolio, table, row)
+                _insert(portfolio, table, {**row, "project_id": project["id"]})
         restored += 1
     for old, entity, child in portfolio.db.execute(
         "SELECT old, entity, entity_id FROM audit WHERE batch_id = ? AND action = 'move'",
         [batch_id],
     ).fetchall():
         table = CHILD_TABLES[entity]
-        portfolio.db.execute(f"UPDATE {table} SET project_id = ? WHERE id = ?", [int(old), child])
+        back = ids.get(int(old), int(old))
+        portfolio.db.execute(f"UPDATE {table} SET project_id = ? WHERE id = ?", [back, child])
         restored += 1
     return restored
 
