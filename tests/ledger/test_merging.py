@@ -87,3 +87,21 @@ def test_undo_when_the_merged_number_was_given_again(portfolio: Portfolio) -> No
     assert portfolio.project_count() == 3 and "后来新增的项目" in names
     back = max(r["id"] for r in portfolio.list_rows())
     assert len(portfolio.get_project(back).visits) == 1
+
+
+def test_a_stage_date_both_hold_is_the_clerks_choice(portfolio: Portfolio) -> None:
+    from tracker.importing.undo import undo_import
+
+    keep, other, _ = _stored_twice(portfolio)
+    portfolio.set_stage_date(keep, "started", actual="2022-02-01")
+    from tracker.ledger.merging import conflicting_fields
+
+    stage = [c for c in conflicting_fields(portfolio, keep, other) if "." in c["field"]]
+    assert stage == [{"field": "started.actual", "label": "开工实际日期",
+                      "keep": "2022-02-01", "other": "2022-03-01"}]  # fmt: skip
+    batch = merge_projects(
+        portfolio, keep, other, choices={"started.actual": "other"}, make_backup=False
+    )
+    assert portfolio.get_project(keep).stage_dates["started"].actual == "2022-03-01"
+    undo_import(portfolio, batch, make_backup=False)
+    assert portfolio.get_project(keep).stage_dates["started"].actual == "2022-02-01"

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from tracker.domain.deal_similarity import Verdict, compare
-from tracker.domain.vocabulary import DATED_STAGES, FIELD_BY_KEY
+from tracker.domain.vocabulary import DATED_STAGES, FIELD_BY_KEY, Stage
 from tracker.errors import TrackerError
 from tracker.importing.deal_candidates import DealIndex
 from tracker.ledger.audit import now_iso
@@ -76,14 +76,36 @@ def likely_duplicates(portfolio: Portfolio) -> list[Pair]:
     return pairs
 
 
+def _stage_dates(portfolio: Portfolio, pid: int) -> dict[str, str]:
+    """{"started.actual": "2022-03-01", …} of one project."""
+    return {
+        f"{r['stage']}.{which}": r[which]
+        for r in _rows(portfolio, "stage_dates", "project_id", pid)
+        for which in ("planned", "actual")
+        if r[which]
+    }
+
+
+def _stage_label(key: str) -> str:
+    stage, which = key.split(".", 1)
+    return f"{Stage(stage).label}{'计划' if which == 'planned' else '实际'}日期"
+
+
 def conflicting_fields(portfolio: Portfolio, keep: int, other: int) -> list[dict[str, Any]]:
-    """The fields both projects hold, differently (what the clerk resolves in the GUI)."""
+    """The fields and stage dates both projects hold, differently (what the clerk
+    resolves in the GUI; ``keep``'s stay unless chosen otherwise)."""
     a = columns_to_fields(portfolio.require_row(keep))
     b = columns_to_fields(portfolio.require_row(other))
-    return [
+    out = [
         {"field": k, "label": FIELD_BY_KEY[k].label, "keep": a[k], "other": b[k]}
         for k in FIELD_BY_KEY
         if a.get(k) not in (None, "") and b.get(k) not in (None, "") and a[k] != b[k]
+    ]
+    da, db = _stage_dates(portfolio, keep), _stage_dates(portfolio, other)
+    return out + [
+        {"field": k, "label": _stage_label(k), "keep": da[k], "other": db[k]}
+        for k in sorted(da.keys() & db.keys(), key=lambda k: (Stage(k.split(".")[0]).rank, k))
+        if da[k] != db[k]
     ]
 
 
@@ -103,8 +125,8 @@ def merge_projects(
 ) -> int:
     """Fold ``other`` into ``keep``; returns the batch id (undo with ``undo-import``).
 
-    ``choices`` maps a conflicting field to ``"other"`` where the clerk took ``other``'s
-    value; every other conflict keeps ``keep``'s."""
+    ``choices`` maps a conflicting field or stage date ("started.actual") to ``"other"``
+    where the clerk took ``other``'s value; every other conflict keeps ``keep``'s."""
     if keep == other:
         raise TrackerError("要合并的两个项目编号相同，请给出两个不同的项目。")
     kept_row, other_row = portfolio.require_row(keep), portfolio.require_row(other)
@@ -140,7 +162,12 @@ def merge_projects(
                 fill = {
                     which: theirs_row[which]
                     for which in ("planned", "actual")
-                    if theirs_row[which] and not mine_row.get(which)
+                    if theirs_row[which]
+                    and theirs_row[which] != mine_row.get(which)
+                    and (
+                        not mine_row.get(which)
+                        or (choices or {}).get(f"{stage.value}.{which}") == "other"
+                    )
                 }
                 if fill:
                     portfolio.set_stage_date(keep, stage, **fill)
