@@ -96,3 +96,9 @@ def test_an_upgraded_agreement_is_the_same_deal() -> None:
     verdict = compare(signed, row)
     assert verdict.kind == "match" and "升格为“正式合同”" in verdict.why()
     assert compare(signed | {"agreement_type": "意向协议"}, row).kind == "review"
+
+
+def test_a_date_known_only_to_the_year_does_not_count_against() -> None:
+    row = deal(random.Random(12))
+    verdict = compare({**row, "sign_date": row["sign_date"][:4]}, row)
+    assert verdict.kind == "match" and "签约年份" in verdict.why()

@@ -181,6 +181,38 @@ def _investor_score(a: str, b: str) -> tuple[float, str]:
     return (ratio * 0.6, "投资主体不同") if ratio < 0.85 else (0.7, "投资主体相近")
 
 
+Part = tuple[float, str | None, str | None]  # (0–1, said when alike, said when not)
+
+
+def _date_part(incoming: dict[str, Any], stored: dict[str, Any]) -> Part:
+    a, b = str(incoming.get("sign_date") or ""), str(stored.get("sign_date") or "")
+    if not (a and b):
+        return 0.5, None, None
+    if a == b:
+        return 1.0, "签约日期", None
+    if a[:7] == b[:7] or a.startswith(b) or b.startswith(a):  # same month, or less precise
+        return 0.6, "签约年月" if len(min(a, b, key=len)) > 4 else "签约年份", None
+    return 0.0, None, f"签约日期（库中 {b}，表中 {a}）"
+
+
+def _amount_part(incoming: dict[str, Any], stored: dict[str, Any]) -> Part:
+    a, b = _amount(incoming.get("signed_amount_wan")), _amount(stored.get("signed_amount_wan"))
+    if a is None or b is None:
+        return 0.5, None, None
+    if a == b:
+        return 1.0, "金额", None
+    return 0.0, None, f"金额（库中 {b}，表中 {a}）"
+
+
+def _town_part(incoming: dict[str, Any], stored: dict[str, Any]) -> Part:
+    a, b = _fold(incoming.get("location")), _fold(stored.get("location"))
+    if not (a and b):
+        return 0.5, None, None
+    if a == b or a in b or b in a:
+        return 1.0, "落地乡镇", None
+    return 0.0, None, "落地乡镇"
+
+
 def compare(incoming: dict[str, Any], stored: dict[str, Any]) -> Verdict:
     """Score ``incoming`` (a parsed row's data) against ``stored`` (a project's fields).
 
@@ -212,38 +244,10 @@ def compare(incoming: dict[str, Any], stored: dict[str, Any]) -> Verdict:
         parts["investor"], inv_reason = _investor_score(inv_a, inv_b)
     else:
         parts["investor"] = 0.5
-    day_a, day_b = str(incoming.get("sign_date") or ""), str(stored.get("sign_date") or "")
-    if day_a and day_b:
-        if day_a == day_b:
-            parts["date"] = 1.0
-            same.append("签约日期")
-        elif day_a[:7] == day_b[:7]:
-            parts["date"] = 0.6
-            same.append("签约月份")
-        else:
-            parts["date"] = 0.0
-            differ.append(f"签约日期（库中 {day_b}，表中 {day_a}）")
-    else:
-        parts["date"] = 0.5
-    amt_a, amt_b = (
-        _amount(incoming.get("signed_amount_wan")),
-        _amount(stored.get("signed_amount_wan")),
-    )
-    if amt_a is not None and amt_b is not None:
-        parts["amount"] = 1.0 if amt_a == amt_b else 0.0
-        if amt_a == amt_b:
-            same.append("金额")
-        else:
-            differ.append(f"金额（库中 {amt_b}，表中 {amt_a}）")
-    else:
-        parts["amount"] = 0.5
-    town_a, town_b = _fold(incoming.get("location")), _fold(stored.get("location"))
-    if town_a and town_b:
-        alike = town_a == town_b or town_a in town_b or town_b in town_a
-        parts["town"] = 1.0 if alike else 0.0
-        (same if alike else differ).append("落地乡镇")
-    else:
-        parts["town"] = 0.5
+    for key, part in (("date", _date_part), ("amount", _amount_part), ("town", _town_part)):
+        parts[key], agree, disagree = part(incoming, stored)
+        same += [agree] if agree else []
+        differ += [disagree] if disagree else []
     before, after = stored.get("agreement_type"), incoming.get("agreement_type")
     if before in _INTENT and after in _BINDING:  # 甄别: an upgraded agreement is one deal
         parts["date"], parts["amount"] = max(parts["date"], 0.5), max(parts["amount"], 0.5)
