@@ -102,3 +102,12 @@ def test_a_date_known_only_to_the_year_does_not_count_against() -> None:
     row = deal(random.Random(12))
     verdict = compare({**row, "sign_date": row["sign_date"][:4]}, row)
     assert verdict.kind == "match" and "签约年份" in verdict.why()
+
+
+def test_a_number_in_the_name_is_not_retyped_away() -> None:
+    row = {"name": "年产10万件精密轴承项目", "investor": "浙江天成轴承有限公司",
+           "sign_date": "2021-05-01", "signed_amount_wan": "20000", "location": "城关镇"}  # fmt: skip
+    typo = compare({**row, "name": "年产100万件精密轴承项目"}, row)
+    assert typo.kind == "review" and "名称中的数字不同（10/100）" in typo.why()
+    other = {**row, "name": "年产20万件精密轴承项目", "investor": "江苏博远轴承有限公司"}
+    assert compare(other, row).kind == "different"

@@ -20,7 +20,9 @@ province prefix changed, the date written another way. A candidate pair is score
   on both sides decides whether the investor is the same company.
 
 A different investor with a different date and amount is a different deal whatever the
-name says (the same product made by another company). The result is ``match`` (score ≥
+name says (the same product made by another company). Names that differ in a number
+(年产10万件 / 年产20万件) are never a sure match: another deal unless the investor is the
+same, then one for the clerk to confirm. The result is ``match`` (score ≥
 ``MATCH``), ``review`` (≥ ``REVIEW``: the clerk confirms) or ``different``, with the
 reasons in Chinese. Pure functions, no storage: the importer and the ``duplicates``
 command both use them.
@@ -61,6 +63,7 @@ PLACES = (
     "澳门", "中国", "德国", "美国", "日本", "韩国", "英国", "法国", "新加坡", "深圳", "苏州",
     "杭州", "宁波", "广州", "厦门", "青岛", "南京", "武汉", "成都", "西安", "长沙", "合肥",
 )  # fmt: skip
+_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _INTENT = ("意向协议", "框架协议")
 _BINDING = ("正式合同", "投资协议")
 _PLACE = re.compile(r"^(" + "|".join(sorted(PLACES, key=len, reverse=True)) + r")[省市]?")
@@ -273,6 +276,14 @@ def compare(incoming: dict[str, Any], stored: dict[str, Any]) -> Verdict:
         return Verdict(
             "different", score, [*reasons, "投资主体、签约日期和金额都不同，是另一个项目"]
         )
+    numbers = [_NUMBER.findall(name_core(n)) for n in (name_b, name_a)]
+    if numbers[0] != numbers[1]:  # 年产10万件 / 年产20万件: another product, or a typo
+        said = (
+            f"名称中的数字不同（{'、'.join(numbers[0]) or '无'}/{'、'.join(numbers[1]) or '无'}）"
+        )
+        if parts["investor"] < 0.8:
+            return Verdict("different", score, [*reasons, said])
+        return Verdict("review" if score >= REVIEW else "different", score, [*reasons, said])
     kind = "match" if score >= MATCH else "review" if score >= REVIEW else "different"
     return Verdict(kind, score, reasons)
 
