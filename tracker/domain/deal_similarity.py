@@ -161,11 +161,13 @@ def _name_score(a: str, b: str) -> float:
     ca, cb = name_core(a), name_core(b)
     if ca == cb:
         return 1.0
-    matcher = SequenceMatcher(None, ca, cb, autojunk=False)
     # Upper bounds first: most candidates (same day and amount) are plainly other names.
-    if matcher.real_quick_ratio() < NAME_FLOOR or matcher.quick_ratio() < NAME_FLOOR:
-        return matcher.quick_ratio() / 2
-    return matcher.ratio()
+    longest = max(len(ca), len(cb))
+    if 2 * min(len(ca), len(cb)) < NAME_FLOOR * (len(ca) + len(cb)) or not longest:
+        return 0.0
+    matcher = SequenceMatcher(None, ca, cb, autojunk=False)
+    bound = matcher.quick_ratio()
+    return bound / 2 if bound < NAME_FLOOR else matcher.ratio()
 
 
 def _investor_score(a: str, b: str) -> tuple[float, str]:
