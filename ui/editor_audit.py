@@ -35,6 +35,8 @@ ACTION_TITLES = {
     "pause": "暂缓",
     "reopen": "恢复",
     "undo": "撤销",
+    "merge": "并入另一项目",
+    "move": "随合并移入",
 }
 OTHER_FIELDS = {
     "status": "状态",

@@ -38,6 +38,7 @@ from tracker.importing.decisions import CHOICES, choices_for
 from tracker.importing.plan import Plan, PlanRow
 
 from .import_pages import _Page
+from .import_review_pairs import ReviewPairsBox
 from .import_state import ImportState, ImportSteps
 from .list_model import Index, ListModel
 
@@ -239,7 +240,10 @@ class DuplicatesPage(_Page):
         for radio in self.radios.values():
             radios.addWidget(radio)
         radios.addStretch(1)
+        self.review = ReviewPairsBox(self)  # possible matches: 是同一项目 / 不是
+        self.review.answered.connect(self.answered)
         layout = QVBoxLayout(self)
+        layout.addWidget(self.review, 1)
         layout.addWidget(self.info)
         layout.addLayout(radios)
         layout.addWidget(self.only_conflicts)
@@ -248,8 +252,15 @@ class DuplicatesPage(_Page):
     def initializePage(self) -> None:
         self.radios[self.state.policy].setChecked(True)
         self.model.set_plans(self.state.plans)
+        self.review.set_plans(self.state.plans)
+        self.review.setVisible(bool(self.review.model.items))
         for column, width in enumerate((220, 100, 220, 150, 150, 170)):
             self.view.setColumnWidth(column, width)
+        self.show_counts()
+
+    def answered(self) -> None:
+        """A possible match was confirmed or refused: its differences show (or go)."""
+        self.model.set_plans(self.state.plans)
         self.show_counts()
 
     def set_policy(self, policy: str) -> None:

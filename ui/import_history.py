@@ -41,6 +41,21 @@ COUNT_COLUMNS = ("create", "update", "fill", "conflicts", "reject")
 UNDONE = QColor("#888888")
 
 
+def master_detail(parent: QWidget, top: QWidget, label: QLabel, detail: QWidget) -> QSplitter:
+    """A list above, the selected item's details (a line, then a table) below."""
+    lower = QWidget(parent)
+    lower_layout = QVBoxLayout(lower)
+    lower_layout.setContentsMargins(0, 0, 0, 0)
+    lower_layout.addWidget(label)
+    lower_layout.addWidget(detail, 1)
+    splitter = QSplitter(Qt.Orientation.Vertical, parent)
+    splitter.addWidget(top)
+    splitter.addWidget(lower)
+    splitter.setStretchFactor(0, 3)
+    splitter.setStretchFactor(1, 2)
+    return splitter
+
+
 class BatchModel(ListModel[Batch]):
     """The batches, newest first."""
 
@@ -121,16 +136,7 @@ class ImportHistoryDialog(QDialog):
         self.conflicts_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.conflicts_view.verticalHeader().setVisible(False)
         self.conflicts_view.horizontalHeader().setStretchLastSection(True)
-        lower = QWidget(self)
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 0, 0, 0)
-        lower_layout.addWidget(self.conflicts_label)
-        lower_layout.addWidget(self.conflicts_view, 1)
-        splitter = QSplitter(Qt.Orientation.Vertical, self)
-        splitter.addWidget(self.view)
-        splitter.addWidget(lower)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
+        splitter = master_detail(self, self.view, self.conflicts_label, self.conflicts_view)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.undo_button = QPushButton(self.tr("&Undo this batch…"), self)
         self.undo_button.setObjectName("undo_batch")

@@ -47,12 +47,26 @@ class _Page(QWizardPage):
         self.steps = steps
 
 
-def counts_text(state: ImportState) -> str:
-    return QCoreApplication.translate(
+def counts_text(state: ImportState, done: bool = False) -> str:
+    totals = state.totals()
+    text = QCoreApplication.translate(
         "ImportWizard",
         "{rows} project rows: {create} new, {update} updated, {fill} filled in, {skip} "
         "skipped, {reject} rejected; {conflicts} projects with conflicts (kept as stored).",
-    ).format(**state.totals())
+    ).format(**totals)
+    if totals.get("review") and done:
+        text += " " + QCoreApplication.translate(
+            "ImportWizard",
+            "{review} rows that may be projects already in the ledger were not confirmed and "
+            "not imported.",
+        ).format(review=totals["review"])
+    elif totals.get("review"):
+        text += " " + QCoreApplication.translate(
+            "ImportWizard",
+            "{review} rows may be projects already in the ledger, typed otherwise: confirm "
+            "them on the duplicates page (until then they are not imported).",
+        ).format(review=totals["review"])
+    return text
 
 
 def as_of_text(plan: Plan) -> str:
@@ -349,7 +363,7 @@ class SummaryPage(_Page):
     def initializePage(self) -> None:
         state = self.state
         lines = [
-            counts_text(state),
+            counts_text(state, done=True),
             self.tr("Batch number: {ids}").format(ids="、".join(str(b) for b in state.batch_ids)),
         ]
         for plan in state.plans:

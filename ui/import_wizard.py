@@ -179,7 +179,7 @@ class ImportWizard(QWizard):
 
     def after_plan_id(self) -> int:
         """The duplicates page only when some row names a stored project."""
-        return DUPLICATES if any(p.matched_rows() for p in self.state.plans) else RUN
+        return DUPLICATES if any(p.duplicate_rows() for p in self.state.plans) else RUN
 
     def replan(self) -> None:
         """Plan again after the clerk changed a file's as-of date (choices are kept)."""

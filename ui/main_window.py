@@ -29,7 +29,7 @@ from tracker.errors import TrackerError
 from tracker.ledger.portfolio import Portfolio
 from tracker.storage.db import EmptyDatabaseFile
 
-from . import file_actions, help_menu
+from . import duplicate_projects, file_actions, help_menu
 from .app import UI_LANGUAGE, install_translators, settings
 from .database_switcher import DatabaseSwitcher, open_portfolio
 from .db_files import acquire_lock, recent_databases
@@ -265,6 +265,7 @@ class MainWindow(QMainWindow):
                 self.settings_action,
             ]
         )
+        self.duplicates_action = duplicate_projects.add_action(self, menu)
         menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.fill(menu, self)
         menu.addSeparator()

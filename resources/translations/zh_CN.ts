@@ -55,52 +55,52 @@
     <context>
         <name>AuditTab</name>
         <message>
-            <location filename="../../ui/editor_audit.py" line="105" />
+            <location filename="../../ui/editor_audit.py" line="107" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_audit.py" line="106" />
+            <location filename="../../ui/editor_audit.py" line="108" />
             <source>User</source>
             <translation>用户</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_audit.py" line="107" />
+            <location filename="../../ui/editor_audit.py" line="109" />
             <source>Source</source>
             <translation>来源</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_audit.py" line="108" />
+            <location filename="../../ui/editor_audit.py" line="110" />
             <source>Record</source>
             <translation>对象</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_audit.py" line="109" />
+            <location filename="../../ui/editor_audit.py" line="111" />
             <source>Action</source>
             <translation>操作</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_audit.py" line="110" />
+            <location filename="../../ui/editor_audit.py" line="112" />
             <source>Field</source>
             <translation>字段</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_audit.py" line="111" />
+            <location filename="../../ui/editor_audit.py" line="113" />
             <source>Old value</source>
             <translation>原值</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_audit.py" line="112" />
+            <location filename="../../ui/editor_audit.py" line="114" />
             <source>New value</source>
             <translation>新值</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_audit.py" line="116" />
+            <location filename="../../ui/editor_audit.py" line="118" />
             <source>Change history</source>
             <translation>变更记录</translation>
         </message>
         <message>
-            <location filename="../../ui/editor_audit.py" line="131" />
+            <location filename="../../ui/editor_audit.py" line="133" />
             <source>By hand</source>
             <translation>手工</translation>
         </message>
@@ -152,72 +152,72 @@
     <context>
         <name>BatchModel</name>
         <message>
-            <location filename="../../ui/import_history.py" line="50" />
+            <location filename="../../ui/import_history.py" line="65" />
             <source>Batch</source>
             <translation>批次</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="51" />
+            <location filename="../../ui/import_history.py" line="66" />
             <source>Time</source>
             <translation>时间</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="52" />
+            <location filename="../../ui/import_history.py" line="67" />
             <source>Kind</source>
             <translation>类型</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="53" />
+            <location filename="../../ui/import_history.py" line="68" />
             <source>File</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="54" />
+            <location filename="../../ui/import_history.py" line="69" />
             <source>Sheets</source>
             <translation>工作表</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="55" />
+            <location filename="../../ui/import_history.py" line="70" />
             <source>New</source>
             <translation>新增</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="56" />
+            <location filename="../../ui/import_history.py" line="71" />
             <source>Updated</source>
             <translation>更新</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="57" />
+            <location filename="../../ui/import_history.py" line="72" />
             <source>Filled in</source>
             <translation>补全</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="58" />
+            <location filename="../../ui/import_history.py" line="73" />
             <source>Projects with conflicts</source>
             <translation>冲突项目</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="59" />
+            <location filename="../../ui/import_history.py" line="74" />
             <source>Rejected</source>
             <translation>拒绝</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="60" />
+            <location filename="../../ui/import_history.py" line="75" />
             <source>Figures as of</source>
             <translation>统计截至</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="61" />
+            <location filename="../../ui/import_history.py" line="76" />
             <source>State</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="73" />
+            <location filename="../../ui/import_history.py" line="88" />
             <source>Undone {time}</source>
             <translation>已于 {time} 撤销</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="74" />
+            <location filename="../../ui/import_history.py" line="89" />
             <source>Can be undone</source>
             <translation>可撤销</translation>
         </message>
@@ -392,6 +392,26 @@
             <source>In the file</source>
             <translation>表中</translation>
         </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="72" />
+            <source>Field</source>
+            <translation>字段</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="73" />
+            <source>Kept project</source>
+            <translation>保留的项目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="74" />
+            <source>Merged project</source>
+            <translation>并入的项目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="75" />
+            <source>Use the merged one's</source>
+            <translation>改用并入项目的值</translation>
+        </message>
     </context>
     <context>
         <name>CrashDialog</name>
@@ -481,79 +501,148 @@ Please copy the error and send it to whoever supports you.</source>
         </message>
     </context>
     <context>
+        <name>DuplicateProjectsDialog</name>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="125" />
+            <location filename="../../ui/duplicate_projects.py" line="138" />
+            <source>Possible duplicate projects</source>
+            <translation>疑似重复项目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="129" />
+            <source>Each pair may be one deal stored twice (typed differently). Merging keeps the first project, fills its blanks from the second and moves the second's progress, visits and problems to it; undo it in Import history.</source>
+            <translation>每一对可能是同一项目被录入了两次（写法不同）。合并时保留第一个项目，用第二个补全其空白，并把第二个的进度、走访和诉求记录移过来；可在“导入记录”中撤销。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="142" />
+            <source>Fields the two projects hold differently</source>
+            <translation>两个项目不同的内容</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="146" />
+            <source>&amp;Merge this pair</source>
+            <translation>合并这一对(&amp;M)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="148" />
+            <source>&amp;Keep the other one</source>
+            <translation>改为保留另一个(&amp;K)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="175" />
+            <source>Looking for duplicate projects</source>
+            <translation>查找疑似重复项目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="194" />
+            <source>No possible duplicates found.</source>
+            <translation>没有发现疑似重复的项目。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="209" />
+            <source>{count} fields differ: the kept project's value stays unless you tick the merged one's.</source>
+            <translation>有 {count} 项内容不同：保留项目的值不变，除非勾选“改用并入项目的值”。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="216" />
+            <source>Comparing</source>
+            <translation>比较中</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="240" />
+            <source>Merge projects</source>
+            <translation>合并项目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="242" />
+            <source>Merge project {other} into project {keep}? It can be undone in Import history.</source>
+            <translation>把项目 {other} 合并进项目 {keep}？可在“导入记录”中撤销。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="255" />
+            <source>Merging</source>
+            <translation>合并中</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="274" />
+            <source>Possible &amp;duplicate projects…</source>
+            <translation>疑似重复项目(&amp;D)…</translation>
+        </message>
+    </context>
+    <context>
         <name>DuplicatesModel</name>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="69" />
+            <location filename="../../ui/import_duplicates.py" line="70" />
             <source>Sheet / row</source>
             <translation>工作表 / 行</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="71" />
+            <location filename="../../ui/import_duplicates.py" line="72" />
             <source>In the ledger</source>
             <translation>库中</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="72" />
+            <location filename="../../ui/import_duplicates.py" line="73" />
             <source>In the file</source>
             <translation>表中</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="68" />
+            <location filename="../../ui/import_duplicates.py" line="69" />
             <source>Project (id)</source>
             <translation>项目（编号）</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="70" />
+            <location filename="../../ui/import_duplicates.py" line="71" />
             <source>Changed field</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="73" />
+            <location filename="../../ui/import_duplicates.py" line="74" />
             <source>Outcome</source>
             <translation>结果</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="74" />
+            <location filename="../../ui/import_duplicates.py" line="75" />
             <source>This project</source>
             <translation>本项目的处理</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="105" />
+            <location filename="../../ui/import_duplicates.py" line="106" />
             <source>Kept as stored (conflict)</source>
             <translation>冲突，保留库中</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="107" />
+            <location filename="../../ui/import_duplicates.py" line="108" />
             <source>Not written</source>
             <translation>不写入</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="109" />
+            <location filename="../../ui/import_duplicates.py" line="110" />
             <source>Overwritten</source>
             <translation>更新为表中</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="110" />
+            <location filename="../../ui/import_duplicates.py" line="111" />
             <source>Filled in</source>
             <translation>补全</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="110" />
+            <location filename="../../ui/import_duplicates.py" line="111" />
             <source>Added</source>
             <translation>补充（新的统计日期）</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="113" />
+            <location filename="../../ui/import_duplicates.py" line="114" />
             <source>As above: {choice}</source>
             <translation>按上面：{choice}</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="123" />
+            <location filename="../../ui/import_duplicates.py" line="124" />
             <source>{sheet} row {row}</source>
             <translation>{sheet} 第 {row} 行</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="139" />
+            <location filename="../../ui/import_duplicates.py" line="140" />
             <source>Double-click or press F2 to choose for this project</source>
             <translation>双击或按 F2 为本项目单独选择</translation>
         </message>
@@ -561,37 +650,37 @@ Please copy the error and send it to whoever supports you.</source>
     <context>
         <name>DuplicatesPage</name>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="195" />
+            <location filename="../../ui/import_duplicates.py" line="196" />
             <source>Projects already in the ledger</source>
             <translation>库中已有的项目</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="198" />
+            <location filename="../../ui/import_duplicates.py" line="199" />
             <source>Each line is a field the file states differently from the ledger. Nothing is written until you import.</source>
             <translation>每一行是表中与库中不同的一项内容。点“导入”之前不会写入任何内容。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="207" />
+            <location filename="../../ui/import_duplicates.py" line="208" />
             <source>&amp;Fill blanks only; keep what the ledger holds (recommended)</source>
             <translation>只补全库中空白，库中已有的内容保留（推荐）(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="208" />
+            <location filename="../../ui/import_duplicates.py" line="209" />
             <source>&amp;Update with the file's values</source>
             <translation>用表中的内容更新(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="209" />
+            <location filename="../../ui/import_duplicates.py" line="210" />
             <source>&amp;Leave these projects as they are</source>
             <translation>不动这些项目(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="215" />
+            <location filename="../../ui/import_duplicates.py" line="216" />
             <source>Show only projects with &amp;conflicts</source>
             <translation>只看有冲突的项目(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../ui/import_duplicates.py" line="270" />
+            <location filename="../../ui/import_duplicates.py" line="281" />
             <source>{count} projects of the file are already in the ledger: {changed} differ ({conflicts} with conflicts kept as stored), {same} are the same. Rows repeated within the file are always skipped.</source>
             <translation>表中有 {count} 个项目库中已有：{changed} 个有不同（其中 {conflicts} 个有冲突，保留库中内容），{same} 个相同。表内重复的行一律跳过。</translation>
         </message>
@@ -599,27 +688,27 @@ Please copy the error and send it to whoever supports you.</source>
     <context>
         <name>FilesPage</name>
         <message>
-            <location filename="../../ui/import_pages.py" line="70" />
+            <location filename="../../ui/import_pages.py" line="84" />
             <source>Choose the spreadsheets to import</source>
             <translation>选择要导入的表格</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="73" />
+            <location filename="../../ui/import_pages.py" line="87" />
             <source>Previous-year ledgers from Excel or WPS (.xlsx, .xlsb, .xls, .et), .ods, .csv or a web table. You can also drop files here.</source>
             <translation>往年台账：Excel 或 WPS 表格（.xlsx、.xlsb、.xls、.et）、.ods、.csv 或网页表格，也可以把文件拖到这里。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="81" />
+            <location filename="../../ui/import_pages.py" line="95" />
             <source>Add files…</source>
             <translation>添加文件…</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="84" />
+            <location filename="../../ui/import_pages.py" line="98" />
             <source>Remove</source>
             <translation>移除</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="109" />
+            <location filename="../../ui/import_pages.py" line="123" />
             <source>Choose spreadsheets</source>
             <translation>选择表格文件</translation>
         </message>
@@ -740,67 +829,67 @@ or type one per line</source>
     <context>
         <name>ImportHistoryDialog</name>
         <message>
-            <location filename="../../ui/import_history.py" line="97" />
+            <location filename="../../ui/import_history.py" line="112" />
             <source>Import history</source>
             <translation>导入记录</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="105" />
+            <location filename="../../ui/import_history.py" line="120" />
             <source>Import batches</source>
             <translation>导入批次</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="119" />
+            <location filename="../../ui/import_history.py" line="134" />
             <source>Conflicts of the selected batch</source>
             <translation>所选批次的冲突</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="135" />
+            <location filename="../../ui/import_history.py" line="141" />
             <source>&amp;Undo this batch…</source>
             <translation>撤销这一批(&amp;U)…</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="137" />
+            <location filename="../../ui/import_history.py" line="143" />
             <source>&amp;Export conflicts…</source>
             <translation>导出冲突(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="146" />
+            <location filename="../../ui/import_history.py" line="152" />
             <source>Undoing a batch removes the projects it added and restores what it changed; edits made by hand since are kept (you are asked first).</source>
             <translation>撤销一批会删除它新增的项目、还原它改过的内容；之后手工做的修改会保留（撤销前会先询问）。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="177" />
+            <location filename="../../ui/import_history.py" line="183" />
             <source>Reading the import history</source>
             <translation>正在读取导入记录</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="194" />
+            <location filename="../../ui/import_history.py" line="200" />
             <source>No import yet.</source>
             <translation>还没有导入过。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="207" />
+            <location filename="../../ui/import_history.py" line="213" />
             <source>Batch {id}: {count} conflicts — values the ledger kept where the file said otherwise.</source>
             <translation>批次 {id}：{count} 处冲突——表中不同、库中保留的内容。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="211" />
+            <location filename="../../ui/import_history.py" line="217" />
             <source>Batch {id}: no conflicts.</source>
             <translation>批次 {id}：没有冲突。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="216" />
+            <location filename="../../ui/import_history.py" line="222" />
             <source>Reading conflicts</source>
             <translation>正在读取冲突</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="242" />
+            <location filename="../../ui/import_history.py" line="248" />
             <source>Save conflicts</source>
             <translation>保存冲突</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="252" />
+            <location filename="../../ui/import_history.py" line="258" />
             <source>Saving conflicts</source>
             <translation>正在保存冲突</translation>
         </message>
@@ -1002,9 +1091,19 @@ or type one per line</source>
             <translation>正在保存错误行</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="51" />
+            <location filename="../../ui/import_pages.py" line="52" />
             <source>{rows} project rows: {create} new, {update} updated, {fill} filled in, {skip} skipped, {reject} rejected; {conflicts} projects with conflicts (kept as stored).</source>
             <translation>共 {rows} 行项目数据：新增 {create}，更新 {update}，补全 {fill}，跳过 {skip}，拒绝 {reject}；有冲突的项目 {conflicts} 个（保留库中内容）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_pages.py" line="58" />
+            <source>{review} rows that may be projects already in the ledger were not confirmed and not imported.</source>
+            <translation>另有 {review} 行可能是库中已有项目，未经确认，没有导入。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_pages.py" line="64" />
+            <source>{review} rows may be projects already in the ledger, typed otherwise: confirm them on the duplicates page (until then they are not imported).</source>
+            <translation>另有 {review} 行可能是库中已有项目的另一种写法，请在“库中已有的项目”页确认（确认前不导入）。</translation>
         </message>
     </context>
     <context>
@@ -1371,60 +1470,60 @@ or type one per line</source>
             <translation>工具(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="268" />
+            <location filename="../../ui/main_window.py" line="269" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="273" />
+            <location filename="../../ui/main_window.py" line="274" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="275" />
+            <location filename="../../ui/main_window.py" line="276" />
             <source>Main toolbar</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="298" />
+            <location filename="../../ui/main_window.py" line="299" />
             <source>(none)</source>
             <translation>（无）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="330" />
-            <location filename="../../ui/main_window.py" line="344" />
+            <location filename="../../ui/main_window.py" line="331" />
+            <location filename="../../ui/main_window.py" line="345" />
             <source>Delete project</source>
             <translation>删除项目</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="332" />
+            <location filename="../../ui/main_window.py" line="333" />
             <source>Delete “{name}” with its stage dates, figures, visits and problems?
 A project that fell through should be terminated instead: it then stays in the ledger and in the rates.</source>
             <translation>确定删除“{name}”及其进度节点、资金数据、走访记录和企业诉求吗？
 已落空的项目应改为“终止”：终止的项目仍保留在台账中，并计入各项比率。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="410" />
+            <location filename="../../ui/main_window.py" line="411" />
             <source>Ready: add the first project with New project (Ctrl+N).</source>
             <translation>台账已建好：用“新建项目”（Ctrl+N）录入第一个项目。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="433" />
+            <location filename="../../ui/main_window.py" line="434" />
             <source>{total} projects · signed total {amount} (10k yuan)</source>
             <translation>共 {total} 个项目 · 签约总额 {amount} 万元</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="435" />
+            <location filename="../../ui/main_window.py" line="436" />
             <source>{total} projects · {shown} shown · signed total {amount} (10k yuan)</source>
             <translation>共 {total} 个项目 · 筛选后 {shown} 个 · 签约总额 {amount} 万元</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="453" />
+            <location filename="../../ui/main_window.py" line="454" />
             <source>Signed project tracker — 演示数据 (demo, not your ledger) — {name}</source>
             <translation>签约项目跟踪 — 【演示数据，不是您的台账】 — {name}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="455" />
+            <location filename="../../ui/main_window.py" line="456" />
             <source>Signed project tracker — {name}</source>
             <translation>签约项目跟踪 — {name}</translation>
         </message>
@@ -1545,72 +1644,72 @@ A project that fell through should be terminated instead: it then stays in the l
     <context>
         <name>NameListsTab</name>
         <message>
-            <location filename="../../ui/name_lists_tab.py" line="94" />
+            <location filename="../../ui/name_lists_tab.py" line="95" />
             <source> (one per line):</source>
             <translation>（每行一个）：</translation>
         </message>
         <message>
-            <location filename="../../ui/name_lists_tab.py" line="106" />
+            <location filename="../../ui/name_lists_tab.py" line="107" />
             <source>Probably one name spelled differently</source>
             <translation>可能是同一名称的不同写法</translation>
         </message>
         <message>
-            <location filename="../../ui/name_lists_tab.py" line="115" />
+            <location filename="../../ui/name_lists_tab.py" line="116" />
             <source>Merge as &amp;proposed…</source>
             <translation>按建议合并(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../ui/name_lists_tab.py" line="118" />
+            <location filename="../../ui/name_lists_tab.py" line="119" />
             <source>Keep the &amp;other spelling…</source>
             <translation>保留另一种写法(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../ui/name_lists_tab.py" line="131" />
+            <location filename="../../ui/name_lists_tab.py" line="132" />
             <source>Merge two entries</source>
             <translation>合并两个条目</translation>
         </message>
         <message>
-            <location filename="../../ui/name_lists_tab.py" line="141" />
+            <location filename="../../ui/name_lists_tab.py" line="142" />
             <source>&amp;Merge…</source>
             <translation>合并(&amp;M)…</translation>
         </message>
         <message>
-            <location filename="../../ui/name_lists_tab.py" line="146" />
+            <location filename="../../ui/name_lists_tab.py" line="147" />
             <source>List:</source>
             <translation>名录：</translation>
         </message>
         <message>
-            <location filename="../../ui/name_lists_tab.py" line="147" />
+            <location filename="../../ui/name_lists_tab.py" line="148" />
             <source>Merge:</source>
             <translation>把：</translation>
         </message>
         <message>
-            <location filename="../../ui/name_lists_tab.py" line="148" />
+            <location filename="../../ui/name_lists_tab.py" line="149" />
             <source>into:</source>
             <translation>并入：</translation>
         </message>
         <message>
-            <location filename="../../ui/name_lists_tab.py" line="179" />
+            <location filename="../../ui/name_lists_tab.py" line="182" />
             <source>Reading the lists</source>
             <translation>正在读取名录</translation>
         </message>
         <message>
-            <location filename="../../ui/name_lists_tab.py" line="194" />
+            <location filename="../../ui/name_lists_tab.py" line="197" />
             <source>{name} ({count} projects)</source>
             <translation>{name}（{count} 个项目）</translation>
         </message>
         <message>
-            <location filename="../../ui/name_lists_tab.py" line="224" />
+            <location filename="../../ui/name_lists_tab.py" line="227" />
             <source>Merge entries</source>
             <translation>合并名录条目</translation>
         </message>
         <message>
-            <location filename="../../ui/name_lists_tab.py" line="225" />
+            <location filename="../../ui/name_lists_tab.py" line="228" />
             <source>Choose two different entries: one to merge, one to keep.</source>
             <translation>请选两个不同的条目：一个并入，一个保留。</translation>
         </message>
         <message>
-            <location filename="../../ui/name_lists_tab.py" line="247" />
+            <location filename="../../ui/name_lists_tab.py" line="250" />
             <source>Merging entries</source>
             <translation>正在合并</translation>
         </message>
@@ -1684,19 +1783,52 @@ A project that fell through should be terminated instead: it then stays in the l
         </message>
     </context>
     <context>
+        <name>PairsModel</name>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="46" />
+            <source>Project kept</source>
+            <translation>保留的项目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="47" />
+            <source>Project merged into it</source>
+            <translation>并入的项目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="48" />
+            <source>Likeness and reasons</source>
+            <translation>相似度与理由</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="56" />
+            <source>Very likely one project</source>
+            <translation>很可能是同一项目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="58" />
+            <source>Perhaps one project: check</source>
+            <translation>可能是同一项目，请核对</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="62" />
+            <source>No. {id}</source>
+            <translation>编号 {id}</translation>
+        </message>
+    </context>
+    <context>
         <name>PasswordPage</name>
         <message>
-            <location filename="../../ui/import_pages.py" line="141" />
+            <location filename="../../ui/import_pages.py" line="155" />
             <source>Password</source>
             <translation>密码</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="144" />
+            <location filename="../../ui/import_pages.py" line="158" />
             <source>These workbooks are encrypted. Enter the password to open them (it is used only in memory and not saved).</source>
             <translation>以下工作簿已加密。请输入打开密码（只在内存中使用，不会保存）。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="174" />
+            <location filename="../../ui/import_pages.py" line="188" />
             <source>Wrong password for: {files}</source>
             <translation>密码不对：{files}</translation>
         </message>
@@ -1762,62 +1894,62 @@ A project that fell through should be terminated instead: it then stays in the l
     <context>
         <name>PlanPage</name>
         <message>
-            <location filename="../../ui/import_pages.py" line="189" />
+            <location filename="../../ui/import_pages.py" line="203" />
             <source>What will be imported</source>
             <translation>导入预览</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="192" />
+            <location filename="../../ui/import_pages.py" line="206" />
             <source>Nothing has been written yet. Red rows will not be imported; the reason is beside each.</source>
             <translation>目前尚未写入任何内容。红色行不会导入，原因写在每行右侧。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="201" />
+            <location filename="../../ui/import_pages.py" line="215" />
             <source>All rows</source>
             <translation>全部行</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="202" />
+            <location filename="../../ui/import_pages.py" line="216" />
             <source>Rows with problems</source>
             <translation>有问题的行</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="203" />
+            <location filename="../../ui/import_pages.py" line="217" />
             <source>Rejected</source>
             <translation>拒绝</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="204" />
+            <location filename="../../ui/import_pages.py" line="218" />
             <source>New</source>
             <translation>新增</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="205" />
+            <location filename="../../ui/import_pages.py" line="219" />
             <source>Updated</source>
             <translation>更新</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="206" />
+            <location filename="../../ui/import_pages.py" line="220" />
             <source>Filled in</source>
             <translation>补全</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="207" />
+            <location filename="../../ui/import_pages.py" line="221" />
             <source>With conflicts</source>
             <translation>有冲突</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="208" />
+            <location filename="../../ui/import_pages.py" line="222" />
             <source>Skipped</source>
             <translation>跳过</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="221" />
+            <location filename="../../ui/import_pages.py" line="235" />
             <source>Progress figures (funds arrived, invested) as of</source>
             <translation>进度数字（到位资金、完成投资）统计截至</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="251" />
+            <location filename="../../ui/import_pages.py" line="265" />
             <source>Figures as of</source>
             <translation>统计截至</translation>
         </message>
@@ -1977,27 +2109,27 @@ A project that fell through should be terminated instead: it then stays in the l
     <context>
         <name>ProposalsModel</name>
         <message>
-            <location filename="../../ui/name_lists_tab.py" line="48" />
+            <location filename="../../ui/name_lists_tab.py" line="49" />
             <source>List</source>
             <translation>名录</translation>
         </message>
         <message>
-            <location filename="../../ui/name_lists_tab.py" line="48" />
+            <location filename="../../ui/name_lists_tab.py" line="49" />
             <source>Keep</source>
             <translation>保留</translation>
         </message>
         <message>
-            <location filename="../../ui/name_lists_tab.py" line="48" />
+            <location filename="../../ui/name_lists_tab.py" line="49" />
             <source>Merge into it</source>
             <translation>并入</translation>
         </message>
         <message>
-            <location filename="../../ui/name_lists_tab.py" line="48" />
+            <location filename="../../ui/name_lists_tab.py" line="49" />
             <source>Why</source>
             <translation>依据</translation>
         </message>
         <message>
-            <location filename="../../ui/name_lists_tab.py" line="52" />
+            <location filename="../../ui/name_lists_tab.py" line="53" />
             <source>{name} ({count} projects)</source>
             <translation>{name}（{count} 个项目）</translation>
         </message>
@@ -2138,19 +2270,95 @@ A project that fell through should be terminated instead: it then stays in the l
         </message>
     </context>
     <context>
+        <name>ReviewPairsBox</name>
+        <message>
+            <location filename="../../ui/import_review_pairs.py" line="98" />
+            <source>Possible matches to confirm</source>
+            <translation>待确认的可能重复项目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_review_pairs.py" line="107" />
+            <source>&amp;Same project</source>
+            <translation>是同一项目(&amp;S)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_review_pairs.py" line="109" />
+            <source>&amp;Not the same</source>
+            <translation>不是(&amp;N)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_review_pairs.py" line="135" />
+            <source>{count} rows may be projects already in the ledger, typed otherwise; {open} not answered yet (those are not imported).</source>
+            <translation>表中有 {count} 行可能是库中已有项目的另一种写法，{open} 行尚未确认（未确认的暂不导入）。请选中一行，点“是同一项目”或“不是”。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReviewPairsModel</name>
+        <message>
+            <location filename="../../ui/import_review_pairs.py" line="53" />
+            <source>In the ledger</source>
+            <translation>库中</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_review_pairs.py" line="54" />
+            <source>In the file</source>
+            <translation>表中</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_review_pairs.py" line="55" />
+            <source>Likeness and reasons</source>
+            <translation>相似度与理由</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_review_pairs.py" line="56" />
+            <source>Your answer</source>
+            <translation>您的判断</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_review_pairs.py" line="64" />
+            <source>No. {id}</source>
+            <translation>编号 {id}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_review_pairs.py" line="66" />
+            <source>{sheet} row {row}</source>
+            <translation>{sheet} 第 {row} 行</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_review_pairs.py" line="71" />
+            <source>Same project</source>
+            <translation>是同一项目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_review_pairs.py" line="73" />
+            <source>Not the same: a new project</source>
+            <translation>不是同一项目：按新项目导入</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_review_pairs.py" line="75" />
+            <source>Not answered: imported as new</source>
+            <translation>未确认：按新项目导入</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_review_pairs.py" line="76" />
+            <source>Not answered: not imported</source>
+            <translation>未确认：暂不导入</translation>
+        </message>
+    </context>
+    <context>
         <name>RunPage</name>
         <message>
-            <location filename="../../ui/import_pages.py" line="284" />
+            <location filename="../../ui/import_pages.py" line="298" />
             <source>Importing</source>
             <translation>正在导入</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="288" />
+            <location filename="../../ui/import_pages.py" line="302" />
             <source>Import now</source>
             <translation>开始导入</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="301" />
+            <location filename="../../ui/import_pages.py" line="315" />
             <source>A backup of the database is made first. The whole import is one step: cancelled or failed, nothing is written.</source>
             <translation>导入前先备份数据库。整个导入是一步完成的：取消或失败都不会写入任何内容。</translation>
         </message>
@@ -2410,42 +2618,42 @@ A project that fell through should be terminated instead: it then stays in the l
     <context>
         <name>SummaryPage</name>
         <message>
-            <location filename="../../ui/import_pages.py" line="316" />
+            <location filename="../../ui/import_pages.py" line="330" />
             <source>Import finished</source>
             <translation>导入完成</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="329" />
+            <location filename="../../ui/import_pages.py" line="343" />
             <source>Undo this import</source>
             <translation>撤销本次导入</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="332" />
+            <location filename="../../ui/import_pages.py" line="346" />
             <source>Export rejected rows…</source>
             <translation>导出错误行…</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="335" />
+            <location filename="../../ui/import_pages.py" line="349" />
             <source>Export conflicts…</source>
             <translation>导出冲突…</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="353" />
+            <location filename="../../ui/import_pages.py" line="367" />
             <source>Batch number: {ids}</source>
             <translation>导入批次号：{ids}</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="358" />
+            <location filename="../../ui/import_pages.py" line="372" />
             <source>{file}: figures as of {date}</source>
             <translation>{file}：进度数字统计截至 {date}</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="367" />
+            <location filename="../../ui/import_pages.py" line="381" />
             <source>Conflicts: the ledger's value was kept where the file says otherwise. Check them; to take the file's value, edit the project or import again choosing “Update” for it.</source>
             <translation>冲突：表中与库中不同的内容，保留了库中的值。请核对；要用表中的值，可在项目中修改，或重新导入并对该项目选“用表中的内容更新”。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_pages.py" line="372" />
+            <location filename="../../ui/import_pages.py" line="386" />
             <source>No conflicts: nothing stored was left different from the file.</source>
             <translation>没有冲突：库中没有与表中不同而被保留的内容。</translation>
         </message>
@@ -3094,12 +3302,12 @@ A project that fell through should be terminated instead: it then stays in the l
     <context>
         <name>parent</name>
         <message>
-            <location filename="../../ui/name_lists_tab.py" line="68" />
+            <location filename="../../ui/name_lists_tab.py" line="69" />
             <source>Merge entries</source>
             <translation>合并名录条目</translation>
         </message>
         <message>
-            <location filename="../../ui/name_lists_tab.py" line="70" />
+            <location filename="../../ui/name_lists_tab.py" line="71" />
             <source>Merge “{drop}” into “{keep}” ({list})? {count} projects will use “{keep}” and “{drop}” leaves the list. This is one batch: Tools → Import history can undo it.</source>
             <translation>把“{drop}”并入“{keep}”（{list}）？{count} 个项目将改用“{keep}”，名录中不再有“{drop}”。这算一批，可在 工具 → 导入记录 中撤销。</translation>
         </message>

@@ -36,9 +36,10 @@ def test_import_json_shape_exactly(tmp_path: Path, messy_xlsx: Path) -> None:
         "summary",
         "batch_id",
         "on_duplicate",
+        "on_uncertain",
         "as_of",
     ]
-    assert out["on_duplicate"] == "fill"
+    assert out["on_duplicate"] == "fill" and out["on_uncertain"] == "skip"
     # no dating column, no date in the title: the latest date the rows state (registered)
     assert out["as_of"]["value"] == "2023-11-02" and out["as_of"]["source"] == "rows"
     assert out["file"] == str(messy_xlsx) and out["format"] == "xlsx"
@@ -62,7 +63,7 @@ def test_import_json_shape_exactly(tmp_path: Path, messy_xlsx: Path) -> None:
     assert sheet["header_rows"] == [3, 4] and sheet["skipped"] is None and sheet["unit"] == "亿元"
     assert all(v is None or isinstance(v, str) for v in sheet["columns"].values())
     for row in out["rows"]:
-        assert list(row) == ["sheet", "row", "action", "fields", "errors", "warnings"]
+        assert list(row) == ["sheet", "row", "action", "fields", "errors", "warnings", "decision"]
         assert row["action"] in ("create", "update", "fill", "skip", "reject")
     assert [r["row"] for r in out["rows"]] == [6, 7, 11]
     first = out["rows"][0]["fields"]
@@ -83,6 +84,7 @@ def test_import_json_shape_exactly(tmp_path: Path, messy_xlsx: Path) -> None:
         "skip": 0,
         "reject": 0,
         "conflicts": 0,
+        "review": 0,
     }
     assert isinstance(out["batch_id"], int)
     assert result.stderr == ""

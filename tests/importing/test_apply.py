@@ -43,6 +43,7 @@ def test_import_then_reimport_adds_nothing(tmp_db: Path, messy_xlsx: Path) -> No
         "skip": 3,
         "reject": 0,
         "conflicts": 0,
+        "review": 0,
     }
     after = counts(tmp_db)
     assert {k: v for k, v in after.items() if k != "import_batches"} == {

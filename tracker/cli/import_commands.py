@@ -50,6 +50,13 @@ def register(sub: SubParsers) -> None:
         "update 用表中内容更新；skip 跳过",
     )
     p.add_argument(
+        "--on-uncertain",
+        choices=["skip", "create"],
+        default="skip",
+        help="表中一行可能是库中已有项目、但不能确定时（列为“待确认”）：skip 暂不导入、"
+        "列出待确认（默认）；create 按新项目导入",
+    )
+    p.add_argument(
         "--as-of",
         help="表中进度数字（累计到位资金等）的统计日期 YYYY-MM-DD；不给则依次取统计日期列、"
         "标题或表名中的日期、表中最晚的日期",
@@ -105,7 +112,14 @@ def cmd_import(args: argparse.Namespace) -> int:
         portfolio = open_portfolio(args, auto_backup=False)
     try:
         tables = load_tables(workbook, sheet=args.sheet, portfolio=portfolio, sign_date=sign_date)
-        plan = build_plan(workbook, tables, portfolio, on_duplicate=args.on_duplicate, as_of=as_of)
+        plan = build_plan(
+            workbook,
+            tables,
+            portfolio,
+            on_duplicate=args.on_duplicate,
+            on_uncertain=args.on_uncertain,
+            as_of=as_of,
+        )
         summary = plan.summary()
         nothing_valid = summary["reject"] == summary["rows"]
         batch_id = None
@@ -179,9 +193,14 @@ def _print_report(plan, batch_id: int | None, args: argparse.Namespace) -> None:
             print(f"      {c.label}：{c.shown('old')} → {c.shown('new')}")
         for c in r.conflicts:
             print(f"      冲突，保留库中：{c.label} 库中 {c.shown('old')}，表中 {c.shown('new')}")
+    for r in plan.review_rows():
+        print(f"  待确认 “{r.sheet}”第 {r.row} 行 {r.data.get('name')}：{r.note}")
     summary = plan.summary()
     counts = "，".join(f"{ACTION_LABELS[a]} {summary[a]}" for a in ACTION_LABELS)
     print(f"共 {summary['rows']} 行项目数据：{counts}；有冲突的项目 {summary['conflicts']} 个。")
+    if summary["review"]:
+        how = "已按新项目导入" if plan.on_uncertain == "create" else "暂未导入"
+        print(f"其中 {summary['review']} 行可能是库中已有项目、需要确认，{how}（--on-uncertain）。")
     if summary["conflicts"] and plan.on_duplicate == "fill":
         print("有冲突的内容保留了库中的值；要用表中的值，请核对后加 --on-duplicate update 再导入。")
     if args.dry_run:
@@ -233,10 +252,16 @@ def cmd_undo_import(args: argparse.Namespace) -> int:
     if args.json:
         emit_json({"batch_id": args.batch_id, **result})
         return 0
-    print(
-        f"已撤销导入批次 {args.batch_id}：删除新增项目 {result['deleted']} 个，"
-        f"还原修改 {result['reverted']} 处（撤销前已自动备份）。"
-    )
+    if result["kind"] == "deal_merge":
+        print(
+            f"已撤销合并批次 {args.batch_id}：被并入的项目及其记录已恢复，"
+            f"共还原 {result['reverted']} 处（撤销前已自动备份）。"
+        )
+    else:
+        print(
+            f"已撤销导入批次 {args.batch_id}：删除新增项目 {result['deleted']} 个，"
+            f"还原修改 {result['reverted']} 处（撤销前已自动备份）。"
+        )
     for kept in result["kept_projects"]:
         print(f"  保留（导入后有修改）：项目 {kept['project_id']}（{kept['name']}）")
     for kept in result["kept_fields"]:

@@ -81,6 +81,7 @@ PROJECT_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("code", "项目编号"),
     FieldSpec("name", "项目名称", required=True),
     FieldSpec("investor", "投资主体", required=True),
+    FieldSpec("credit_code", "统一社会信用代码"),
     FieldSpec("investor_origin", "投资方来源地"),
     FieldSpec("investor_type", "投资方类型", "choice"),
     FieldSpec("project_type", "项目类型", "choice"),

@@ -13,8 +13,10 @@ then written follows the file's policy, or the clerk's choice for that one row:
 The decision is a pure function of the row's differences and the choice, so the wizard
 can change the policy or one row's choice without reading the file again, and the import
 re-decides under the write lock against the ledger as it is then (``plan.recheck_plan``).
-A later kind of match (a retyped name, a possible match to confirm) adds its own choices
-to ``CHOICES`` and ``choices_for``; the duplicates page lists whatever they return.
+A row that only **may** name a stored project (``PlanRow.uncertain``: a ``review`` of the
+deal matcher) offers 是同一项目 (``same``: then it is decided as above) or 不是
+(``different``: a new project); undecided, the plan's ``on_uncertain`` settles it —
+``skip`` (the default: nothing written, reported) or ``create``.
 """
 
 from __future__ import annotations
@@ -27,11 +29,14 @@ from tracker.importing.plan_row import PlanRow
 log = logging.getLogger(__name__)
 
 POLICIES = ("fill", "update", "skip")
+UNCERTAIN = ("skip", "create")  # what an unconfirmed possible match does
 # Chinese labels of the choices a matched row offers (the wizard and the CLI's help).
 CHOICES: dict[str, str] = {
     "fill": "补全空白，保留库中已有内容",
     "update": "用表中的内容更新",
     "skip": "不动库中的项目",
+    "same": "是同一项目",
+    "different": "不是同一项目",
 }
 
 
@@ -43,9 +48,44 @@ def check_policy(policy: str) -> str:
     return policy
 
 
+def check_uncertain(value: str) -> str:
+    if value not in UNCERTAIN:
+        raise TrackerError(
+            f"可能重复的项目的处理方式应为 skip（跳过）或 create（按新项目导入），现为“{value}”。"
+        )
+    return value
+
+
 def choices_for(row: PlanRow) -> list[str]:
     """The choices the clerk has for this row (empty: nothing to decide)."""
+    if row.uncertain:
+        return ["same", "different"]
     return list(POLICIES) if row.project_id is not None and row.diff else []
+
+
+def settle(row: PlanRow, policy: str, on_uncertain: str = "skip") -> None:
+    """Decide a row naming (or possibly naming) a stored project."""
+    if not row.uncertain:
+        decide(row, policy)
+        return
+    pid = row.candidate_id
+    maybe = f"可能是库中项目（编号 {pid}，相似度 {row.score:.2f}：{row.match_reasons}）"
+    if row.choice == "same":
+        row.project_id = pid
+        decide(row, policy)
+        row.note = f"您确认是库中同一项目；{row.note}"
+        return
+    row.project_id, row.changes, row.conflicts = None, [], []
+    if row.choice == "different":
+        row.action, row.note = "create", f"{maybe}，您确认不是同一项目，按新项目导入"
+    elif on_uncertain == "create":
+        row.action, row.note = "create", f"{maybe}，未确认，按设置作为新项目导入"
+    else:
+        row.action = "skip"
+        row.note = (
+            f"{maybe}，需要您确认，暂不导入；请在导入向导中选“是同一项目”或“不是”，"
+            "或加 --on-uncertain create 作为新项目导入"
+        )
 
 
 def decide(row: PlanRow, policy: str) -> None:
@@ -85,9 +125,9 @@ def decide(row: PlanRow, policy: str) -> None:
         row.note += "，保留库中的内容（冲突）"
 
 
-def set_choice(row: PlanRow, choice: str | None, policy: str) -> None:
+def set_choice(row: PlanRow, choice: str | None, policy: str, on_uncertain: str = "skip") -> None:
     """The clerk's decision for one row (None: follow the plan's policy)."""
     if choice is not None and choice not in choices_for(row):
         raise TrackerError(f"第 {row.row} 行不能选择“{choice}”。")
     row.choice = choice
-    decide(row, policy)
+    settle(row, policy, on_uncertain)

@@ -15,6 +15,7 @@ from typing import Any
 from tracker.domain.money import plain_decimal, yuan_to_wan
 from tracker.domain.search_keys import name_key
 from tracker.domain.vocabulary import FIELD_BY_KEY, Stage, Status
+from tracker.importing.deal_candidates import Candidate, DealIndex
 from tracker.importing.plan_row import PlanRow
 from tracker.ledger.portfolio import Portfolio
 
@@ -29,6 +30,7 @@ class Existing:
         self.portfolio = portfolio
         self.by_key: dict[str, int] = {}
         self.by_name: dict[str, list[int]] = {}
+        self.deals = DealIndex(portfolio.db if portfolio is not None else None)
         if portfolio is None:
             return
         for pid, key in portfolio.db.execute("SELECT id, name_key FROM projects ORDER BY id DESC"):
@@ -50,6 +52,10 @@ class Dedupe:
         self.seen: dict[str, PlanRow] = {}
         self.seen_names: dict[str, PlanRow] = {}
         self.matched: list[PlanRow] = []
+        self.uncertain: list[PlanRow] = []
+        self.similar: dict[int, PlanRow] = {}  # stored id -> the row matched to it by likeness
+        self.new_deals = DealIndex()  # the rows this file creates, to catch a retyped repeat
+        self.new_rows: list[PlanRow] = []
 
     def check(self, row: PlanRow) -> None:
         name, investor = row.data["name"], row.data.get("investor")
@@ -71,12 +77,15 @@ class Dedupe:
         else:
             self.seen_names[name_only] = row
         self._match_stored(row, key, name_only, bool(investor))
+        if row.action == "create" and row.project_id is None and not row.uncertain:
+            self._match_new(row)
 
     def _match_stored(self, row: PlanRow, key: str, name_only: str, has_investor: bool) -> None:
         existing = self.existing
         same_name = existing.by_name.get(name_only, [])
         if key in existing.by_key:
             row.project_id = existing.by_key[key]
+            row.score, row.match_reasons = 1.0, "名称和投资主体相同"
         elif has_investor and (pid := existing.blank_investor(name_only)) is not None:
             row.project_id = pid  # the stored one lacks its investor: this row completes it
             row.warnings.append(f"库中同名项目（编号 {pid}）没有投资主体，按同一项目补全")
@@ -93,10 +102,56 @@ class Dedupe:
                 "无法确定是哪一个，跳过；请补上投资主体后再导入"
             )
             return
+        elif has_investor and (found := existing.deals.best(row.data)) is not None:
+            self._similar(row, found)
+            return
         elif same_name:
             row.warnings.append(f"库中已有同名项目（编号 {same_name[0]}），但投资主体不同，请核对")
         if row.project_id is not None:
+            self.similar.setdefault(row.project_id, row)
             self.matched.append(row)
+
+    def _match_new(self, row: PlanRow) -> None:
+        """A row the file already holds in another spelling is a repeat (a likely one is
+        said, and created)."""
+        found = self.new_deals.best(row.data) if row.data.get("investor") else None
+        if found is not None:
+            first = self.new_rows[-found.project_id - 1]
+            where = f"“{first.sheet}”第 {first.row} 行"
+            why = f"相似度 {found.verdict.score:.2f}：{found.verdict.why()}"
+            if found.verdict.kind == "match":
+                row.action = "skip"
+                row.duplicate_in_file = True
+                row.warnings.append(f"与{where}是同一项目的两种写法（{why}），跳过")
+                return
+            row.warnings.append(f"与{where}可能是同一项目（{why}），请核对")
+        self.new_rows.append(row)
+        self.new_deals.add({**row.data, "id": -len(self.new_rows)})
+
+    def _similar(self, row: PlanRow, found: Candidate) -> None:
+        """A stored deal this row resembles: the same one (``match``), or one the clerk
+        must confirm (``review``)."""
+        pid, verdict = found.project_id, found.verdict
+        row.score, row.match_reasons, row.retyped = verdict.score, verdict.why(), True
+        row.stored = found.stored
+        if verdict.kind == "review":
+            row.uncertain, row.candidate_id = True, pid
+            self.uncertain.append(row)
+            return
+        if (first := self.similar.get(pid)) is not None:
+            row.action = "skip"
+            row.duplicate_in_file = True
+            row.warnings.append(
+                f"与“{first.sheet}”第 {first.row} 行是库中同一项目（编号 {pid}）的两种写法，跳过"
+            )
+            return
+        self.similar[pid] = row
+        row.project_id = pid
+        row.warnings.append(
+            f"按相似认定为库中已有项目“{found.stored['name']}”（编号 {pid}，"
+            f"相似度 {verdict.score:.2f}）：{verdict.why()}"
+        )
+        self.matched.append(row)
 
 
 def current_state(portfolio: Portfolio, ids: list[int]) -> dict[int, dict[str, Any]]:

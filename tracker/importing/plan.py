@@ -47,9 +47,11 @@ log = logging.getLogger(__name__)
 CancelFn = CancelFn
 DUPLICATE_POLICIES = decisions.POLICIES
 DEFAULT_POLICY = "fill"
+DEFAULT_UNCERTAIN = "skip"
 CHUNK = 1000  # rows read column by column at a time, between progress reports
 _DATA_KEYS = frozenset(FIELD_BY_KEY) | (EXTRA_KEYS - {"stage"})  # what add_project takes
 FIGURE_KEYS = ("funds_arrived_wan", "invested_wan")
+RETYPED = ("name", "investor")  # fields a retyped deal spells otherwise, not news
 Choices = dict[tuple[str, int], str]  # (sheet, row) -> the clerk's choice for that row
 
 
@@ -99,14 +101,16 @@ class Plan:
     rows: list[PlanRow]
     on_duplicate: str = DEFAULT_POLICY
     as_of: AsOf | None = None  # when the figures were true (the latest of the sheets')
+    on_uncertain: str = DEFAULT_UNCERTAIN
 
     def summary(self) -> dict[str, int]:
         counts = {a: 0 for a in ACTIONS}
-        conflicts = 0
+        conflicts = review = 0
         for r in self.rows:
             counts[r.action] += 1
             conflicts += bool(r.conflicts)
-        return {"rows": len(self.rows), **counts, "conflicts": conflicts}
+            review += r.decision == "review"
+        return {"rows": len(self.rows), **counts, "conflicts": conflicts, "review": review}
 
     def mapping(self) -> dict[str, dict[str, str | None]]:
         return {s.name: s.columns for s in self.sheets if not s.skipped}
@@ -118,6 +122,14 @@ class Plan:
         """Rows naming a project already stored, in file order (the duplicates page)."""
         return [r for r in self.rows if r.matched]
 
+    def review_rows(self) -> list[PlanRow]:
+        """Rows that may name a stored project, for the clerk to confirm."""
+        return [r for r in self.rows if r.uncertain]
+
+    def duplicate_rows(self) -> list[PlanRow]:
+        """What the duplicates page lists: rows naming stored projects and possible ones."""
+        return [r for r in self.rows if r.matched or r.uncertain]
+
     def conflict_rows(self) -> list[PlanRow]:
         return [r for r in self.rows if r.conflicts]
 
@@ -126,10 +138,10 @@ class Plan:
         one by one keep their choice)."""
         self.on_duplicate = decisions.check_policy(policy)
         for row in self.matched_rows():
-            decisions.decide(row, policy)
+            decisions.settle(row, policy, self.on_uncertain)
 
     def set_choice(self, row: PlanRow, choice: str | None) -> None:
-        decisions.set_choice(row, choice, self.on_duplicate)
+        decisions.set_choice(row, choice, self.on_duplicate, self.on_uncertain)
 
     def choices(self) -> Choices:
         return {(r.sheet, r.row): r.choice for r in self.rows if r.choice}
@@ -143,6 +155,7 @@ class Plan:
             "summary": self.summary(),
             "batch_id": batch_id,
             "on_duplicate": self.on_duplicate,
+            "on_uncertain": self.on_uncertain,
             "as_of": self.as_of.to_json() if self.as_of else None,
         }
 
@@ -186,6 +199,7 @@ def build_plan(
     on_duplicate: str = DEFAULT_POLICY,
     as_of: str | None = None,
     choices: Choices | None = None,
+    on_uncertain: str = DEFAULT_UNCERTAIN,
     today: date | None = None,
     progress: ProgressFn = no_progress,
     cancelled: CancelFn = never_cancelled,
@@ -198,13 +212,14 @@ def build_plan(
         if not any(t.data_rows() and not t.skipped for t in tables):
             raise TrackerError(no_ledger_message(workbook, tables))
         plan = Plan(workbook.path, workbook.format, workbook.sha256, [], [], on_duplicate)
+        plan.on_uncertain = decisions.check_uncertain(on_uncertain)
         plan.sheets = [_sheet_plan(t) for t in tables]
         dedupe = Dedupe(Existing(portfolio))
         _read_rows(plan, tables, dedupe, progress, cancelled)
         _date_figures(plan, workbook, [t for t in tables if not t.skipped], as_of, today)
-        for row in dedupe.matched:
+        for row in [*dedupe.matched, *dedupe.uncertain]:
             row.choice = (choices or {}).get((row.sheet, row.row))
-        _decide_matches(dedupe.matched, portfolio, on_duplicate)
+        _decide_matches([*dedupe.matched, *dedupe.uncertain], portfolio, plan)
         return plan
 
 
@@ -336,14 +351,19 @@ def _date_figures(
 # -- rows naming stored projects -------------------------------------------------------
 
 
-def _decide_matches(rows: list[PlanRow], portfolio: Portfolio | None, policy: str) -> None:
+def _decide_matches(rows: list[PlanRow], portfolio: Portfolio | None, plan: Plan) -> None:
+    """Compare each row with the stored project it names (or may name) and decide it."""
     if not rows or portfolio is None:
         return
-    current = current_state(portfolio, [r.project_id for r in rows if r.project_id])
+    ids = [pid for r in rows if (pid := r.candidate_id or r.project_id)]
+    current = current_state(portfolio, ids)
     for row in rows:
-        assert row.project_id is not None
-        row.diff = compute_diff(row.data, current[row.project_id])
-        decisions.decide(row, policy)
+        pid = row.candidate_id or row.project_id
+        assert pid is not None
+        row.diff = compute_diff(row.data, current[pid])
+        if row.retyped:  # the stored spelling stays; the matcher's reasons show the other
+            row.diff = [c for c in row.diff if c.field not in RETYPED or c.kind != "differs"]
+        decisions.settle(row, plan.on_duplicate, plan.on_uncertain)
 
 
 def plan_file(
@@ -353,6 +373,7 @@ def plan_file(
     password: str | None = None,
     sheet: str | list[str] | None = None,
     on_duplicate: str = DEFAULT_POLICY,
+    on_uncertain: str = DEFAULT_UNCERTAIN,
     as_of: str | None = None,
     mappings: dict[str, dict[str, str | None]] | None = None,
     sign_date: str | None = None,
@@ -372,6 +393,7 @@ def plan_file(
         tables,
         portfolio,
         on_duplicate=on_duplicate,
+        on_uncertain=on_uncertain,
         as_of=as_of,
         progress=progress,
         cancelled=cancelled,
@@ -398,6 +420,11 @@ def recheck_plan(plan: Plan, portfolio: Portfolio) -> None:
             row.project_id = None  # (an earlier attempt that rolled back may have set it)
             key = name_key(row.data.get("name"), row.data.get("investor"))
             pid = existing.by_key.get(key)
+            if pid is None and row.data.get("investor") and row.choice != "different":
+                found = existing.deals.best(row.data)  # the same deal, typed otherwise
+                if found is not None and found.verdict.kind == "match":
+                    pid, row.retyped, row.stored = found.project_id, True, found.stored
+                    row.score, row.match_reasons = found.verdict.score, found.verdict.why()
             if pid is not None:
                 row.project_id = pid
                 row.warnings.append(
@@ -414,4 +441,4 @@ def recheck_plan(plan: Plan, portfolio: Portfolio) -> None:
             matched.append(row)
         # else: the plan showed it the same as stored, so it writes nothing whatever
         # changed since (a blank the clerk made meanwhile is not filled back unseen)
-    _decide_matches(matched, portfolio, plan.on_duplicate)
+    _decide_matches(matched, portfolio, plan)

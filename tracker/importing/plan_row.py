@@ -42,6 +42,15 @@ class PlanRow:
     choice: str | None = None
     note: str = ""
     duplicate_in_file: bool = False  # a repeat of an earlier row of the same file
+    # How the row was found to name a stored deal (``deal_similarity``): the score (1.0 for
+    # the same name and investor), the reasons in Chinese, and for a possible match the
+    # clerk must confirm (``uncertain``) the stored project it may be.
+    score: float | None = None
+    match_reasons: str = ""
+    uncertain: bool = False
+    retyped: bool = False  # found by likeness: its name/investor spelling is not news
+    stored: dict[str, Any] = field(default_factory=dict)  # that project's compared fields
+    candidate_id: int | None = None
 
     @property
     def matched(self) -> bool:
@@ -52,6 +61,16 @@ class PlanRow:
             and not self.duplicate_in_file
             and self.action not in ("create", "reject")
         )
+
+    @property
+    def decision(self) -> str:
+        """create, match (a stored project), review (a possible match to confirm), or the
+        row's skip (a repeat within the file) / reject."""
+        if self.uncertain and self.choice is None:
+            return "review"
+        if self.matched:
+            return "match"
+        return "create" if self.action == "create" else self.action
 
     def reasons(self) -> list[str]:
         """Errors, warnings and the decision, as the plan lists them."""
@@ -65,7 +84,14 @@ class PlanRow:
             "fields": self.fields,
             "errors": self.errors,
             "warnings": [*self.warnings, *([self.note] if self.note else [])],
+            "decision": self.decision,
         }
+        if self.score is not None:
+            out["match"] = {
+                "project_id": self.candidate_id or self.project_id,
+                "score": self.score,
+                "reasons": self.match_reasons,
+            }
         if self.matched:
             out["project_id"] = self.project_id
             out["choice"] = self.choice

@@ -20,6 +20,7 @@ from tracker.domain.vocabulary import PROJECT_FIELDS, STAGE_LABELS, Stage
 FIELD_SYNONYMS: dict[str, tuple[str, ...]] = {
     "serial": ("序号", "序", "no", "no.", "行号", "排序"),
     "code": ("项目编号", "编号", "项目代码", "项目编码"),
+    "credit_code": ("统一社会信用代码", "社会信用代码", "信用代码", "企业信用代码", "组织机构代码"),
     "name": (
         "项目名称",
         "项目",

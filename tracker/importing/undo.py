@@ -23,7 +23,7 @@ from typing import Any
 
 from tracker.domain.vocabulary import FIELD_BY_KEY, Stage, Status
 from tracker.errors import Cancelled, TrackerError
-from tracker.ledger import name_lists
+from tracker.ledger import merging, name_lists
 from tracker.ledger.audit import now_iso
 from tracker.ledger.batches import KIND_LABELS, record_event
 from tracker.ledger.child_records import CHILD_TABLES
@@ -272,8 +272,13 @@ def undo_import(
     # The undo's own audit rows carry the batch id: they belong to the batch's story, and
     # undoing an earlier batch later does not mistake them for a clerk's edits. The first
     # of them marks where the undo begins (the change history tells the two apart).
+    kind = portfolio.db.execute(
+        "SELECT kind FROM import_batches WHERE id = ?", [batch_id]
+    ).fetchone()[0]
     with portfolio.transaction(batch_id):
         record_event(portfolio, "undo")
+        if kind == merging.KIND:  # the merged-away project comes back first
+            reverted += merging.undo_merge(portfolio, batch_id)
         for i, e in enumerate(reversed(entries)):
             if i % 200 == 0:
                 if cancelled():
@@ -321,6 +326,7 @@ def undo_import(
         len(plan.kept),
     )
     return {
+        "kind": kind,
         "deleted": len(to_delete),
         "reverted": reverted,
         "kept_projects": [p.to_json() for p in kept_projects],

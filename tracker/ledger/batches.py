@@ -18,7 +18,12 @@ from tracker.ledger.audit import AuditedWriter, now_iso
 
 log = logging.getLogger(__name__)
 
-KIND_LABELS = {"import": "导入", "merge": "合并名录", "collect": "进度收集"}
+KIND_LABELS = {
+    "import": "导入",
+    "merge": "合并名录",
+    "collect": "进度收集",
+    "deal_merge": "合并项目",
+}
 COUNT_KEYS = ("create", "update", "fill", "conflicts", "reject", "skip")
 
 

@@ -286,8 +286,13 @@ class Portfolio(ChildRecordsMixin):
         sql = (
             "SELECT id, at, user, project_id, entity, action, field, old, new, batch_id FROM audit"
         )
-        if project_id is not None:
-            rows = self.db.execute(sql + " WHERE project_id = ? ORDER BY id", [project_id])
+        if project_id is not None:  # with the history of projects merged into it
+            rows = self.db.execute(
+                sql + " WHERE project_id = ? OR project_id IN (SELECT project_id FROM audit"
+                " WHERE action = 'merge' AND entity = 'project' AND new = ?"
+                " AND project_id NOT IN (SELECT id FROM projects)) ORDER BY id",
+                [project_id, str(project_id)],
+            )
         elif batch_id is not None:
             rows = self.db.execute(sql + " WHERE batch_id = ? ORDER BY id", [batch_id])
         else:

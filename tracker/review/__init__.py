@@ -25,6 +25,7 @@ from tracker.review.by_project import (
     group_by_project,
     warning_line,
 )
+from tracker.review.counting import counting
 from tracker.review.rates import (
     GROUPINGS,
     Rates,
@@ -156,7 +157,8 @@ def review_projects(
         for p in projects
         if facts.is_signed_by(p, as_of) and (year is None or facts.sign_day(p).year == year)
     ]
-    known = {p.id: project_facts(p, as_of) for p in chosen}
+    linked = counting(chosen)  # 增资扩股 of earlier deals: counted once, increment only
+    known = {p.id: project_facts(p, as_of, linked.get(p.id)) for p in chosen}
     return Review(
         as_of=as_of,
         year=year,

@@ -18,6 +18,7 @@ from tracker.domain.dates import is_approximate
 from tracker.domain.project import Project
 from tracker.domain.vocabulary import Stage
 from tracker.review import facts
+from tracker.review.counting import Counted
 
 UNFILLED = "（未填）"
 OTHERS = "其他"
@@ -98,9 +99,10 @@ class ProjectFacts:
     signed_amount: Decimal
     funds: Decimal
     days_to_start: int | None
+    deal: bool = True  # False: a 增资扩股 of a deal counted already (``counting``)
 
 
-def project_facts(p: Project, as_of: date) -> ProjectFacts:
+def project_facts(p: Project, as_of: date, counted: Counted | None = None) -> ProjectFacts:
     start = facts.actual_day(p, Stage.STARTED, as_of)
     if start is not None and (
         is_approximate(p.stage_dates[Stage.STARTED].actual) or is_approximate(p.sign_date)
@@ -111,9 +113,10 @@ def project_facts(p: Project, as_of: date) -> ProjectFacts:
     return ProjectFacts(
         rank=facts.RANK[facts.stage_as_of(p, as_of)],
         terminated=facts.is_terminated(p, as_of),
-        signed_amount=facts.signed_amount(p),
+        signed_amount=facts.signed_amount(p) if counted is None else counted.amount,
         funds=facts.funds_arrived(p, as_of),
         days_to_start=None if start is None else (start - facts.sign_day(p)).days,
+        deal=counted is None or counted.deal,
     )
 
 
@@ -130,14 +133,16 @@ def compute_rates(
     signed_amount = funds = Decimal(0)
     for p in projects:
         f = known[p.id] if known is not None else project_facts(p, as_of)
+        signed_amount += f.signed_amount
+        funds += f.funds
+        if not f.deal:  # a 增资扩股 of a deal counted already: its increment only
+            continue
         counts["signed"] += 1
         counts["terminated"] += f.terminated
         counts["registered"] += f.rank >= REGISTERED
         counts["performing"] += (not f.terminated) and f.rank >= REGISTERED
         counts["started"] += f.rank >= STARTED
         counts["producing"] += f.rank >= PRODUCING
-        signed_amount += f.signed_amount
-        funds += f.funds
         if f.days_to_start is not None:
             counts["days_sum"] += f.days_to_start
             counts["days_n"] += 1

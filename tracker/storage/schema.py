@@ -329,6 +329,14 @@ def m0008_collection_rounds(db: Database) -> None:
     _t(db, "collection_returns").create_index(["round_id"])
 
 
+@migrations(name="0009_investor_credit_code")
+def m0009_investor_credit_code(db: Database) -> None:
+    """The investor's 统一社会信用代码, when a ledger has the column: one company under
+    every spelling of its name, so a retyped deal is recognised by it (``deal_similarity``)."""
+    if "credit_code" not in _t(db, "projects").columns_dict:
+        _t(db, "projects").add_column("credit_code", str)
+
+
 SCHEMA_VERSION = len(migrations._migrations)
 
 
