@@ -273,3 +273,28 @@ def test_the_same_plan_written_twice_writes_once(county: Portfolio, tmp_path: Pa
     wb.save(path)
     with pytest.raises(Exception, match="读入后被修改过"):
         apply_plan(county, plan, make_backup=False)
+
+
+def test_a_retyped_project_is_the_stored_deal(county: Portfolio, tmp_path: Path) -> None:
+    """A unit that retyped its list (hidden id column gone, a name with （一期）, the
+    investor's legal form changed) still reports on the stored deal, as the importer would
+    recognise it; a row that names no stored deal is a new project."""
+    rnd, files = _make(county, tmp_path)
+    wb = load_workbook(files[rnd.targets[0]])
+    ws = wb.active
+    rows = _rows(ws)
+    pid = next(p for p in rows if "有限公司" in ws.cell(rows[p], COL["investor"]).value)
+    name = ws.cell(rows[pid], COL["name"]).value
+    investor = ws.cell(rows[pid], COL["investor"]).value
+    ws.cell(rows[pid], COL["name"], f"{name}（一期）")
+    ws.cell(rows[pid], COL["investor"], investor.replace("有限公司", "股份有限公司"))
+    ws.cell(rows[pid], COL["invested_wan"], 4321)
+    ws.delete_cols(COL["project_id"])
+    back = tmp_path / "retyped.xlsx"
+    wb.save(back)
+
+    plan = plan_return(county, back)
+    (retyped,) = [p for p in plan.projects if p.value("invested_wan") == Decimal(4321)]
+    assert retyped.project_id == pid and not retyped.is_new
+    assert any("认定为台账中的" in n and "（一期）" in n for n in retyped.notes)
+    assert not [p for p in plan.projects if p.is_new]

@@ -8,7 +8,7 @@ held otherwise, a project of another unit) is left out unless the clerk accepts 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -92,6 +92,7 @@ class CollectPlan:
     projects: list[ProjectPlan] = field(default_factory=list)
     unchanged: int = 0
     errors: list[str] = field(default_factory=list)  # cells not read, with where
+    retyped: dict[int, str] = field(default_factory=dict)  # file row -> why it is that deal
 
     def summary(self) -> dict[str, int]:
         live = [p for p in self.projects if p.accepted]
@@ -213,7 +214,27 @@ def _match(frow: FileRow, existing: Existing, plan: CollectPlan) -> int | None:
     same = existing.by_name.get(key.split("|", 1)[0], [])
     if not investor and len(same) == 1:
         return same[0]
+    if investor:  # retyped by the unit: the importer's likeness, sure matches only
+        data = {
+            "name": name,
+            "investor": investor,
+            "sign_date": _quiet(parse_date, frow.cells.get("sign_date")),
+            "signed_amount_wan": _quiet(parse_amount, frow.cells.get("signed_amount_wan")),
+        }
+        found = existing.deals.best(data)
+        if found is not None and found.verdict.kind == "match":
+            plan.retyped[frow.row] = found.verdict.why()
+            return found.project_id
     return None
+
+
+def _quiet(parse: Callable[[Any], Any], value: Any) -> Any:
+    """A value for comparing only: one that does not read is left out here and reported
+    where the row's own figures are read."""
+    try:
+        return parse(value)
+    except ValueError:
+        return None
 
 
 def _amount(
@@ -259,7 +280,11 @@ def _project_plan(
 ) -> None:
     pp = ProjectPlan(frow.row, stored.id, stored.name, stored.investor)
     file_name = cell_text(frow.cells.get("name"))
-    if file_name and file_name != stored.name:
+    if frow.row in plan.retyped:
+        pp.notes.append(
+            f"表中写作“{file_name}”，认定为台账中的“{stored.name}”（{plan.retyped[frow.row]}）"
+        )
+    elif file_name and file_name != stored.name:
         pp.notes.append(f"表中名称为“{file_name}”，按编号认定为台账中的“{stored.name}”")
     owner = stored.unit if rnd.by_field == "unit" else stored.location
     if target and (owner or "").strip() != target:
