@@ -165,9 +165,26 @@ def _name_score(a: str, b: str) -> float:
     longest = max(len(ca), len(cb))
     if 2 * min(len(ca), len(cb)) < NAME_FLOOR * (len(ca) + len(cb)) or not longest:
         return 0.0
-    matcher = SequenceMatcher(None, ca, cb, autojunk=False)
-    bound = matcher.quick_ratio()
-    return bound / 2 if bound < NAME_FLOOR else matcher.ratio()
+    bound = _shared_chars(ca, cb) * 2 / (len(ca) + len(cb))  # difflib's quick_ratio
+    if bound < NAME_FLOOR:
+        return bound / 2
+    return SequenceMatcher(None, ca, cb, autojunk=False).ratio()
+
+
+@lru_cache(maxsize=65536)
+def _chars(core: str) -> tuple[frozenset[str], int]:
+    distinct = frozenset(core)
+    return distinct, len(core) - len(distinct)
+
+
+def _shared_chars(a: str, b: str) -> int:
+    """At least the characters two names have in common, counted with repeats: an upper
+    bound on their matching blocks from a set intersection (building a SequenceMatcher, or
+    counting, for each of the many same-day candidates cost more than the comparisons it
+    then rejected). A name's repeated characters are added back, so the bound never cuts
+    a pair difflib would keep."""
+    (sa, ra), (sb, rb) = _chars(a), _chars(b)
+    return len(sa & sb) + min(ra, rb)
 
 
 def _investor_score(a: str, b: str) -> tuple[float, str]:
