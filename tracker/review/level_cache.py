@@ -1,0 +1,167 @@
+"""The worst warning light of each project, kept in the database between openings.
+
+Reviewing every project of a 50,000-project ledger takes seconds; the window only needs
+each project's worst light (its row tint), and almost none of them change between two
+openings. So the lights are stored (``review_levels``, migration 0007) with what they were
+computed for (``review_level_state``: the as-of day, the thresholds and the program
+version), and every write to a project or its children leaves a mark (``review_dirty``,
+written by triggers, so no writer can forget). Opening an unchanged ledger reads the
+stored lights; after an edit only the marked projects are reviewed again; a new day, a
+changed threshold or a new version of the program reviews everything once.
+
+A stale tint is a wrong answer, so the rules are strict: the marks and the lights are
+read in one snapshot; the new lights are stored only if nobody stored others meanwhile
+(``stamp``), and only the marks that snapshot saw are cleared — a write that lands while
+the review runs leaves its mark for the next one. A read-only ledger is reviewed the same
+way in memory, without storing anything.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlite_utils import Database
+
+from tracker import __version__
+from tracker.errors import Cancelled, TrackerError
+from tracker.ledger.loader import load_projects
+from tracker.ledger.settings import OPTIONS
+from tracker.review.rules import evaluate, worst_by_project
+from tracker.work import CancelFn
+
+log = logging.getLogger(__name__)
+
+# Bump when a rule changes what it fires for (the program version is in the key as well).
+RULES_FORMAT = 1
+THRESHOLDS = tuple(o.key for o in OPTIONS if o.kind == "int")
+CHUNK = 500
+
+
+def cache_key(settings: dict[str, Any], as_of: date) -> str:
+    """What the stored lights depend on besides the data: the day, thresholds, program."""
+    return json.dumps(
+        {
+            "as_of": as_of.isoformat(),
+            "rules": RULES_FORMAT,
+            "version": __version__,
+            "thresholds": {k: settings.get(k) for k in THRESHOLDS},
+        },
+        sort_keys=True,
+    )
+
+
+@dataclass
+class Snapshot:
+    """What one consistent read of the cache found."""
+
+    fresh: bool  # the stored lights were computed for this key
+    stamp: str | None  # who stored them last
+    last_mark: int  # the newest mark seen
+    marked: list[int]  # projects written since (all of them when not fresh)
+    levels: dict[int, str]  # the stored lights of the unmarked projects
+
+
+def review_levels(
+    db: Database,
+    settings: dict[str, Any],
+    as_of: date,
+    ids: list[int] | None = None,
+    cancelled: CancelFn | None = None,
+) -> dict[int, str]:
+    """{project id: "red" | "yellow"} of ``ids`` (every project when None), computed."""
+    projects = load_projects(db, ids=ids) if ids is not None else load_projects(db)
+    worst: dict[int, str] = {}
+    for start in range(0, len(projects), CHUNK):
+        if cancelled and cancelled():
+            raise Cancelled()
+        worst |= worst_by_project(evaluate(projects[start : start + CHUNK], settings, as_of))
+    return worst
+
+
+@contextmanager
+def _snapshot(db: Database) -> Iterator[None]:
+    """One read transaction: the marks, the lights and the projects agree."""
+    conn = db.conn
+    if conn.in_transaction:
+        yield
+        return
+    conn.execute("BEGIN")
+    try:
+        yield
+    finally:
+        if conn.in_transaction:
+            conn.rollback()  # read only: nothing to keep
+
+
+def _state(db: Database, key: str) -> str | None:
+    row = db.execute("SELECT value FROM review_level_state WHERE key = ?", [key]).fetchone()
+    return row[0] if row else None
+
+
+def _read(db: Database, key: str) -> Snapshot:
+    fresh = _state(db, "key") == key
+    stamp = _state(db, "stamp")
+    last = db.execute("SELECT COALESCE(MAX(seq), 0) FROM review_dirty").fetchone()[0]
+    if not fresh:
+        return Snapshot(False, stamp, last, [], {})
+    marked = [r[0] for r in db.execute("SELECT DISTINCT project_id FROM review_dirty")]
+    gone = set(marked)
+    levels = {
+        pid: level
+        for pid, level in db.execute("SELECT project_id, level FROM review_levels")
+        if pid not in gone
+    }
+    return Snapshot(True, stamp, last, marked, levels)
+
+
+def cached_worst_levels(
+    portfolio: Any, as_of: date, cancelled: CancelFn | None = None
+) -> dict[int, str]:
+    """The worst light of each project: the stored ones, with the projects written since
+    (or all, when the day, thresholds or program changed) reviewed again and stored."""
+    db: Database = portfolio.db
+    settings = portfolio.settings()
+    if not db["review_levels"].exists():  # a read-only file from before migration 0007
+        return review_levels(db, settings, as_of, None, cancelled)
+    key = cache_key(settings, as_of)
+    with _snapshot(db):
+        seen = _read(db, key)
+        computed = review_levels(
+            db, settings, as_of, seen.marked if seen.fresh else None, cancelled
+        )
+    levels = seen.levels | computed
+    if not portfolio.read_only and (not seen.fresh or seen.marked):
+        try:
+            _store(portfolio, key, seen, computed)
+        except TrackerError as exc:  # busy or full disk: the lights are right, just not kept
+            log.info("warning lights not stored: %s", exc.message)
+    return levels
+
+
+def _store(portfolio: Any, key: str, seen: Snapshot, computed: dict[int, str]) -> None:
+    db: Database = portfolio.db
+    with portfolio.transaction():
+        if _state(db, "stamp") != seen.stamp:
+            return  # another window stored newer lights meanwhile: keep theirs
+        if seen.fresh:
+            db.conn.executemany(
+                "DELETE FROM review_levels WHERE project_id = ?", [(i,) for i in seen.marked]
+            )
+        else:
+            db.execute("DELETE FROM review_levels")
+        db.conn.executemany(
+            "INSERT OR REPLACE INTO review_levels (project_id, level) VALUES (?, ?)",
+            list(computed.items()),
+        )
+        db.execute("DELETE FROM review_dirty WHERE seq <= ?", [seen.last_mark])
+        stamp = str(int(seen.stamp or 0) + 1)
+        db.conn.executemany(
+            "INSERT OR REPLACE INTO review_level_state (key, value) VALUES (?, ?)",
+            [("key", key), ("stamp", stamp)],
+        )
