@@ -216,7 +216,7 @@ def open_steady(db: Path):  # noqa: ANN201
     levels = {"done": False}
     window.model.levels_loaded.connect(lambda: levels.update(done=True))
     wait_until(lambda: window.model.last_result is not None)
-    wait_until(lambda: levels["done"])
+    wait_until(lambda: levels["done"] and window.model.search_ready)
     return window
 
 
@@ -250,10 +250,13 @@ def bench_search(window, queries: list[str]) -> list[tuple[str, float, float, in
     return results
 
 
-def bench_save(window, saves: int = 5) -> list[float]:  # noqa: ANN001
-    """ms from an editor save (a field changed, then the window's ``after_change``) until
-    the saved row's tint is current again."""
-    times: list[float] = []
+def bench_save(window, saves: int = 5) -> list[tuple[float, float]]:  # noqa: ANN001
+    """ms from an editor save (a field changed, then what ``MainWindow.edit_project`` does)
+    until the saved row is re-read, re-tinted and repainted; and until the background
+    refresh of the whole ledger (ids and lights) has landed."""
+    from PySide6.QtCore import QCoreApplication
+
+    times: list[tuple[float, float]] = []
     levels = {"n": 0}
     window.model.levels_loaded.connect(lambda: levels.update(n=levels["n"] + 1))
     for i in range(saves):
@@ -262,9 +265,12 @@ def bench_save(window, saves: int = 5) -> list[float]:  # noqa: ANN001
         seen = levels["n"]
         started = time.perf_counter()
         window.portfolio.edit_project(pid, {"notes": f"bench save {time.time()}"})
+        window.model.project_changed(pid)  # as MainWindow.edit_project does
         window.after_change(select=pid)
+        QCoreApplication.processEvents()  # the row repainted
+        row = (time.perf_counter() - started) * 1000
         wait_until(lambda s=seen: levels["n"] > s and not window.model.loading)
-        times.append((time.perf_counter() - started) * 1000)
+        times.append((row, (time.perf_counter() - started) * 1000))
     return times
 
 
@@ -309,11 +315,13 @@ def report_size(size: int, db: Path, runs: int) -> None:
     )
     print(f"                              worst  {worst:5.1f} ms" + goal(worst, worst_goal, " ms"))
     saves = bench_save(window)
-    save = statistics.median(saves)
+    save = statistics.median(r for r, _ in saves)
+    full = statistics.median(f for _, f in saves)
     print(
-        f"  editor save → row re-tinted median {save:5.1f} ms (worst {max(saves):.1f})"
-        + goal(save, SAVE_GOAL_MS, " ms")
+        f"  editor save → its row re-tinted median {save:5.1f} ms (worst "
+        f"{max(r for r, _ in saves):.1f})" + goal(save, SAVE_GOAL_MS, " ms")
     )
+    print(f"  editor save → whole ledger refreshed median {full:5.1f} ms")
     window.close()
 
 

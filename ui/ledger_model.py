@@ -33,7 +33,7 @@ from tracker.ledger.portfolio import Portfolio
 from tracker.ledger.queries import ProjectFilter
 from tracker.ledger.search_index import LedgerIndex
 from tracker.reports.view_columns import ledger_cell, view_text
-from tracker.review import warning_line, warnings_for_project
+from tracker.review import warning_line, warnings_for_project, worst_level_of
 
 from .tasks import TaskContext, run_task, show_error
 from .widgets import TEXT_ON_TINT
@@ -118,9 +118,9 @@ def load_ids(
     edit) the plain SQL query answers sooner; the index is then built in the background.
     """
     started = time.perf_counter()
-    pf = ctx.portfolio()
-    all_count, all_total = pf.totals(None)
     if (index is None or not index.matches(flt, order_by, descending)) and not flt.search:
+        pf = ctx.portfolio()
+        all_count, all_total = pf.totals(None)
         ids = pf.query_ids(flt, order_by, descending)
         count, total = (all_count, all_total) if flt.is_empty() else pf.totals(flt)
         return LoadResult(
@@ -133,14 +133,15 @@ def load_ids(
             None,
         )
     if index is None or not index.matches(flt, order_by, descending):
-        index = LedgerIndex(pf.db, flt, order_by, descending)
+        index = LedgerIndex(ctx.portfolio().db, flt, order_by, descending)
+    # A keystroke on a kept index reads nothing from the database (not even a connection).
     found = index.narrow(flt.search)
     return LoadResult(
         found.ids,
         found.count,
         found.total_wan,
-        all_count,
-        all_total or Decimal(0),
+        index.all_count,
+        index.all_total,
         (time.perf_counter() - started) * 1000,
         index,
     )
@@ -292,6 +293,25 @@ class LedgerModel(QAbstractTableModel):
                 [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole],
             )
         self.levels_loaded.emit()
+
+    @property
+    def search_ready(self) -> bool:
+        """The search index is built: a keystroke filters in memory."""
+        return self._index is not None
+
+    def project_changed(self, project_id: int) -> None:
+        """After an editor save: that row is read and tinted again at once (one project
+        reviewed, a few ms); the caller's ``refresh`` follows in the background."""
+        try:
+            level = worst_level_of(self._portfolio, project_id, today_iso())
+        except TrackerError as exc:  # deleted meanwhile: the refresh drops its row
+            log.info("no tint for project %s: %s", project_id, exc.message)
+            level = None
+        if level is None:
+            self._levels.pop(project_id, None)
+        else:
+            self._levels[project_id] = level
+        self.invalidate_rows([project_id])
 
     def invalidate_rows(self, ids: list[int] | None = None) -> None:
         """Drop cached rows after an edit so the next paint reads them fresh."""

@@ -297,6 +297,7 @@ class MainWindow(QMainWindow):
         from .project_editor import ProjectEditor
 
         if ProjectEditor.run(self, self.portfolio, project_id) is not None:
+            self.model.project_changed(project_id)  # its row at once; the rest follows
             self.after_change(select=project_id)
 
     def edit_selected(self) -> None:

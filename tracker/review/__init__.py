@@ -25,7 +25,7 @@ from tracker.review.by_project import (
     group_by_project,
     warning_line,
 )
-from tracker.review.level_cache import cached_worst_levels
+from tracker.review.level_cache import cached_worst_levels, review_levels
 from tracker.review.rates import (
     GROUPINGS,
     Rates,
@@ -78,6 +78,7 @@ __all__ = [
     "warning_line",
     "warnings_for_project",
     "worst_by_project",
+    "worst_level_of",
     "worst_levels",
 ]
 
@@ -191,6 +192,14 @@ def worst_levels(
     checks ``cancelled`` as it goes: the window cancels it on close instead of waiting.
     """
     return cached_worst_levels(portfolio, parse_as_of(as_of), cancelled)
+
+
+def worst_level_of(portfolio: Any, project_id: int, as_of: str | date | None = None) -> str | None:
+    """One project's worst light ("red" / "yellow" / None), reviewed now — the row of a
+    project just saved, before the ledger's lights are refreshed."""
+    return review_levels(portfolio.db, portfolio.settings(), parse_as_of(as_of), [project_id]).get(
+        project_id
+    )
 
 
 def warnings_for_project(
