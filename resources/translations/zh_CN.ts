@@ -225,32 +225,32 @@
     <context>
         <name>ConflictsModel</name>
         <message>
-            <location filename="../../ui/import_models.py" line="214" />
+            <location filename="../../ui/import_models.py" line="213" />
             <source>Sheet</source>
             <translation>工作表</translation>
         </message>
         <message>
-            <location filename="../../ui/import_models.py" line="215" />
+            <location filename="../../ui/import_models.py" line="214" />
             <source>Row</source>
             <translation>行号</translation>
         </message>
         <message>
-            <location filename="../../ui/import_models.py" line="216" />
+            <location filename="../../ui/import_models.py" line="215" />
             <source>Project (id)</source>
             <translation>项目（编号）</translation>
         </message>
         <message>
-            <location filename="../../ui/import_models.py" line="217" />
+            <location filename="../../ui/import_models.py" line="216" />
             <source>Changed field</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../ui/import_models.py" line="218" />
+            <location filename="../../ui/import_models.py" line="217" />
             <source>In the ledger (kept)</source>
             <translation>库中（保留）</translation>
         </message>
         <message>
-            <location filename="../../ui/import_models.py" line="219" />
+            <location filename="../../ui/import_models.py" line="218" />
             <source>In the file</source>
             <translation>表中</translation>
         </message>
@@ -456,6 +456,14 @@ Please copy the error and send it to whoever supports you.</source>
             <location filename="../../ui/import_duplicates.py" line="270" />
             <source>{count} projects of the file are already in the ledger: {changed} differ ({conflicts} with conflicts kept as stored), {same} are the same. Rows repeated within the file are always skipped.</source>
             <translation>表中有 {count} 个项目库中已有：{changed} 个有不同（其中 {conflicts} 个有冲突，保留库中内容），{same} 个相同。表内重复的行一律跳过。</translation>
+        </message>
+    </context>
+    <context>
+        <name>FileCheck</name>
+        <message>
+            <location filename="../../ui/file_check.py" line="28" />
+            <source>Checking the database</source>
+            <translation>正在检查数据库</translation>
         </message>
     </context>
     <context>
@@ -965,24 +973,24 @@ or type one per line</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="218" />
-            <location filename="../../ui/ledger_model.py" line="222" />
-            <location filename="../../ui/ledger_model.py" line="276" />
+            <location filename="../../ui/ledger_model.py" line="219" />
+            <location filename="../../ui/ledger_model.py" line="223" />
+            <location filename="../../ui/ledger_model.py" line="277" />
             <source>Loading the ledger</source>
             <translation>正在读取台账</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="239" />
+            <location filename="../../ui/ledger_model.py" line="240" />
             <source>Checking warnings</source>
             <translation>正在检查预警</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="428" />
+            <location filename="../../ui/ledger_model.py" line="448" />
             <source>no reason given</source>
             <translation>未填原因</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="429" />
+            <location filename="../../ui/ledger_model.py" line="449" />
             <source>Terminated {date}: {reason}</source>
             <translation>已终止（{date}）：{reason}</translation>
         </message>
@@ -1103,180 +1111,180 @@ or type one per line</source>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="70" />
+            <location filename="../../ui/main_window.py" line="71" />
             <source>Views</source>
             <translation>视图</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="72" />
+            <location filename="../../ui/main_window.py" line="73" />
             <source>&amp;Ledger</source>
             <translation>台账(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="115" />
+            <location filename="../../ui/main_window.py" line="117" />
             <source>&amp;Warnings</source>
             <translation>预警(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="116" />
+            <location filename="../../ui/main_window.py" line="118" />
             <source>Stat&amp;istics</source>
             <translation>统计(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="175" />
+            <location filename="../../ui/main_window.py" line="177" />
             <source>&amp;New project</source>
             <translation>新建项目(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="177" />
+            <location filename="../../ui/main_window.py" line="179" />
             <source>&amp;Edit project</source>
             <translation>编辑项目(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="179" />
+            <location filename="../../ui/main_window.py" line="181" />
             <source>&amp;Delete project…</source>
             <translation>删除项目(&amp;D)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="183" />
+            <location filename="../../ui/main_window.py" line="185" />
             <source>&amp;Import…</source>
             <translation>导入(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="186" />
+            <location filename="../../ui/main_window.py" line="188" />
             <source>Import last years' ledgers from Excel or CSV</source>
             <translation>从 Excel 或 CSV 导入往年台账</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="190" />
+            <location filename="../../ui/main_window.py" line="192" />
             <source>Import &amp;history…</source>
             <translation>导入记录(&amp;H)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="193" />
+            <location filename="../../ui/main_window.py" line="195" />
             <source>Each import with its counts and conflicts; undo a batch</source>
             <translation>每次导入的数量和冲突；可撤销某一批</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="197" />
+            <location filename="../../ui/main_window.py" line="199" />
             <source>E&amp;xport report…</source>
             <translation>导出报表(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="200" />
+            <location filename="../../ui/main_window.py" line="202" />
             <source>Export the review workbook</source>
             <translation>导出督查考核报表</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="204" />
+            <location filename="../../ui/main_window.py" line="206" />
             <source>&amp;Backup now</source>
             <translation>备份(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="208" />
+            <location filename="../../ui/main_window.py" line="210" />
             <source>&amp;Settings…</source>
             <translation>设置(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="210" />
+            <location filename="../../ui/main_window.py" line="212" />
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="213" />
+            <location filename="../../ui/main_window.py" line="215" />
             <source>&amp;Open database…</source>
             <translation>打开数据库(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="219" />
+            <location filename="../../ui/main_window.py" line="221" />
             <source>Ne&amp;w database…</source>
             <translation>新建数据库(&amp;W)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="224" />
+            <location filename="../../ui/main_window.py" line="226" />
             <source>&amp;Restore from backup…</source>
             <translation>从备份恢复(&amp;R)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="227" />
+            <location filename="../../ui/main_window.py" line="229" />
             <source>E&amp;xit</source>
             <translation>退出(&amp;X)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="237" />
+            <location filename="../../ui/main_window.py" line="239" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="239" />
+            <location filename="../../ui/main_window.py" line="241" />
             <source>Recent &amp;databases</source>
             <translation>最近打开的数据库(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="247" />
+            <location filename="../../ui/main_window.py" line="249" />
             <source>&amp;Project</source>
             <translation>项目(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="251" />
+            <location filename="../../ui/main_window.py" line="253" />
             <source>&amp;Tools</source>
             <translation>工具(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="255" />
+            <location filename="../../ui/main_window.py" line="257" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="260" />
+            <location filename="../../ui/main_window.py" line="262" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="262" />
+            <location filename="../../ui/main_window.py" line="264" />
             <source>Main toolbar</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="285" />
+            <location filename="../../ui/main_window.py" line="287" />
             <source>(none)</source>
             <translation>（无）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="317" />
-            <location filename="../../ui/main_window.py" line="331" />
+            <location filename="../../ui/main_window.py" line="320" />
+            <location filename="../../ui/main_window.py" line="334" />
             <source>Delete project</source>
             <translation>删除项目</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="319" />
+            <location filename="../../ui/main_window.py" line="322" />
             <source>Delete “{name}” with its stage dates, figures, visits and problems?
 A project that fell through should be terminated instead: it then stays in the ledger and in the rates.</source>
             <translation>确定删除“{name}”及其进度节点、资金数据、走访记录和企业诉求吗？
 已落空的项目应改为“终止”：终止的项目仍保留在台账中，并计入各项比率。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="391" />
+            <location filename="../../ui/main_window.py" line="394" />
             <source>Ready: add the first project with New project (Ctrl+N).</source>
             <translation>台账已建好：用“新建项目”（Ctrl+N）录入第一个项目。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="414" />
+            <location filename="../../ui/main_window.py" line="420" />
             <source>{total} projects · signed total {amount} (10k yuan)</source>
             <translation>共 {total} 个项目 · 签约总额 {amount} 万元</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="416" />
+            <location filename="../../ui/main_window.py" line="422" />
             <source>{total} projects · {shown} shown · signed total {amount} (10k yuan)</source>
             <translation>共 {total} 个项目 · 筛选后 {shown} 个 · 签约总额 {amount} 万元</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="434" />
+            <location filename="../../ui/main_window.py" line="440" />
             <source>Signed project tracker — 演示数据 (demo, not your ledger) — {name}</source>
             <translation>签约项目跟踪 — 【演示数据，不是您的台账】 — {name}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="436" />
+            <location filename="../../ui/main_window.py" line="442" />
             <source>Signed project tracker — {name}</source>
             <translation>签约项目跟踪 — {name}</translation>
         </message>
@@ -1884,27 +1892,27 @@ A project that fell through should be terminated instead: it then stays in the l
     <context>
         <name>SettingsDialog</name>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="77" />
+            <location filename="../../ui/settings_dialog.py" line="76" />
             <source>Settings</source>
             <translation>设置</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="84" />
+            <location filename="../../ui/settings_dialog.py" line="83" />
             <source>&amp;General</source>
             <translation>常规(&amp;G)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="85" />
+            <location filename="../../ui/settings_dialog.py" line="84" />
             <source>&amp;Warning thresholds</source>
             <translation>预警阈值(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="86" />
+            <location filename="../../ui/settings_dialog.py" line="85" />
             <source>&amp;Lists</source>
             <translation>名录(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../ui/settings_dialog.py" line="123" />
+            <location filename="../../ui/settings_dialog.py" line="122" />
             <source>Default: {value}</source>
             <translation>默认值：{value}</translation>
         </message>
@@ -2370,95 +2378,95 @@ A project that fell through should be terminated instead: it then stays in the l
     <context>
         <name>ViewActions</name>
         <message>
-            <location filename="../../ui/view_actions.py" line="45" />
+            <location filename="../../ui/view_actions.py" line="44" />
             <source>&amp;Print…</source>
             <translation>打印(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../ui/view_actions.py" line="49" />
+            <location filename="../../ui/view_actions.py" line="48" />
             <source>Print the ledger or the warning list as filtered and sorted on screen</source>
             <translation>按当前的筛选和排序打印台账或预警清单</translation>
         </message>
         <message>
-            <location filename="../../ui/view_actions.py" line="52" />
+            <location filename="../../ui/view_actions.py" line="51" />
             <source>Export current &amp;view…</source>
             <translation>导出当前视图(&amp;V)…</translation>
         </message>
         <message>
-            <location filename="../../ui/view_actions.py" line="55" />
+            <location filename="../../ui/view_actions.py" line="54" />
             <source>Save the rows and columns on screen as an Excel workbook</source>
             <translation>把屏幕上的行和列（按当前筛选和排序）保存为 Excel 工作簿</translation>
         </message>
         <message>
-            <location filename="../../ui/view_actions.py" line="85" />
+            <location filename="../../ui/view_actions.py" line="84" />
             <source>Filter: {filter}    {n} projects · signed total {amount} (10k yuan)</source>
             <translation>筛选：{filter}    共 {n} 个项目 · 签约总额 {amount} 万元</translation>
         </message>
         <message>
-            <location filename="../../ui/view_actions.py" line="92" />
-            <location filename="../../ui/view_actions.py" line="182" />
+            <location filename="../../ui/view_actions.py" line="93" />
+            <location filename="../../ui/view_actions.py" line="190" />
             <source>{county} ledger of signed projects</source>
             <translation>{county}签约项目台账</translation>
         </message>
         <message>
-            <location filename="../../ui/view_actions.py" line="93" />
+            <location filename="../../ui/view_actions.py" line="94" />
             <source>{subtitle}    Printed {date}</source>
             <translation>{subtitle}    打印日期：{date}</translation>
         </message>
         <message>
-            <location filename="../../ui/view_actions.py" line="109" />
-            <location filename="../../ui/view_actions.py" line="203" />
+            <location filename="../../ui/view_actions.py" line="112" />
+            <location filename="../../ui/view_actions.py" line="211" />
             <source>{county} warning list (signed and forgotten)</source>
             <translation>{county}“一签了之”预警清单</translation>
         </message>
         <message>
-            <location filename="../../ui/view_actions.py" line="112" />
+            <location filename="../../ui/view_actions.py" line="115" />
             <source>{filter}    Printed {date}</source>
             <translation>{filter}    打印日期：{date}</translation>
         </message>
         <message>
-            <location filename="../../ui/view_actions.py" line="131" />
+            <location filename="../../ui/view_actions.py" line="136" />
             <source>The warnings are still loading.</source>
             <translation>预警仍在计算中，请稍候。</translation>
         </message>
         <message>
-            <location filename="../../ui/view_actions.py" line="147" />
+            <location filename="../../ui/view_actions.py" line="152" />
             <source>Preparing the printout</source>
             <translation>正在准备打印</translation>
         </message>
         <message>
-            <location filename="../../ui/view_actions.py" line="156" />
+            <location filename="../../ui/view_actions.py" line="161" />
             <source>Print</source>
             <translation>打印</translation>
         </message>
         <message>
-            <location filename="../../ui/view_actions.py" line="158" />
+            <location filename="../../ui/view_actions.py" line="163" />
             <source>{n} rows are shown: about {pages} pages. Print them all? (Filter the ledger first to print fewer.)</source>
             <translation>当前显示 {n} 行，约 {pages} 页。全部打印吗？（可先筛选台账，少打印一些。）</translation>
         </message>
         <message>
-            <location filename="../../ui/view_actions.py" line="183" />
+            <location filename="../../ui/view_actions.py" line="191" />
             <source>{subtitle}    Exported {date}</source>
             <translation>{subtitle}    导出日期：{date}</translation>
         </message>
         <message>
-            <location filename="../../ui/view_actions.py" line="206" />
+            <location filename="../../ui/view_actions.py" line="214" />
             <source>{filter}    Exported {date}</source>
             <translation>{filter}    导出日期：{date}</translation>
         </message>
         <message>
-            <location filename="../../ui/view_actions.py" line="215" />
-            <location filename="../../ui/view_actions.py" line="235" />
+            <location filename="../../ui/view_actions.py" line="223" />
+            <location filename="../../ui/view_actions.py" line="243" />
             <source>Export current view</source>
             <translation>导出当前视图</translation>
         </message>
         <message>
-            <location filename="../../ui/view_actions.py" line="224" />
+            <location filename="../../ui/view_actions.py" line="232" />
             <source>Exported {n} rows to {path}</source>
             <translation>已导出 {n} 行：{path}</translation>
         </message>
         <message>
-            <location filename="../../ui/view_actions.py" line="237" />
+            <location filename="../../ui/view_actions.py" line="245" />
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
