@@ -258,11 +258,9 @@ def bench_search(window, queries: list[str]) -> list[tuple[str, float, float, in
 
 
 def bench_save(window, saves: int = 5) -> list[tuple[float, float]]:  # noqa: ANN001
-    """ms from an editor save (a field changed, then what ``MainWindow.edit_project`` does)
+    """ms from an editor save (its write done, then what ``MainWindow.edit_project`` does)
     until the saved row is re-read, re-tinted and repainted; and until the background
     refresh of the whole ledger (ids and lights) has landed."""
-    from PySide6.QtCore import QCoreApplication
-
     times: list[tuple[float, float]] = []
     levels = {"n": 0}
     window.model.levels_loaded.connect(lambda: levels.update(n=levels["n"] + 1))
@@ -270,14 +268,17 @@ def bench_save(window, saves: int = 5) -> list[tuple[float, float]]:  # noqa: AN
         pid = window.model.project_id(i)
         assert pid is not None
         seen = levels["n"]
-        started = time.perf_counter()
         window.portfolio.edit_project(pid, {"notes": f"bench save {time.time()}"})
-        window.model.project_changed(pid)  # as MainWindow.edit_project does
-        window.after_change(select=pid)
-        QCoreApplication.processEvents()  # the row repainted
+        started = time.perf_counter()  # the save is written: the editor closes
+        changed = getattr(window.model, "project_changed", None)  # (not before issue 16)
+        if changed is not None:
+            changed(pid)  # as MainWindow.edit_project does
+            window.ledger.table.viewport().repaint()  # the row drawn with its new tint
         row = (time.perf_counter() - started) * 1000
+        window.after_change(select=pid)
         wait_until(lambda s=seen: levels["n"] > s and not window.model.loading)
-        times.append((row, (time.perf_counter() - started) * 1000))
+        full = (time.perf_counter() - started) * 1000
+        times.append((row if changed is not None else full, full))
     return times
 
 
