@@ -39,7 +39,7 @@ from .tasks import TaskContext, run_task, show_error
 from .widgets import TEXT_ON_TINT
 
 PAGE_SIZE = 200
-MAX_CACHE = 5000
+MAX_CACHE = 1200  # rows kept (a row dict is ~2 KB): the pages around what is drawn
 Index = QModelIndex | QPersistentModelIndex
 
 
