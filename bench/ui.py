@@ -7,7 +7,8 @@ from spawn, median of N runs, each beside the goal of issue 16:
   ≤ 3× at 50k; the bare window is measured in the same run);
 - **tints**: the warning tints drawn, after the rows (≤ 1 s after the rows at 50k);
 - **peak RSS**: the child's high-water mark (``VmHWM``; ``resource.getrusage`` where there
-  is no /proc — Linux keeps ``ru_maxrss`` across fork + exec) once the tints are drawn (≤ 120 MB at
+  is no /proc — Linux keeps ``ru_maxrss`` across fork + exec) once the tints are drawn and
+  the start-up work (search index, file check) is done (≤ 120 MB at
   10k, ≤ 250 MB at 50k);
 - **search**: keystroke in ``ledger_search`` → filtered model, median and worst (≤ 16 ms
   and ≤ 40 ms at 50k), typing one key every ~150 ms after the tints are drawn.
@@ -88,9 +89,10 @@ if TRACE:
     import tracemalloc
     tracemalloc.start(1)
 sys.path.insert(0, {root!r})
-from PySide6.QtCore import QObject, QEvent, QTimer
+from PySide6.QtCore import QObject, QEvent, QThreadPool, QTimer
 from main import build_window
 from ui.app import ensure_app
+from ui.tasks import interactive_pool
 app = ensure_app(sys.argv[:1])
 w = build_window({db!r})
 w.resize(1366, 768)
@@ -104,15 +106,23 @@ w.model.levels_loaded.connect(lambda: mark("tints"))
 def say(key):
     print(key, time.time(), flush=True)
     if key == "tints":
-        print("rss", rss_mb(), flush=True)
-        if TRACE:
-            snap = tracemalloc.take_snapshot()
-            total = sum(s.size for s in snap.statistics("filename"))
-            print(f"tracemalloc: {{total / 2**20:.1f}} MB of Python objects alive", flush=True)
-            for stat in snap.statistics("lineno")[:25]:
-                print(f"  {{stat.size / 2**20:7.1f}} MB {{stat.count:9}} blocks  {{stat.traceback}}",
-                      flush=True)
-        w.close(); app.quit()
+        print("rss_tints", rss_mb(), flush=True)
+        QTimer.singleShot(0, settled)
+def settled():
+    # The peak counts the start-up work still running once the tints are drawn (the
+    # search index warming, the file's quick_check): wait until the thread pool is idle.
+    if QThreadPool.globalInstance().activeThreadCount() or interactive_pool().activeThreadCount():
+        QTimer.singleShot(20, settled)
+        return
+    print("rss", rss_mb(), flush=True)
+    if TRACE:
+        snap = tracemalloc.take_snapshot()
+        total = sum(s.size for s in snap.statistics("filename"))
+        print(f"tracemalloc: {{total / 2**20:.1f}} MB of Python objects alive", flush=True)
+        for stat in snap.statistics("lineno")[:25]:
+            print(f"  {{stat.size / 2**20:7.1f}} MB {{stat.count:9}} blocks  {{stat.traceback}}",
+                  flush=True)
+    w.close(); app.quit()
 class Painted(QObject):
     def eventFilter(self, obj, ev):
         if ev.type() == QEvent.Type.Paint:
@@ -138,7 +148,8 @@ CHILD_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECOD
 class Start:
     rows_ms: float
     tints_ms: float  # from spawn; nan when there is no tint step
-    rss_mb: float
+    rss_mb: float  # the peak once the start-up work is done
+    rss_tints_mb: float = float("nan")  # the peak when the tints were drawn
 
 
 def demo_db(cache: Path, projects: int) -> Path:
@@ -175,14 +186,16 @@ def run_child(code: str, echo: bool = False) -> Start:
     seen: dict[str, float] = {}
     for line in out.splitlines():
         key, _, value = line.partition(" ")
-        if key in ("rows", "tints", "rss"):
+        if key in ("rows", "tints", "rss", "rss_tints"):
             seen[key] = float(value)
         elif echo:
             print(line)
     if "rows" not in seen or "rss" not in seen:
         raise SystemExit(f"start-up run failed:\n{out[-2000:]}\n{err[-3000:]}")
     tints = (seen["tints"] - started) * 1000 if "tints" in seen else float("nan")
-    return Start((seen["rows"] - started) * 1000, tints, seen["rss"])
+    return Start(
+        (seen["rows"] - started) * 1000, tints, seen["rss"], seen.get("rss_tints", float("nan"))
+    )
 
 
 def bench_startup(db: Path, runs: int) -> tuple[Start, Start]:
@@ -197,6 +210,7 @@ def bench_startup(db: Path, runs: int) -> tuple[Start, Start]:
             statistics.median(s.rows_ms for s in starts),
             statistics.median(s.tints_ms for s in starts),
             statistics.median(s.rss_mb for s in starts),
+            statistics.median(s.rss_tints_mb for s in starts),
         )
 
     return median(bares), median(ours)
@@ -308,7 +322,9 @@ def report_size(size: int, db: Path, runs: int) -> None:
         + goal(after, tint_goal, " ms")
     )
     print(
-        f"  peak RSS with tints drawn   {ours.rss_mb:7.0f} MB" + goal(ours.rss_mb, rss_goal, " MB")
+        f"  peak RSS                    {ours.rss_mb:7.0f} MB once start-up work is done "
+        f"({ours.rss_tints_mb:.0f} MB when the tints were drawn)"
+        + goal(ours.rss_mb, rss_goal, " MB")
     )
 
     window = open_steady(db)
