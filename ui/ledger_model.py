@@ -38,7 +38,7 @@ from tracker.review import warning_line, warnings_for_project, worst_level_of
 from .tasks import TaskContext, run_task, show_error
 from .widgets import TEXT_ON_TINT
 
-PAGE_SIZE = 200
+PAGE_SIZE = 80  # rows read at a time: a screenful is ~25; each read is on the UI thread
 MAX_CACHE = 1200  # rows kept (a row dict is ~2 KB): the pages around what is drawn
 Index = QModelIndex | QPersistentModelIndex
 
