@@ -186,3 +186,22 @@ def test_a_read_only_ledger_is_reviewed_without_storing(hand) -> None:
     assert worst_levels(pf, DAY) == truth(pf)
     assert pf.db.execute("SELECT COUNT(*) FROM review_levels").fetchone()[0] == 0
     pf.close()
+
+
+def test_the_key_holds_every_setting_the_rules_read(hand) -> None:
+    """A setting a rule reads but the key leaves out would leave stale lights."""
+    read: set[str] = set()
+
+    class Watched(dict):
+        def __getitem__(self, key):  # noqa: ANN001, ANN204
+            read.add(key)
+            return super().__getitem__(key)
+
+        def get(self, key, default=None):  # noqa: ANN001, ANN201
+            read.add(key)
+            return super().get(key, default)
+
+    pf = Portfolio.open(hand, auto_backup=False)
+    level_cache.review_levels(pf.db, Watched(pf.settings()), DAY)
+    pf.close()
+    assert read and read <= set(level_cache.THRESHOLDS)
