@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from tests.helpers.ledgers import HEADER, ROWS, run_cli, write_xlsx
-from tests.helpers.review import HAND_AS_OF, build_hand_portfolio
+from tests.helpers.review import HAND_AS_OF, build_hand_portfolio, watch_reviews
 from tracker.ledger.portfolio import Portfolio
 from tracker.review import level_cache, parse_as_of, worst_levels
 from tracker.storage.backup import backup_file
@@ -27,15 +27,7 @@ def truth(pf: Portfolio, day: date = DAY) -> dict[int, str]:
 @pytest.fixture
 def reviewed(monkeypatch) -> list[Any]:
     """Which projects each call reviewed (None: all of them)."""
-    calls: list[Any] = []
-    real = level_cache.review_levels
-
-    def spy(db, settings, as_of, ids=None, cancelled=None):  # noqa: ANN001, ANN202
-        calls.append(None if ids is None else sorted(ids))
-        return real(db, settings, as_of, ids, cancelled)
-
-    monkeypatch.setattr(level_cache, "review_levels", spy)
-    return calls
+    return watch_reviews(monkeypatch)
 
 
 @pytest.fixture

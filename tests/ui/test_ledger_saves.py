@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from tracker.review import level_cache
+from tests.helpers.review import watch_reviews
 
 
 def names(window) -> list[str]:
@@ -24,14 +24,7 @@ def test_a_save_re_tints_its_row_and_reviews_only_that_project(qtbot, window, mo
         return project_id
 
     monkeypatch.setattr(project_editor.ProjectEditor, "run", classmethod(save))
-    reviewed: list[object] = []
-    real = level_cache.review_levels
-
-    def spy(db, settings, as_of, ids=None, cancelled=None):  # noqa: ANN001, ANN202
-        reviewed.append(None if ids is None else sorted(ids))
-        return real(db, settings, as_of, ids, cancelled)
-
-    monkeypatch.setattr(level_cache, "review_levels", spy)
+    reviewed = watch_reviews(monkeypatch)
     with qtbot.waitSignal(window.model.levels_loaded, timeout=10000):
         window.edit_project(pid)
         assert window.model.level_of(pid) is None  # at once, before the refresh lands
