@@ -35,6 +35,7 @@ def check_after_first_paint(window: Any) -> None:
             return
         window.portfolio.read_only = True  # nothing more is written to a damaged file
         window.update_read_only()
+        window.read_only_banner.show_for(path, damaged=True)
         show_error(window, title, exc)
 
     run_task(window, title, lambda _ctx: quick_check(path), on_error=failed, show_progress=False)

@@ -4,37 +4,37 @@
     <context>
         <name>AboutDialog</name>
         <message>
-            <location filename="../../ui/help_menu.py" line="162" />
+            <location filename="../../ui/help_menu.py" line="168" />
             <source>About</source>
             <translation>关于</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="163" />
+            <location filename="../../ui/help_menu.py" line="169" />
             <source>Version {version}</source>
             <translation>版本 {version}</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="168" />
+            <location filename="../../ui/help_menu.py" line="174" />
             <source>The ledger of signed investment deals: their progress from signing to production, warnings against 一签了之, and the review reports.</source>
             <translation>招商引资签约项目台账：从签约到投产全程跟踪，预警“一签了之”，生成督查考核报表。</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="181" />
+            <location filename="../../ui/help_menu.py" line="187" />
             <source>This ledger:</source>
             <translation>当前台账：</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="182" />
+            <location filename="../../ui/help_menu.py" line="188" />
             <source>Data folder:</source>
             <translation>数据文件夹：</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="183" />
+            <location filename="../../ui/help_menu.py" line="189" />
             <source>Log folder:</source>
             <translation>日志文件夹：</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="194" />
+            <location filename="../../ui/help_menu.py" line="200" />
             <source>Open folder</source>
             <translation>打开文件夹</translation>
         </message>
@@ -497,74 +497,74 @@ Please copy the error and send it to whoever supports you.</source>
     <context>
         <name>FirstRunDialog</name>
         <message>
-            <location filename="../../ui/first_run.py" line="56" />
+            <location filename="../../ui/first_run.py" line="55" />
             <source>Welcome to the signed project tracker</source>
             <translation>欢迎使用签约项目跟踪</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="62" />
+            <location filename="../../ui/first_run.py" line="61" />
             <source>Before you start: whose ledger is this? These names are printed on every report (title, 填报单位, 填表人); you can change them later in Tools → Settings.</source>
             <translation>开始之前，请先填写这本台账属于哪里。这些名称会印在每一份报表上（标题、填报单位、填表人），以后可在“工具 → 设置”中修改。</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="70" />
+            <location filename="../../ui/first_run.py" line="69" />
             <source>e.g. 青溪县 (required)</source>
             <translation>例如：青溪县（必填）</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="71" />
+            <location filename="../../ui/first_run.py" line="70" />
             <source>e.g. 青溪县投资促进中心 (required)</source>
             <translation>例如：青溪县投资促进中心（必填）</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="72" />
+            <location filename="../../ui/first_run.py" line="71" />
             <source>your name (optional: else a blank line to sign)</source>
             <translation>您的姓名（可不填：报表上留空待签）</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="82" />
+            <location filename="../../ui/first_run.py" line="81" />
             <source>Optional: names the editor offers (paste one per line)</source>
             <translation>可选：录入时可供选择的名单（每行一个，可直接粘贴）</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="87" />
+            <location filename="../../ui/first_run.py" line="86" />
             <source>Paste a column from Excel,
 or type one per line</source>
             <translation>从 Excel 复制一列粘贴到这里，
 或每行输入一个</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="97" />
+            <location filename="../../ui/first_run.py" line="96" />
             <source>&amp;Import last years' ledgers…</source>
             <translation>导入往年台账(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="98" />
+            <location filename="../../ui/first_run.py" line="97" />
             <source>From Excel, WPS or CSV files; the columns are recognised by themselves.</source>
             <translation>从 Excel、WPS 或 CSV 台账导入，自动识别各列。</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="102" />
+            <location filename="../../ui/first_run.py" line="101" />
             <source>Start an &amp;empty ledger</source>
             <translation>新建空台账(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="103" />
+            <location filename="../../ui/first_run.py" line="102" />
             <source>Enter projects one by one (新建项目, Ctrl+N).</source>
             <translation>从零开始，逐个录入项目（新建项目，Ctrl+N）。</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="107" />
+            <location filename="../../ui/first_run.py" line="106" />
             <source>Look at the &amp;demo first</source>
             <translation>先看演示(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="108" />
+            <location filename="../../ui/first_run.py" line="107" />
             <source>A made-up county in a separate file: try anything, your ledger stays empty.</source>
             <translation>打开一份虚构的演示台账（单独的文件）随便试，您自己的台账不受影响。</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="170" />
+            <location filename="../../ui/first_run.py" line="171" />
             <source>Please fill in {label}.</source>
             <translation>请填写{label}。</translation>
         </message>
@@ -1739,7 +1739,12 @@ A project that fell through should be terminated instead: it then stays in the l
     <context>
         <name>ReadOnlyBanner</name>
         <message>
-            <location filename="../../ui/read_only_banner.py" line="35" />
+            <location filename="../../ui/read_only_banner.py" line="37" />
+            <source>The database file is damaged: {path}. Nothing more is written to it. Restore the latest backup (File → Restore from backup…).</source>
+            <translation>数据库文件已损坏：{path}。程序不会再向其中写入任何内容。请恢复最近的备份（文件 → 从备份恢复…）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/read_only_banner.py" line="45" />
             <source>The database file is read-only: {path}. You can view, search, review and export, but not change anything. To edit, clear the file's read-only attribute (or copy it to a folder you can write) and open it again.</source>
             <translation>数据库文件只读：{path}。可以查看、搜索、预警和导出，但不能修改。如需修改，请取消文件的只读属性（或复制到可写的文件夹）后重新打开。</translation>
         </message>
@@ -1920,17 +1925,17 @@ A project that fell through should be terminated instead: it then stays in the l
     <context>
         <name>ShortcutsDialog</name>
         <message>
-            <location filename="../../ui/help_menu.py" line="104" />
+            <location filename="../../ui/help_menu.py" line="108" />
             <source>Keyboard shortcuts</source>
             <translation>快捷键</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="108" />
+            <location filename="../../ui/help_menu.py" line="112" />
             <source>Command</source>
             <translation>功能</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="108" />
+            <location filename="../../ui/help_menu.py" line="112" />
             <source>Keys</source>
             <translation>按键</translation>
         </message>
@@ -2737,47 +2742,47 @@ A project that fell through should be terminated instead: it then stays in the l
     <context>
         <name>help_menu</name>
         <message>
-            <location filename="../../ui/help_menu.py" line="44" />
+            <location filename="../../ui/help_menu.py" line="42" />
             <source>Project editor: save</source>
             <translation>项目编辑窗口：保存</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="45" />
+            <location filename="../../ui/help_menu.py" line="43" />
             <source>Ledger: open the selected project</source>
             <translation>台账：打开选中的项目</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="46" />
+            <location filename="../../ui/help_menu.py" line="44" />
             <source>Dialogs: close without saving</source>
             <translation>对话框：不保存并关闭</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="47" />
+            <location filename="../../ui/help_menu.py" line="45" />
             <source>Next / previous field</source>
             <translation>下一个 / 上一个输入框</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="48" />
+            <location filename="../../ui/help_menu.py" line="46" />
             <source>Menus and buttons: the underlined letter</source>
             <translation>菜单和按钮：按住 Alt 再按带下划线的字母</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="54" />
+            <location filename="../../ui/help_menu.py" line="52" />
             <source>&amp;User guide</source>
             <translation>用户手册(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="58" />
+            <location filename="../../ui/help_menu.py" line="56" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="61" />
+            <location filename="../../ui/help_menu.py" line="59" />
             <source>&amp;What's new</source>
             <translation>更新说明(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="135" />
+            <location filename="../../ui/help_menu.py" line="139" />
             <source>What's new</source>
             <translation>更新说明</translation>
         </message>

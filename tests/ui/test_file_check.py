@@ -29,6 +29,14 @@ def test_the_check_runs_after_the_rows_and_a_damaged_file_goes_read_only(
     assert checked == [sample_db] and win.model.rowCount() == 4
     assert win.portfolio.read_only and not win.new_project_action.isEnabled()
     assert "已损坏" in shown[0]
+    assert "已损坏" in win.read_only_banner.text() and "从备份恢复" in win.read_only_banner.text()
+    png = Path("/work/scratch/png/16")
+    if png.parent.exists():
+        png.mkdir(exist_ok=True)
+        win.resize(1366, 768)
+        win.show()
+        qtbot.wait(200)
+        win.grab().save(str(png / "damaged_banner.png"))
     win.close()
 
 
