@@ -13,6 +13,7 @@ import logging
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QAction
 
 from tracker.errors import TrackerError
 from tracker.storage.db import quick_check
@@ -36,6 +37,9 @@ def check_after_first_paint(window: Any) -> None:
         window.portfolio.read_only = True  # nothing more is written to a damaged file
         window.update_read_only()
         window.read_only_banner.show_for(path, damaged=True)
+        restore = window.findChild(QAction, "action_restore")
+        if restore is not None:
+            restore.setEnabled(True)  # the way out: a restore replaces the damaged file
         show_error(window, title, exc)
 
     run_task(window, title, lambda _ctx: quick_check(path), on_error=failed, show_progress=False)

@@ -28,6 +28,9 @@ def test_the_check_runs_after_the_rows_and_a_damaged_file_goes_read_only(
     qtbot.waitUntil(lambda: bool(shown), timeout=5000)
     assert checked == [sample_db] and win.model.rowCount() == 4
     assert win.portfolio.read_only and not win.new_project_action.isEnabled()
+    from PySide6.QtGui import QAction
+
+    assert win.findChild(QAction, "action_restore").isEnabled()  # the way out
     assert "已损坏" in shown[0]
     assert "已损坏" in win.read_only_banner.text() and "从备份恢复" in win.read_only_banner.text()
     png = Path("/work/scratch/png/16")
