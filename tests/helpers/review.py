@@ -161,11 +161,11 @@ def watch_reviews(monkeypatch: Any) -> list[Any]:
     from tracker.review import level_cache
 
     calls: list[Any] = []
-    real = level_cache.review_levels
+    real = level_cache.review_lights
 
     def spy(db, settings, as_of, ids=None, cancelled=None):  # noqa: ANN001, ANN202
         calls.append(None if ids is None else sorted(ids))
         return real(db, settings, as_of, ids, cancelled)
 
-    monkeypatch.setattr(level_cache, "review_levels", spy)
+    monkeypatch.setattr(level_cache, "review_lights", spy)
     return calls

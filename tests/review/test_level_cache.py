@@ -117,13 +117,22 @@ def test_a_threshold_change_reviews_everything(hand, reviewed) -> None:
     assert reviewed == [None] and got == levels_of(hand)[1]
 
 
-def test_another_day_reviews_everything(hand, reviewed) -> None:
+def test_a_later_day_reviews_the_projects_whose_light_may_have_turned(hand, reviewed) -> None:
     levels_of(hand)
-    later = DAY + timedelta(days=400)
     reviewed.clear()
-    got, expected = levels_of(hand, later)
-    assert reviewed[0] is None and got == expected
+    got, expected = levels_of(hand, DAY + timedelta(days=1))
+    assert got == expected and reviewed[0] is not None  # not everything
+    for days in (2, 30, 400, 4000):
+        got, expected = levels_of(hand, DAY + timedelta(days=days))
+        assert got == expected
     assert got != levels_of(hand)[1]  # the lights do move with the day
+
+
+def test_an_earlier_day_reviews_everything(hand, reviewed) -> None:
+    levels_of(hand)
+    reviewed.clear()
+    got, expected = levels_of(hand, DAY - timedelta(days=200))
+    assert reviewed[0] is None and got == expected
 
 
 def test_import_and_undo_import(tmp_db, tmp_path) -> None:
@@ -157,7 +166,7 @@ def test_a_write_during_the_review_stays_marked(hand, monkeypatch) -> None:
     pf = Portfolio.open(hand, auto_backup=False)
     pid = next(iter(worst_levels(pf, DAY)))
     other = Portfolio.open(hand, auto_backup=False)
-    real = level_cache.review_levels
+    real = level_cache.review_lights
     pf.edit_project(pid, {"notes": "marked"})
 
     def meanwhile(db, settings, as_of, ids=None, cancelled=None):  # noqa: ANN001, ANN202
@@ -165,9 +174,9 @@ def test_a_write_during_the_review_stays_marked(hand, monkeypatch) -> None:
         other.terminate(pid, "2025-03-01", "撤资")  # lands after the snapshot was read
         return found
 
-    monkeypatch.setattr(level_cache, "review_levels", meanwhile)
+    monkeypatch.setattr(level_cache, "review_lights", meanwhile)
     assert pid in worst_levels(pf, DAY)  # what the snapshot saw
-    monkeypatch.setattr(level_cache, "review_levels", real)
+    monkeypatch.setattr(level_cache, "review_lights", real)
     assert pid not in worst_levels(pf, DAY)  # the termination's mark was not cleared
     other.close()
     pf.close()

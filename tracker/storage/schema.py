@@ -309,13 +309,16 @@ def m0007_review_level_cache(db: Database) -> None:
     """The worst warning light of each project, kept so an unchanged ledger opens tinted
     without reviewing every project again (``tracker.review.level_cache``).
 
-    ``review_levels`` holds the red / yellow projects as of the day and thresholds named in
-    ``review_level_state``; ``review_dirty`` gets one row per write to a project or its
+    ``review_levels`` holds each project's light (red / yellow / none) as of the day and
+    thresholds named in ``review_level_state``, and the day it may next change by itself
+    (``until``; none: never); ``review_dirty`` gets one row per write to a project or its
     children (triggers, so no writer can forget): those projects are reviewed again before
     the cached lights are used. ``seq`` only grows (AUTOINCREMENT), so a review clears
     exactly the marks it saw.
     """
-    db.execute("CREATE TABLE review_levels (project_id INTEGER PRIMARY KEY, level TEXT NOT NULL)")
+    db.execute(
+        "CREATE TABLE review_levels (project_id INTEGER PRIMARY KEY, level TEXT, until TEXT)"
+    )
     db.execute("CREATE TABLE review_level_state (key TEXT PRIMARY KEY, value TEXT)")
     db.execute(
         "CREATE TABLE review_dirty"
