@@ -217,18 +217,19 @@ def bench_startup(db: Path, runs: int) -> tuple[Start, Start]:
 
 
 def first_open_of_a_day(db: Path) -> Start:
-    """One start with the stored warning lights out of date (as on a new day): every
-    project is reviewed again. (Before issue 16 there were none: every start was this.)"""
-    import sqlite3
+    """One start the day after the lights were last stored: the projects whose light may
+    have turned overnight are reviewed again. (Before issue 16 nothing was stored: every
+    start reviewed every project.)"""
+    from datetime import date, timedelta
 
-    conn = sqlite3.connect(db)
+    from tracker.ledger.portfolio import Portfolio
+    from tracker.review import worst_levels
+
+    pf = Portfolio.open(db, auto_backup=False)
     try:
-        conn.execute("UPDATE review_level_state SET value = 'stale' WHERE key = 'key'")
-        conn.commit()
-    except sqlite3.OperationalError:
-        pass  # no stored lights (before issue 16)
+        worst_levels(pf, date.today() - timedelta(days=1))  # yesterday's lights, stored
     finally:
-        conn.close()
+        pf.close()
     return run_child(APP.format(root=str(ROOT), db=str(db), trace=False))
 
 
@@ -348,7 +349,7 @@ def report_size(size: int, db: Path, runs: int) -> None:
     day = first_open_of_a_day(db)
     print(
         f"  first open of a day         tints at rows + {day.tints_ms - day.rows_ms:.0f} ms, "
-        f"peak RSS {day.rss_mb:.0f} MB (every project reviewed again, in the background)"
+        f"peak RSS {day.rss_mb:.0f} MB (the lights stored yesterday; reviewed in the background)"
     )
 
     window = open_steady(db)
