@@ -17,7 +17,7 @@ from tracker.ledger.demo import fill_demo
 from tracker.ledger.loader import load_projects
 from tracker.ledger.portfolio import Portfolio
 from tracker.review.facts import add_months
-from tracker.review.level_cache import MONTH_THRESHOLDS, THRESHOLDS
+from tracker.review.level_cache import DAY_THRESHOLDS, MONTH_THRESHOLDS
 from tracker.review.light_span import holds_until, turning_offsets
 from tracker.review.rules import project_warnings, worst_by_project
 
@@ -100,7 +100,7 @@ def test_a_light_holds_until_its_turning_day(ledgers, thresholds) -> None:
     projects, settings = ledgers
     if thresholds == "other":
         settings = settings | OTHER
-    offsets = turning_offsets(settings, THRESHOLDS)
+    offsets = turning_offsets(settings, DAY_THRESHOLDS)
     months = tuple(int(settings[k]) for k in MONTH_THRESHOLDS)
     turned = 0
     for first in (TODAY - timedelta(days=1200), TODAY - timedelta(days=300), TODAY):
@@ -124,3 +124,11 @@ def test_a_light_holds_until_its_turning_day(ledgers, thresholds) -> None:
                     turned += 1
                 start = until
     assert turned > 0  # the turning days are real turns, not only a safe horizon
+
+
+def test_every_threshold_is_a_number_of_days_months_or_a_percentage() -> None:
+    """A new threshold of another kind needs its own place in ``light_span``."""
+    from tracker.review.level_cache import THRESHOLDS
+
+    others = set(THRESHOLDS) - set(DAY_THRESHOLDS) - set(MONTH_THRESHOLDS)
+    assert others and all(k.endswith("_pct") for k in others)

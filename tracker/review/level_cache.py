@@ -43,7 +43,10 @@ log = logging.getLogger(__name__)
 # Bump when a rule changes what it fires for (the program version is in the key as well).
 RULES_FORMAT = 2
 THRESHOLDS = tuple(o.key for o in OPTIONS if o.kind == "int")
-MONTH_THRESHOLDS = ("funds_min_months",)  # a number of months after a date, not days
+# What a rule adds to a project's date: days (``light_span``), or months; the others
+# (``funds_*_pct``) are percentages, never added to a date.
+DAY_THRESHOLDS = tuple(k for k in THRESHOLDS if k.endswith("_days"))
+MONTH_THRESHOLDS = ("funds_min_months",)
 CHUNK = 1000  # projects loaded and reviewed at a time
 Light = tuple[str | None, date | None]  # worst level ("red" / "yellow" / None), until
 
@@ -83,7 +86,7 @@ def review_lights(
     ~260 MB of ``Project``s only to keep two words of each."""
     if ids is None:
         ids = [r[0] for r in db.execute("SELECT id FROM projects ORDER BY id")]
-    offsets = turning_offsets(settings, THRESHOLDS)
+    offsets = turning_offsets(settings, DAY_THRESHOLDS)
     months = tuple(int(settings[k]) for k in MONTH_THRESHOLDS)
     lights: dict[int, Light] = {}
     for start in range(0, len(ids), CHUNK):
