@@ -153,11 +153,14 @@ def build_index(
     return LedgerIndex(ctx.portfolio().db, flt, order_by, descending)
 
 
-def load_warning_levels(ctx: TaskContext) -> dict[int, str]:
-    """Worst warning per project, for the row tints."""
+def load_warning_levels(ctx: TaskContext, read_only: bool = False) -> dict[int, str]:
+    """Worst warning per project, for the row tints. ``read_only``: the window's ledger
+    takes no writes (a damaged file, ``file_check``), so the lights are not stored either."""
     from tracker.review import worst_levels
 
-    return worst_levels(ctx.portfolio(), today_iso(), cancelled=ctx.cancelled)
+    pf = ctx.portfolio()
+    pf.read_only = pf.read_only or read_only
+    return worst_levels(pf, today_iso(), cancelled=ctx.cancelled)
 
 
 class LedgerModel(QAbstractTableModel):
@@ -238,7 +241,7 @@ class LedgerModel(QAbstractTableModel):
         self.levels_task = run_task(
             self.parent_widget(),
             self.tr("Checking warnings"),
-            load_warning_levels,
+            lambda ctx, read_only=self._portfolio.read_only: load_warning_levels(ctx, read_only),
             db_path=self._db_path,
             on_done=self._apply_levels,
             show_progress=False,

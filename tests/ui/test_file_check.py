@@ -33,6 +33,16 @@ def test_the_check_runs_after_the_rows_and_a_damaged_file_goes_read_only(
     assert win.findChild(QAction, "action_restore").isEnabled()  # the way out
     assert "已损坏" in shown[0]
     assert "已损坏" in win.read_only_banner.text() and "从备份恢复" in win.read_only_banner.text()
+    # nothing more is written to it: not even the stored warning lights
+    from tracker.ledger.portfolio import Portfolio
+
+    other = Portfolio.open(sample_db, auto_backup=False)
+    other.edit_project(win.model.project_id(0), {"notes": "另一个窗口"})  # leaves a mark
+    other.close()
+    with qtbot.waitSignal(win.model.levels_loaded, timeout=10000):
+        win.model.refresh_levels()
+    marks = win.portfolio.db.execute("SELECT COUNT(*) FROM review_dirty").fetchone()[0]
+    assert marks > 0  # reviewed, but not stored (storing would have cleared the marks)
     png = Path("/work/scratch/png/16")
     if png.parent.exists():
         png.mkdir(exist_ok=True)
