@@ -24,9 +24,10 @@ log = logging.getLogger(__name__)
 
 def open_portfolio(path: Path, *, create: bool = False, auto_backup: bool = True) -> Portfolio:
     """The ledger for a window: writable when the file allows it, else read-only (the
-    window then shows its read-only banner) instead of refusing to open it."""
+    window then shows its read-only banner) instead of refusing to open it. The quick_check
+    of a writable one is left to the window, after its first paint (``file_check``)."""
     try:
-        return Portfolio.open(path, create=create, auto_backup=auto_backup)
+        return Portfolio.open(path, create=create, auto_backup=auto_backup, check_later=True)
     except ReadOnlyDatabase as exc:
         log.info("opening %s read-only: %s", path, exc.message)
         return Portfolio.open(path, read_only=True)

@@ -34,7 +34,6 @@ from tracker.errors import ValidationError
 from tracker.ledger.portfolio import Portfolio
 from tracker.ledger.settings import OPTION_BY_KEY
 
-from .settings_dialog import store_settings
 from .widgets import ErrorBanner
 
 log = logging.getLogger(__name__)
@@ -158,6 +157,8 @@ class FirstRunDialog(QDialog):
         self.accept()
 
     def save(self, values: dict[str, Any]) -> bool:
+        from .settings_dialog import store_settings  # (and its 名录 tab) load when used
+
         if not store_settings(self.portfolio, values, self.inputs, self.banner, self._required):
             return False
         log.info("first-run set-up stored for %s", values["county_name"])

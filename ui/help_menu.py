@@ -34,8 +34,6 @@ from tracker import __version__
 from tracker.logs import log_dir
 from tracker.storage.paths import data_dir
 
-from .user_guide import GuideBrowser, UserGuide, read_help_text
-
 log = logging.getLogger(__name__)
 
 CHANGELOG = "changelog.md"
@@ -54,7 +52,7 @@ def fill(menu: QMenu, window: QMainWindow) -> None:
     guide = QAction(QCoreApplication.translate("help_menu", "&User guide"), window)
     guide.setObjectName("action_user_guide")
     guide.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))  # F1
-    guide.triggered.connect(lambda _c=False: UserGuide.open_for(window))
+    guide.triggered.connect(lambda _c=False: _open_guide(window))
     keys = QAction(QCoreApplication.translate("help_menu", "&Keyboard shortcuts"), window)
     keys.setObjectName("action_shortcuts")
     keys.triggered.connect(lambda _c=False: ShortcutsDialog.run(window))
@@ -62,6 +60,12 @@ def fill(menu: QMenu, window: QMainWindow) -> None:
     changes.setObjectName("action_changelog")
     changes.triggered.connect(lambda _c=False: show_changelog(window))
     menu.addActions([guide, keys, changes])
+
+
+def _open_guide(window: QMainWindow) -> None:
+    from .user_guide import UserGuide  # the guide (markdown, images) loads on first use
+
+    UserGuide.open_for(window)
 
 
 def plain(text: str) -> str:
@@ -133,6 +137,8 @@ def show_changelog(parent: QWidget) -> None:
     dialog = QDialog(parent)
     dialog.setObjectName("changelog_dialog")
     dialog.setWindowTitle(QCoreApplication.translate("help_menu", "What's new"))
+    from .user_guide import GuideBrowser, read_help_text
+
     browser = GuideBrowser(dialog)
     browser.setObjectName("changelog_text")
     browser.show_markdown(read_help_text(CHANGELOG))

@@ -33,13 +33,13 @@ from tracker.ledger.portfolio import Portfolio
 from tracker.ledger.queries import ProjectFilter
 from tracker.ledger.search_index import LedgerIndex
 from tracker.reports.view_columns import ledger_cell, view_text
-from tracker.review import warning_line, warnings_for_project
+from tracker.review import warning_line, warnings_for_project, worst_level_of
 
 from .tasks import TaskContext, run_task, show_error
 from .widgets import TEXT_ON_TINT
 
-PAGE_SIZE = 200
-MAX_CACHE = 5000
+PAGE_SIZE = 80  # rows read at a time: a screenful is ~25; each read is on the UI thread
+MAX_CACHE = 1200  # rows kept (a row dict is ~2 KB): the pages around what is drawn
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -118,9 +118,9 @@ def load_ids(
     edit) the plain SQL query answers sooner; the index is then built in the background.
     """
     started = time.perf_counter()
-    pf = ctx.portfolio()
-    all_count, all_total = pf.totals(None)
     if (index is None or not index.matches(flt, order_by, descending)) and not flt.search:
+        pf = ctx.portfolio()
+        all_count, all_total = pf.totals(None)
         ids = pf.query_ids(flt, order_by, descending)
         count, total = (all_count, all_total) if flt.is_empty() else pf.totals(flt)
         return LoadResult(
@@ -133,14 +133,15 @@ def load_ids(
             None,
         )
     if index is None or not index.matches(flt, order_by, descending):
-        index = LedgerIndex(pf.db, flt, order_by, descending)
+        index = LedgerIndex(ctx.portfolio().db, flt, order_by, descending)
+    # A keystroke on a kept index reads nothing from the database (not even a connection).
     found = index.narrow(flt.search)
     return LoadResult(
         found.ids,
         found.count,
         found.total_wan,
-        all_count,
-        all_total or Decimal(0),
+        index.all_count,
+        index.all_total,
         (time.perf_counter() - started) * 1000,
         index,
     )
@@ -152,11 +153,14 @@ def build_index(
     return LedgerIndex(ctx.portfolio().db, flt, order_by, descending)
 
 
-def load_warning_levels(ctx: TaskContext) -> dict[int, str]:
-    """Worst warning per project, for the row tints."""
+def load_warning_levels(ctx: TaskContext, read_only: bool = False) -> dict[int, str]:
+    """Worst warning per project, for the row tints. ``read_only``: the window's ledger
+    takes no writes (a damaged file, ``file_check``), so the lights are not stored either."""
     from tracker.review import worst_levels
 
-    return worst_levels(ctx.portfolio(), today_iso(), cancelled=ctx.cancelled)
+    pf = ctx.portfolio()
+    pf.read_only = pf.read_only or read_only
+    return worst_levels(pf, today_iso(), cancelled=ctx.cancelled)
 
 
 class LedgerModel(QAbstractTableModel):
@@ -237,7 +241,7 @@ class LedgerModel(QAbstractTableModel):
         self.levels_task = run_task(
             self.parent_widget(),
             self.tr("Checking warnings"),
-            load_warning_levels,
+            lambda ctx, read_only=self._portfolio.read_only: load_warning_levels(ctx, read_only),
             db_path=self._db_path,
             on_done=self._apply_levels,
             show_progress=False,
@@ -292,6 +296,25 @@ class LedgerModel(QAbstractTableModel):
                 [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole],
             )
         self.levels_loaded.emit()
+
+    @property
+    def search_ready(self) -> bool:
+        """The search index is built: a keystroke filters in memory."""
+        return self._index is not None
+
+    def project_changed(self, project_id: int) -> None:
+        """After an editor save: that row is read and tinted again at once (one project
+        reviewed, a few ms); the caller's ``refresh`` follows in the background."""
+        try:
+            level = worst_level_of(self._portfolio, project_id, today_iso())
+        except TrackerError as exc:  # deleted meanwhile: the refresh drops its row
+            log.info("no tint for project %s: %s", project_id, exc.message)
+            level = None
+        if level is None:
+            self._levels.pop(project_id, None)
+        else:
+            self._levels[project_id] = level
+        self.invalidate_rows([project_id])
 
     def invalidate_rows(self, ids: list[int] | None = None) -> None:
         """Drop cached rows after an edit so the next paint reads them fresh."""

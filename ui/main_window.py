@@ -34,6 +34,7 @@ from .app import UI_LANGUAGE, install_translators, settings
 from .database_switcher import DatabaseSwitcher, open_portfolio
 from .db_files import acquire_lock, recent_databases
 from .demo_mode import DemoMode
+from .file_check import check_after_first_paint
 from .first_run import DEMO, IMPORT, FirstRunDialog, needs_setup
 from .ledger_model import LedgerModel, LoadResult
 from .ledger_view import LedgerView
@@ -90,8 +91,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
         self.ledger.fill_filter_choices(portfolio)
         self._levels_pending = True  # tints start once the rows are on screen
+        self._check_pending = True  # and the file's quick_check (file_check)
         self._update_title()
-        self._update_read_only()
+        self.update_read_only()
         self.location_banner.show_for(self.db_path)
         self.resize(1280, 720)
         geometry = settings().value("main/geometry")
@@ -311,6 +313,7 @@ class MainWindow(QMainWindow):
         from .project_editor import ProjectEditor
 
         if ProjectEditor.run(self, self.portfolio, project_id) is not None:
+            self.model.project_changed(project_id)  # its row at once; the rest follows
             self.after_change(select=project_id)
 
     def edit_selected(self) -> None:
@@ -429,6 +432,9 @@ class MainWindow(QMainWindow):
         if self._levels_pending:
             self._levels_pending = False
             self.model.refresh_levels()
+        if self._check_pending:
+            self._check_pending = False
+            check_after_first_paint(self)
         # the totals follow the filter: 签约总额 is the sum of the rows on screen
         if self.model.filter.is_empty():
             text = self.tr("{total} projects · signed total {amount} (10k yuan)")
@@ -442,7 +448,7 @@ class MainWindow(QMainWindow):
             )
         )
 
-    def _update_read_only(self) -> None:
+    def update_read_only(self) -> None:
         """Banner and write actions follow whether the open ledger can be written."""
         read_only = self.portfolio.read_only
         self.read_only_banner.show_for(self.db_path if read_only else None)
@@ -461,13 +467,14 @@ class MainWindow(QMainWindow):
     def _database_switched(self, db_path: Path) -> None:
         """The switcher opened another file (or reopened this one after a restore)."""
         self.model.set_portfolio(self.portfolio, db_path)
+        self._check_pending = True
         for key in list(self.pages):
             page = self.pages.pop(key)
             self.tabs.removeTab(self.tabs.indexOf(page))
             page.deleteLater()
         self.wire_pages()
         self._update_title()
-        self._update_read_only()
+        self.update_read_only()
         self.location_banner.show_for(db_path)
         self.ledger.clear_filters()
         self.after_change()

@@ -25,10 +25,20 @@ class ReadOnlyBanner(QLabel):
         )
         self.hide()
 
-    def show_for(self, path: Path | None) -> None:
-        """Show the banner for ``path`` (None hides it)."""
+    def show_for(self, path: Path | None, *, damaged: bool = False) -> None:
+        """Show the banner for ``path`` (None hides it); ``damaged``: read-only because
+        the file failed its check after opening (``file_check``)."""
         if path is None:
             self.hide()
+            return
+        if damaged:
+            self.setText(
+                self.tr(
+                    "The database file is damaged: {path}. Nothing more is written to it. "
+                    "Restore the latest backup (File → Restore from backup…)."
+                ).format(path=path)
+            )
+            self.show()
             return
         self.setText(
             self.tr(

@@ -10,25 +10,24 @@ from __future__ import annotations
 import logging
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QStandardPaths
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from tracker.domain.money import format_wan
-from tracker.reports.review_report import default_file_name
 from tracker.reports.view_columns import (
     LEDGER_VIEW_KINDS,
     ledger_view_rows,
     view_text,
     warning_view_rows,
 )
-from tracker.reports.view_export import write_ledger_view, write_warning_view
 
-from . import printing
-from .printing import PrintTable
 from .tasks import run_task
+
+if TYPE_CHECKING:  # printing (QtPrintSupport) and the Excel writers (openpyxl) load on use
+    from .printing import PrintTable
 
 log = logging.getLogger(__name__)
 
@@ -86,6 +85,8 @@ class ViewActions(QObject):
         ).format(filter=self.window.ledger.filter_description(), n=count, amount=amount)
 
     def ledger_table(self, columns: list[tuple[str, str]], rows: list[list[Any]]) -> PrintTable:
+        from .printing import PrintTable
+
         model = self.window.model
         ids = model.ids()
         return PrintTable(
@@ -105,6 +106,8 @@ class ViewActions(QObject):
         columns = page.view_columns()
         warnings = page.model.shown()
         rows = warning_view_rows(warnings, [key for key, _ in columns])
+        from .printing import PrintTable
+
         return PrintTable(
             title=self.tr("{county} warning list (signed and forgotten)").format(
                 county=self.county()
@@ -121,6 +124,8 @@ class ViewActions(QObject):
     # -- printing ----------------------------------------------------------------------
 
     def print_view(self) -> None:
+        from . import printing
+
         shown = self.current()
         if shown is None:
             return
@@ -164,6 +169,9 @@ class ViewActions(QObject):
     # -- exporting ---------------------------------------------------------------------
 
     def export_view(self) -> None:
+        from tracker.reports.review_report import default_file_name
+        from tracker.reports.view_export import write_ledger_view, write_warning_view
+
         shown = self.current()
         if shown is None:
             return

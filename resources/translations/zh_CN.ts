@@ -4,37 +4,37 @@
     <context>
         <name>AboutDialog</name>
         <message>
-            <location filename="../../ui/help_menu.py" line="162" />
+            <location filename="../../ui/help_menu.py" line="168" />
             <source>About</source>
             <translation>关于</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="163" />
+            <location filename="../../ui/help_menu.py" line="169" />
             <source>Version {version}</source>
             <translation>版本 {version}</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="168" />
+            <location filename="../../ui/help_menu.py" line="174" />
             <source>The ledger of signed investment deals: their progress from signing to production, warnings against 一签了之, and the review reports.</source>
             <translation>招商引资签约项目台账：从签约到投产全程跟踪，预警“一签了之”，生成督查考核报表。</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="181" />
+            <location filename="../../ui/help_menu.py" line="187" />
             <source>This ledger:</source>
             <translation>当前台账：</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="182" />
+            <location filename="../../ui/help_menu.py" line="188" />
             <source>Data folder:</source>
             <translation>数据文件夹：</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="183" />
+            <location filename="../../ui/help_menu.py" line="189" />
             <source>Log folder:</source>
             <translation>日志文件夹：</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="194" />
+            <location filename="../../ui/help_menu.py" line="200" />
             <source>Open folder</source>
             <translation>打开文件夹</translation>
         </message>
@@ -686,6 +686,14 @@ Please copy the error and send it to whoever supports you.</source>
         </message>
     </context>
     <context>
+        <name>FileCheck</name>
+        <message>
+            <location filename="../../ui/file_check.py" line="29" />
+            <source>Checking the database</source>
+            <translation>正在检查数据库</translation>
+        </message>
+    </context>
+    <context>
         <name>FilesPage</name>
         <message>
             <location filename="../../ui/import_pages.py" line="84" />
@@ -716,74 +724,74 @@ Please copy the error and send it to whoever supports you.</source>
     <context>
         <name>FirstRunDialog</name>
         <message>
-            <location filename="../../ui/first_run.py" line="56" />
+            <location filename="../../ui/first_run.py" line="55" />
             <source>Welcome to the signed project tracker</source>
             <translation>欢迎使用签约项目跟踪</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="62" />
+            <location filename="../../ui/first_run.py" line="61" />
             <source>Before you start: whose ledger is this? These names are printed on every report (title, 填报单位, 填表人); you can change them later in Tools → Settings.</source>
             <translation>开始之前，请先填写这本台账属于哪里。这些名称会印在每一份报表上（标题、填报单位、填表人），以后可在“工具 → 设置”中修改。</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="70" />
+            <location filename="../../ui/first_run.py" line="69" />
             <source>e.g. 青溪县 (required)</source>
             <translation>例如：青溪县（必填）</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="71" />
+            <location filename="../../ui/first_run.py" line="70" />
             <source>e.g. 青溪县投资促进中心 (required)</source>
             <translation>例如：青溪县投资促进中心（必填）</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="72" />
+            <location filename="../../ui/first_run.py" line="71" />
             <source>your name (optional: else a blank line to sign)</source>
             <translation>您的姓名（可不填：报表上留空待签）</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="82" />
+            <location filename="../../ui/first_run.py" line="81" />
             <source>Optional: names the editor offers (paste one per line)</source>
             <translation>可选：录入时可供选择的名单（每行一个，可直接粘贴）</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="87" />
+            <location filename="../../ui/first_run.py" line="86" />
             <source>Paste a column from Excel,
 or type one per line</source>
             <translation>从 Excel 复制一列粘贴到这里，
 或每行输入一个</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="97" />
+            <location filename="../../ui/first_run.py" line="96" />
             <source>&amp;Import last years' ledgers…</source>
             <translation>导入往年台账(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="98" />
+            <location filename="../../ui/first_run.py" line="97" />
             <source>From Excel, WPS or CSV files; the columns are recognised by themselves.</source>
             <translation>从 Excel、WPS 或 CSV 台账导入，自动识别各列。</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="102" />
+            <location filename="../../ui/first_run.py" line="101" />
             <source>Start an &amp;empty ledger</source>
             <translation>新建空台账(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="103" />
+            <location filename="../../ui/first_run.py" line="102" />
             <source>Enter projects one by one (新建项目, Ctrl+N).</source>
             <translation>从零开始，逐个录入项目（新建项目，Ctrl+N）。</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="107" />
+            <location filename="../../ui/first_run.py" line="106" />
             <source>Look at the &amp;demo first</source>
             <translation>先看演示(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="108" />
+            <location filename="../../ui/first_run.py" line="107" />
             <source>A made-up county in a separate file: try anything, your ledger stays empty.</source>
             <translation>打开一份虚构的演示台账（单独的文件）随便试，您自己的台账不受影响。</translation>
         </message>
         <message>
-            <location filename="../../ui/first_run.py" line="170" />
+            <location filename="../../ui/first_run.py" line="171" />
             <source>Please fill in {label}.</source>
             <translation>请填写{label}。</translation>
         </message>
@@ -1202,24 +1210,24 @@ or type one per line</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="218" />
             <location filename="../../ui/ledger_model.py" line="222" />
-            <location filename="../../ui/ledger_model.py" line="276" />
+            <location filename="../../ui/ledger_model.py" line="226" />
+            <location filename="../../ui/ledger_model.py" line="280" />
             <source>Loading the ledger</source>
             <translation>正在读取台账</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="239" />
+            <location filename="../../ui/ledger_model.py" line="243" />
             <source>Checking warnings</source>
             <translation>正在检查预警</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="428" />
+            <location filename="../../ui/ledger_model.py" line="451" />
             <source>no reason given</source>
             <translation>未填原因</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="429" />
+            <location filename="../../ui/ledger_model.py" line="452" />
             <source>Terminated {date}: {reason}</source>
             <translation>已终止（{date}）：{reason}</translation>
         </message>
@@ -1340,190 +1348,190 @@ or type one per line</source>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="70" />
+            <location filename="../../ui/main_window.py" line="71" />
             <source>Views</source>
             <translation>视图</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="72" />
+            <location filename="../../ui/main_window.py" line="73" />
             <source>&amp;Ledger</source>
             <translation>台账(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="115" />
+            <location filename="../../ui/main_window.py" line="117" />
             <source>&amp;Warnings</source>
             <translation>预警(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="116" />
+            <location filename="../../ui/main_window.py" line="118" />
             <source>Stat&amp;istics</source>
             <translation>统计(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="175" />
+            <location filename="../../ui/main_window.py" line="177" />
             <source>&amp;New project</source>
             <translation>新建项目(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="177" />
+            <location filename="../../ui/main_window.py" line="179" />
             <source>&amp;Edit project</source>
             <translation>编辑项目(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="179" />
+            <location filename="../../ui/main_window.py" line="181" />
             <source>&amp;Delete project…</source>
             <translation>删除项目(&amp;D)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="183" />
+            <location filename="../../ui/main_window.py" line="185" />
             <source>&amp;Import…</source>
             <translation>导入(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="186" />
+            <location filename="../../ui/main_window.py" line="188" />
             <source>Import last years' ledgers from Excel or CSV</source>
             <translation>从 Excel 或 CSV 导入往年台账</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="190" />
+            <location filename="../../ui/main_window.py" line="192" />
             <source>Import &amp;history…</source>
             <translation>导入记录(&amp;H)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="193" />
+            <location filename="../../ui/main_window.py" line="195" />
             <source>Each import with its counts and conflicts; undo a batch</source>
             <translation>每次导入的数量和冲突；可撤销某一批</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="197" />
+            <location filename="../../ui/main_window.py" line="199" />
             <source>&amp;Progress collection…</source>
             <translation>进度收集(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="200" />
+            <location filename="../../ui/main_window.py" line="202" />
             <source>Send each unit its workbook, read the filled files back, see who has not</source>
             <translation>向各单位发填报表，读回填好的报表，查看谁还没报</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="204" />
+            <location filename="../../ui/main_window.py" line="206" />
             <source>E&amp;xport report…</source>
             <translation>导出报表(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="207" />
+            <location filename="../../ui/main_window.py" line="209" />
             <source>Export the review workbook</source>
             <translation>导出督查考核报表</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="211" />
+            <location filename="../../ui/main_window.py" line="213" />
             <source>&amp;Backup now</source>
             <translation>备份(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="215" />
+            <location filename="../../ui/main_window.py" line="217" />
             <source>&amp;Settings…</source>
             <translation>设置(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="217" />
+            <location filename="../../ui/main_window.py" line="219" />
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="220" />
+            <location filename="../../ui/main_window.py" line="222" />
             <source>&amp;Open database…</source>
             <translation>打开数据库(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="226" />
+            <location filename="../../ui/main_window.py" line="228" />
             <source>Ne&amp;w database…</source>
             <translation>新建数据库(&amp;W)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="231" />
+            <location filename="../../ui/main_window.py" line="233" />
             <source>&amp;Restore from backup…</source>
             <translation>从备份恢复(&amp;R)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="234" />
+            <location filename="../../ui/main_window.py" line="236" />
             <source>E&amp;xit</source>
             <translation>退出(&amp;X)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="244" />
+            <location filename="../../ui/main_window.py" line="246" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="246" />
+            <location filename="../../ui/main_window.py" line="248" />
             <source>Recent &amp;databases</source>
             <translation>最近打开的数据库(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="254" />
+            <location filename="../../ui/main_window.py" line="256" />
             <source>&amp;Project</source>
             <translation>项目(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="258" />
+            <location filename="../../ui/main_window.py" line="260" />
             <source>&amp;Tools</source>
             <translation>工具(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="269" />
+            <location filename="../../ui/main_window.py" line="271" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="274" />
+            <location filename="../../ui/main_window.py" line="276" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="276" />
+            <location filename="../../ui/main_window.py" line="278" />
             <source>Main toolbar</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="299" />
+            <location filename="../../ui/main_window.py" line="301" />
             <source>(none)</source>
             <translation>（无）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="331" />
-            <location filename="../../ui/main_window.py" line="345" />
+            <location filename="../../ui/main_window.py" line="334" />
+            <location filename="../../ui/main_window.py" line="348" />
             <source>Delete project</source>
             <translation>删除项目</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="333" />
+            <location filename="../../ui/main_window.py" line="336" />
             <source>Delete “{name}” with its stage dates, figures, visits and problems?
 A project that fell through should be terminated instead: it then stays in the ledger and in the rates.</source>
             <translation>确定删除“{name}”及其进度节点、资金数据、走访记录和企业诉求吗？
 已落空的项目应改为“终止”：终止的项目仍保留在台账中，并计入各项比率。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="411" />
+            <location filename="../../ui/main_window.py" line="414" />
             <source>Ready: add the first project with New project (Ctrl+N).</source>
             <translation>台账已建好：用“新建项目”（Ctrl+N）录入第一个项目。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="434" />
+            <location filename="../../ui/main_window.py" line="440" />
             <source>{total} projects · signed total {amount} (10k yuan)</source>
             <translation>共 {total} 个项目 · 签约总额 {amount} 万元</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="436" />
+            <location filename="../../ui/main_window.py" line="442" />
             <source>{total} projects · {shown} shown · signed total {amount} (10k yuan)</source>
             <translation>共 {total} 个项目 · 筛选后 {shown} 个 · 签约总额 {amount} 万元</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="454" />
+            <location filename="../../ui/main_window.py" line="460" />
             <source>Signed project tracker — 演示数据 (demo, not your ledger) — {name}</source>
             <translation>签约项目跟踪 — 【演示数据，不是您的台账】 — {name}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="456" />
+            <location filename="../../ui/main_window.py" line="462" />
             <source>Signed project tracker — {name}</source>
             <translation>签约项目跟踪 — {name}</translation>
         </message>
@@ -2137,7 +2145,12 @@ A project that fell through should be terminated instead: it then stays in the l
     <context>
         <name>ReadOnlyBanner</name>
         <message>
-            <location filename="../../ui/read_only_banner.py" line="35" />
+            <location filename="../../ui/read_only_banner.py" line="37" />
+            <source>The database file is damaged: {path}. Nothing more is written to it. Restore the latest backup (File → Restore from backup…).</source>
+            <translation>数据库文件已损坏：{path}。程序不会再向其中写入任何内容。请恢复最近的备份（文件 → 从备份恢复…）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/read_only_banner.py" line="45" />
             <source>The database file is read-only: {path}. You can view, search, review and export, but not change anything. To edit, clear the file's read-only attribute (or copy it to a folder you can write) and open it again.</source>
             <translation>数据库文件只读：{path}。可以查看、搜索、预警和导出，但不能修改。如需修改，请取消文件的只读属性（或复制到可写的文件夹）后重新打开。</translation>
         </message>
@@ -2394,17 +2407,17 @@ A project that fell through should be terminated instead: it then stays in the l
     <context>
         <name>ShortcutsDialog</name>
         <message>
-            <location filename="../../ui/help_menu.py" line="104" />
+            <location filename="../../ui/help_menu.py" line="108" />
             <source>Keyboard shortcuts</source>
             <translation>快捷键</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="108" />
+            <location filename="../../ui/help_menu.py" line="112" />
             <source>Command</source>
             <translation>功能</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="108" />
+            <location filename="../../ui/help_menu.py" line="112" />
             <source>Keys</source>
             <translation>按键</translation>
         </message>
@@ -2895,95 +2908,95 @@ A project that fell through should be terminated instead: it then stays in the l
     <context>
         <name>ViewActions</name>
         <message>
-            <location filename="../../ui/view_actions.py" line="45" />
+            <location filename="../../ui/view_actions.py" line="44" />
             <source>&amp;Print…</source>
             <translation>打印(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../ui/view_actions.py" line="49" />
+            <location filename="../../ui/view_actions.py" line="48" />
             <source>Print the ledger or the warning list as filtered and sorted on screen</source>
             <translation>按当前的筛选和排序打印台账或预警清单</translation>
         </message>
         <message>
-            <location filename="../../ui/view_actions.py" line="52" />
+            <location filename="../../ui/view_actions.py" line="51" />
             <source>Export current &amp;view…</source>
             <translation>导出当前视图(&amp;V)…</translation>
         </message>
         <message>
-            <location filename="../../ui/view_actions.py" line="55" />
+            <location filename="../../ui/view_actions.py" line="54" />
             <source>Save the rows and columns on screen as an Excel workbook</source>
             <translation>把屏幕上的行和列（按当前筛选和排序）保存为 Excel 工作簿</translation>
         </message>
         <message>
-            <location filename="../../ui/view_actions.py" line="85" />
+            <location filename="../../ui/view_actions.py" line="84" />
             <source>Filter: {filter}    {n} projects · signed total {amount} (10k yuan)</source>
             <translation>筛选：{filter}    共 {n} 个项目 · 签约总额 {amount} 万元</translation>
         </message>
         <message>
-            <location filename="../../ui/view_actions.py" line="92" />
-            <location filename="../../ui/view_actions.py" line="182" />
+            <location filename="../../ui/view_actions.py" line="93" />
+            <location filename="../../ui/view_actions.py" line="190" />
             <source>{county} ledger of signed projects</source>
             <translation>{county}签约项目台账</translation>
         </message>
         <message>
-            <location filename="../../ui/view_actions.py" line="93" />
+            <location filename="../../ui/view_actions.py" line="94" />
             <source>{subtitle}    Printed {date}</source>
             <translation>{subtitle}    打印日期：{date}</translation>
         </message>
         <message>
-            <location filename="../../ui/view_actions.py" line="109" />
-            <location filename="../../ui/view_actions.py" line="203" />
+            <location filename="../../ui/view_actions.py" line="112" />
+            <location filename="../../ui/view_actions.py" line="211" />
             <source>{county} warning list (signed and forgotten)</source>
             <translation>{county}“一签了之”预警清单</translation>
         </message>
         <message>
-            <location filename="../../ui/view_actions.py" line="112" />
+            <location filename="../../ui/view_actions.py" line="115" />
             <source>{filter}    Printed {date}</source>
             <translation>{filter}    打印日期：{date}</translation>
         </message>
         <message>
-            <location filename="../../ui/view_actions.py" line="131" />
+            <location filename="../../ui/view_actions.py" line="136" />
             <source>The warnings are still loading.</source>
             <translation>预警仍在计算中，请稍候。</translation>
         </message>
         <message>
-            <location filename="../../ui/view_actions.py" line="147" />
+            <location filename="../../ui/view_actions.py" line="152" />
             <source>Preparing the printout</source>
             <translation>正在准备打印</translation>
         </message>
         <message>
-            <location filename="../../ui/view_actions.py" line="156" />
+            <location filename="../../ui/view_actions.py" line="161" />
             <source>Print</source>
             <translation>打印</translation>
         </message>
         <message>
-            <location filename="../../ui/view_actions.py" line="158" />
+            <location filename="../../ui/view_actions.py" line="163" />
             <source>{n} rows are shown: about {pages} pages. Print them all? (Filter the ledger first to print fewer.)</source>
             <translation>当前显示 {n} 行，约 {pages} 页。全部打印吗？（可先筛选台账，少打印一些。）</translation>
         </message>
         <message>
-            <location filename="../../ui/view_actions.py" line="183" />
+            <location filename="../../ui/view_actions.py" line="191" />
             <source>{subtitle}    Exported {date}</source>
             <translation>{subtitle}    导出日期：{date}</translation>
         </message>
         <message>
-            <location filename="../../ui/view_actions.py" line="206" />
+            <location filename="../../ui/view_actions.py" line="214" />
             <source>{filter}    Exported {date}</source>
             <translation>{filter}    导出日期：{date}</translation>
         </message>
         <message>
-            <location filename="../../ui/view_actions.py" line="215" />
-            <location filename="../../ui/view_actions.py" line="235" />
+            <location filename="../../ui/view_actions.py" line="223" />
+            <location filename="../../ui/view_actions.py" line="243" />
             <source>Export current view</source>
             <translation>导出当前视图</translation>
         </message>
         <message>
-            <location filename="../../ui/view_actions.py" line="224" />
+            <location filename="../../ui/view_actions.py" line="232" />
             <source>Exported {n} rows to {path}</source>
             <translation>已导出 {n} 行：{path}</translation>
         </message>
         <message>
-            <location filename="../../ui/view_actions.py" line="237" />
+            <location filename="../../ui/view_actions.py" line="245" />
             <source>Excel workbook (*.xlsx)</source>
             <translation>Excel 工作簿 (*.xlsx)</translation>
         </message>
@@ -3254,47 +3267,47 @@ A project that fell through should be terminated instead: it then stays in the l
     <context>
         <name>help_menu</name>
         <message>
-            <location filename="../../ui/help_menu.py" line="44" />
+            <location filename="../../ui/help_menu.py" line="42" />
             <source>Project editor: save</source>
             <translation>项目编辑窗口：保存</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="45" />
+            <location filename="../../ui/help_menu.py" line="43" />
             <source>Ledger: open the selected project</source>
             <translation>台账：打开选中的项目</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="46" />
+            <location filename="../../ui/help_menu.py" line="44" />
             <source>Dialogs: close without saving</source>
             <translation>对话框：不保存并关闭</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="47" />
+            <location filename="../../ui/help_menu.py" line="45" />
             <source>Next / previous field</source>
             <translation>下一个 / 上一个输入框</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="48" />
+            <location filename="../../ui/help_menu.py" line="46" />
             <source>Menus and buttons: the underlined letter</source>
             <translation>菜单和按钮：按住 Alt 再按带下划线的字母</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="54" />
+            <location filename="../../ui/help_menu.py" line="52" />
             <source>&amp;User guide</source>
             <translation>用户手册(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="58" />
+            <location filename="../../ui/help_menu.py" line="56" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="61" />
+            <location filename="../../ui/help_menu.py" line="59" />
             <source>&amp;What's new</source>
             <translation>更新说明(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="135" />
+            <location filename="../../ui/help_menu.py" line="139" />
             <source>What's new</source>
             <translation>更新说明</translation>
         </message>

@@ -154,3 +154,18 @@ def build_hand_portfolio(p: Portfolio) -> dict[str, int]:
     for key in ("P1", "P2", "P5", "P6"):
         p.add_visit(ids[key], "2025-12-20", "招商一股", "走访企业")
     return ids
+
+
+def watch_reviews(monkeypatch: Any) -> list[Any]:
+    """Which projects each review of warning lights reviewed (None: all of them)."""
+    from tracker.review import level_cache
+
+    calls: list[Any] = []
+    real = level_cache.review_lights
+
+    def spy(db, settings, as_of, ids=None, cancelled=None):  # noqa: ANN001, ANN202
+        calls.append(None if ids is None else sorted(ids))
+        return real(db, settings, as_of, ids, cancelled)
+
+    monkeypatch.setattr(level_cache, "review_lights", spy)
+    return calls

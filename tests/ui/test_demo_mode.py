@@ -15,12 +15,16 @@ from tracker.ledger.portfolio import Portfolio
 from tracker.storage.paths import demo_db_path
 from ui.db_files import recent_databases
 
+# The window keeps its warning lights in the file (tracker.review.level_cache): derived
+# from the ledger, stored by the window itself, not content the demo could bring in.
+DERIVED = ('INSERT INTO "review_', "VALUES('review_dirty',")
+
 
 def dump(db: Path) -> list[str]:
     """Every row of every table, as SQL: the ledger's whole content."""
     conn = sqlite3.connect(db)
     try:
-        return list(conn.iterdump())
+        return [line for line in conn.iterdump() if not any(d in line for d in DERIVED)]
     finally:
         conn.close()
 

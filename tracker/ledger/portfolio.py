@@ -46,6 +46,7 @@ class Portfolio(ChildRecordsMixin):
         read_only: bool = False,
         create: bool = False,
         verify: bool = True,
+        check_later: bool = False,
     ) -> Portfolio:
         """Open the ledger at ``path`` (see ``open_db``); a read-only one refuses writes
         with ``faults.ReadOnlyDatabase``."""
@@ -56,6 +57,7 @@ class Portfolio(ChildRecordsMixin):
                 read_only=read_only,
                 create=create,
                 verify=verify,
+                check_later=check_later,
             )
         )
 

@@ -5,13 +5,14 @@ their amounts again each time costs 100+ ms, and even the bare LIKE scan costs ~
 none of it changes while the clerk types. So the base query (combo filters + sort) and
 the search keys are read once per data change, and a keystroke is a substring test over
 the in-memory keys — the same test as the core's ``LIKE '%needle%'`` on the same keys
-(a test checks both agree) — one C-speed scan of all keys.
+(a test checks both agree) — at C speed, one key per project.
 Plain data, no Qt: built in a worker thread, read in the UI thread.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from array import array
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -19,7 +20,7 @@ from sqlite_utils import Database
 
 from tracker.domain.money import yuan_to_wan
 from tracker.domain.search_keys import search_needle
-from tracker.ledger.queries import ProjectFilter, order_clause
+from tracker.ledger.queries import ProjectFilter, order_clause, totals
 
 
 @dataclass(frozen=True)
@@ -30,32 +31,38 @@ class LedgerSlice:
 
 
 class LedgerIndex:
-    """The ordered ids and amounts of the ledger under ``base`` (a filter without search)."""
+    """The ordered ids and amounts of the ledger under ``base`` (a filter without search).
+
+    Compact on purpose (50,000 projects): the ids and amounts are two machine-int arrays in
+    base order and the search keys one lower-cased string per project; the whole ledger's
+    count and total are kept, so a keystroke reads nothing from the database. Typing on
+    narrows what the previous keystroke found (a longer needle holding the last one can
+    only match among its hits): after the first key, a keystroke tests a few thousand keys.
+    """
 
     def __init__(self, db: Database, base: ProjectFilter, order_by: str, descending: bool):
         self.base = replace(base, search=None)
         self.order_by, self.descending = order_by, descending
         where, params = self.base.where()
-        rows = db.execute(
-            "SELECT p.id, p.signed_amount_yuan FROM projects p"
+        self.ids = array("q")
+        self._amounts = array("q")
+        self._keys: list[str] = []
+        for pid, amount, text in db.execute(
+            "SELECT p.id, p.signed_amount_yuan, s.text FROM projects p"
+            " LEFT JOIN project_search s ON s.project_id = p.id"
             + where
             + order_clause(order_by, descending),
             params,
-        ).fetchall()
-        self.ids: list[int] = [r[0] for r in rows]
-        self.amounts: dict[int, int] = {r[0]: r[1] or 0 for r in rows}
-        keys = {
-            pid: (text or "").lower()  # lower() as LIKE folds ASCII case
-            for pid, text in db.execute("SELECT project_id, text FROM project_search")
-        }
-        # All keys in base order in one string: str.find scans it at C speed. A needle
-        # never holds "\n" (whitespace is removed), so it cannot match across two projects.
-        self._starts: list[int] = []
-        position = 0
-        for pid in self.ids:
-            self._starts.append(position)
-            position += len(keys.get(pid, "")) + 1
-        self._blob = "\n".join(keys.get(pid, "") for pid in self.ids)
+        ):
+            self.ids.append(pid)
+            self._amounts.append(amount or 0)
+            self._keys.append((text or "").lower())  # lower() as LIKE folds ASCII case
+        self._last: tuple[str, list[int]] = ("", [])  # the last needle and its rows
+        if self.base.is_empty():
+            self.all_count, self.all_total = len(self.ids), self._total(range(len(self.ids)))
+        else:
+            self.all_count, self.all_total = totals(db, None)
+            self.all_total = self.all_total or Decimal(0)
 
     def matches(self, base: ProjectFilter, order_by: str, descending: bool) -> bool:
         return (replace(base, search=None), order_by, descending) == (
@@ -65,24 +72,23 @@ class LedgerIndex:
         )
 
     def all(self) -> LedgerSlice:
-        return LedgerSlice(list(self.ids), len(self.ids), self._total(self.ids))
+        return LedgerSlice(self.ids.tolist(), len(self.ids), self._total(range(len(self.ids))))
 
     def narrow(self, search: str | None) -> LedgerSlice:
         """The base ledger narrowed to projects whose search keys contain ``search``."""
         needle = search_needle(search or "")
         if not needle:
             return self.all()
-        blob, starts, ids = self._blob, self._starts, self.ids
-        found: list[int] = []
-        at = blob.find(needle)
-        while at >= 0:
-            row = bisect_right(starts, at) - 1
-            found.append(ids[row])
-            if row + 1 >= len(starts):
-                break
-            at = blob.find(needle, starts[row + 1])  # next project: one hit each
-        return LedgerSlice(found, len(found), self._total(found))
+        keys = self._keys
+        last, hits = self._last
+        candidates: Iterable[int] = hits if last and last in needle else range(len(keys))
+        rows = [r for r in candidates if needle in keys[r]]
+        self._last = (needle, rows)
+        if len(rows) == len(keys):
+            return LedgerSlice(self.ids.tolist(), len(rows), self._total(rows))
+        ids = self.ids
+        return LedgerSlice([ids[r] for r in rows], len(rows), self._total(rows))
 
-    def _total(self, ids: list[int]) -> Decimal:
-        amounts = self.amounts
-        return yuan_to_wan(sum(amounts[i] for i in ids)) or Decimal(0)
+    def _total(self, rows: Iterable[int]) -> Decimal:
+        amounts = self._amounts
+        return yuan_to_wan(sum(amounts[r] for r in rows)) or Decimal(0)

@@ -14,7 +14,7 @@ from typing import Any
 
 from tracker.domain.dates import check_date, to_date
 from tracker.domain.project import Project
-from tracker.errors import Cancelled, TrackerError
+from tracker.errors import TrackerError
 from tracker.ledger.loader import load_projects
 from tracker.ledger.queries import ProjectFilter
 from tracker.review import facts
@@ -26,6 +26,7 @@ from tracker.review.by_project import (
     warning_line,
 )
 from tracker.review.counting import counting
+from tracker.review.level_cache import cached_worst_levels, review_levels
 from tracker.review.rates import (
     GROUPINGS,
     Rates,
@@ -78,6 +79,7 @@ __all__ = [
     "warning_line",
     "warnings_for_project",
     "worst_by_project",
+    "worst_level_of",
     "worst_levels",
 ]
 
@@ -187,18 +189,19 @@ def worst_levels(
 ) -> dict[int, str]:
     """{project id: "red" | "yellow"} — the worst light of each project, for the ledger tint.
 
-    Takes seconds on a 50,000-project ledger, so it checks ``cancelled`` as it goes: the
-    window cancels it on close instead of waiting for it.
+    Kept in the database between openings (``level_cache``): only the projects written
+    since are reviewed again. A full review takes seconds on a 50,000-project ledger, so it
+    checks ``cancelled`` as it goes: the window cancels it on close instead of waiting.
     """
-    day = parse_as_of(as_of)
-    projects = load_projects(portfolio.db)
-    settings = portfolio.settings()
-    worst: dict[int, str] = {}
-    for start in range(0, len(projects), 500):
-        if cancelled and cancelled():
-            raise Cancelled()
-        worst |= worst_by_project(evaluate(projects[start : start + 500], settings, day))
-    return worst
+    return cached_worst_levels(portfolio, parse_as_of(as_of), cancelled)
+
+
+def worst_level_of(portfolio: Any, project_id: int, as_of: str | date | None = None) -> str | None:
+    """One project's worst light ("red" / "yellow" / None), reviewed now — the row of a
+    project just saved, before the ledger's lights are refreshed."""
+    return review_levels(portfolio.db, portfolio.settings(), parse_as_of(as_of), [project_id]).get(
+        project_id
+    )
 
 
 def warnings_for_project(

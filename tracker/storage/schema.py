@@ -293,6 +293,50 @@ def m0006_import_history_and_name_lists(db: Database) -> None:
         log.info("migration 0006: %d names in use added to the %s list", len(added), key)
 
 
+# What the review reads of a project (``tracker.ledger.loader``): the project row and its
+# children. A write to any of them marks the project for review again.
+REVIEWED_TABLES = {
+    "projects": "id",
+    "stage_dates": "project_id",
+    "progress": "project_id",
+    "visits": "project_id",
+    "problems": "project_id",
+}
+
+
+@migrations(name="0007_review_level_cache")
+def m0007_review_level_cache(db: Database) -> None:
+    """The worst warning light of each project, kept so an unchanged ledger opens tinted
+    without reviewing every project again (``tracker.review.level_cache``).
+
+    ``review_levels`` holds each project's light (red / yellow / none) as of the day and
+    thresholds named in ``review_level_state``, and the day it may next change by itself
+    (``until``; none: never); ``review_dirty`` gets one row per write to a project or its
+    children (triggers, so no writer can forget): those projects are reviewed again before
+    the cached lights are used. ``seq`` only grows (AUTOINCREMENT), so a review clears
+    exactly the marks it saw.
+    """
+    db.execute(
+        "CREATE TABLE review_levels (project_id INTEGER PRIMARY KEY, level TEXT, until TEXT)"
+    )
+    db.execute("CREATE TABLE review_level_state (key TEXT PRIMARY KEY, value TEXT)")
+    db.execute(
+        "CREATE TABLE review_dirty"
+        " (seq INTEGER PRIMARY KEY AUTOINCREMENT, project_id INTEGER NOT NULL)"
+    )
+    mark = "INSERT INTO review_dirty (project_id) VALUES"
+    for table, column in REVIEWED_TABLES.items():
+        for event, marks in (
+            ("INSERT", f"{mark} (NEW.{column});"),
+            ("DELETE", f"{mark} (OLD.{column});"),
+            ("UPDATE", f"{mark} (OLD.{column}); {mark} (NEW.{column});"),
+        ):
+            db.execute(
+                f"CREATE TRIGGER review_dirty_{table}_{event.lower()} AFTER {event} ON {table}"
+                f" BEGIN {marks} END"
+            )
+
+
 @migrations(name="0008_collection_rounds")
 def m0008_collection_rounds(db: Database) -> None:
     """进度收集: a round (as-of date, deadline, by unit or by town, the units asked, a
