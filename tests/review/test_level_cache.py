@@ -11,6 +11,8 @@ import pytest
 
 from tests.helpers.ledgers import HEADER, ROWS, run_cli, write_xlsx
 from tests.helpers.review import HAND_AS_OF, build_hand_portfolio, watch_reviews
+from tracker.importing.undo import undo_import
+from tracker.ledger.merging import merge_projects
 from tracker.ledger.portfolio import Portfolio
 from tracker.review import level_cache, parse_as_of, worst_levels
 from tracker.storage.backup import backup_file
@@ -206,3 +208,22 @@ def test_the_key_holds_every_setting_the_rules_read(hand) -> None:
     level_cache.review_levels(pf.db, Watched(pf.settings()), DAY)
     pf.close()
     assert read and read <= set(level_cache.THRESHOLDS)
+
+
+def test_a_deal_merge_and_its_undo_keep_the_lights_true(hand) -> None:
+    """Folding a red project into a green one moves its records (issue 17): both projects'
+    lights are reviewed again, and again when the merge is undone."""
+    levels_of(hand)
+    pf = Portfolio.open(hand, auto_backup=False)
+    try:
+        lights = worst_levels(pf, DAY)
+        red = next(pid for pid, level in lights.items() if level == "red")
+        ids = [r[0] for r in pf.db.execute("SELECT id FROM projects WHERE status = 'active'")]
+        other = next(pid for pid in ids if pid != red and pid not in lights)
+        batch = merge_projects(pf, other, red, make_backup=False)
+        after = worst_levels(pf, DAY)
+        assert red not in after and after == truth(pf)
+        undo_import(pf, batch, force=True, make_backup=False)
+        assert worst_levels(pf, DAY) == truth(pf) == lights
+    finally:
+        pf.close()
