@@ -13,15 +13,13 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QMenu,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -266,19 +264,3 @@ class DuplicateProjectsDialog(QDialog):
         changed = dialog.changed
         dialog.deleteLater()
         return changed
-
-
-def add_action(window: Any, menu: QMenu) -> QAction:
-    """工具 → 疑似重复项目…, on the main window (reloads the ledger after a merge)."""
-    action = menu.addAction(
-        QCoreApplication.translate("DuplicateProjectsDialog", "Possible &duplicate projects…")
-    )
-    action.setObjectName("action_duplicates")
-
-    def show() -> None:
-        read_only = window.portfolio.read_only
-        if DuplicateProjectsDialog.run(window, window.db_path, read_only=read_only):
-            window.after_change()
-
-    action.triggered.connect(show)
-    return action

@@ -29,7 +29,7 @@ from tracker.errors import TrackerError
 from tracker.ledger.portfolio import Portfolio
 from tracker.storage.db import EmptyDatabaseFile
 
-from . import duplicate_projects, file_actions, help_menu
+from . import file_actions, help_menu
 from .app import UI_LANGUAGE, install_translators, settings
 from .database_switcher import DatabaseSwitcher, open_portfolio
 from .db_files import acquire_lock, recent_databases
@@ -201,6 +201,13 @@ class MainWindow(QMainWindow):
             None,
             self.tr("Send each unit its workbook, read the filled files back, see who has not"),
         )
+        self.duplicates_action = a(
+            "action_duplicates",
+            self.tr("Possible &duplicate projects…"),
+            self.show_duplicates,
+            None,
+            self.tr("Projects that are probably one deal entered twice; merge a pair"),
+        )
         self.report_action = a(
             "action_report",
             self.tr("E&xport report…"),
@@ -265,9 +272,9 @@ class MainWindow(QMainWindow):
                 self.collection_action,
                 self.report_action,
                 self.settings_action,
+                self.duplicates_action,
             ]
         )
-        self.duplicates_action = duplicate_projects.add_action(self, menu)
         menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.fill(menu, self)
         menu.addSeparator()
@@ -378,6 +385,12 @@ class MainWindow(QMainWindow):
         from .import_history import ImportHistoryDialog
 
         if ImportHistoryDialog.run(self, self.db_path, read_only=self.portfolio.read_only):
+            self.after_change()
+
+    def show_duplicates(self) -> None:
+        from .duplicate_projects import DuplicateProjectsDialog  # with openpyxl: on first use
+
+        if DuplicateProjectsDialog.run(self, self.db_path, read_only=self.portfolio.read_only):
             self.after_change()
 
     def show_collection(self) -> None:

@@ -22,6 +22,7 @@ STRINGS: dict[str, str] = {
     # 疑似重复项目
     "Possible duplicate projects": "疑似重复项目",
     "Possible &duplicate projects…": "疑似重复项目(&D)…",
+    "Projects that are probably one deal entered twice; merge a pair": "可能是同一项目录入了两次的项目；可逐对合并",
     "Project kept": "保留的项目",
     "Project merged into it": "并入的项目",
     "Very likely one project": "很可能是同一项目",

@@ -393,22 +393,22 @@
             <translation>表中</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="72" />
+            <location filename="../../ui/duplicate_projects.py" line="70" />
             <source>Field</source>
             <translation>字段</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="73" />
+            <location filename="../../ui/duplicate_projects.py" line="71" />
             <source>Kept project</source>
             <translation>保留的项目</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="74" />
+            <location filename="../../ui/duplicate_projects.py" line="72" />
             <source>Merged project</source>
             <translation>并入的项目</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="75" />
+            <location filename="../../ui/duplicate_projects.py" line="73" />
             <source>Use the merged one's</source>
             <translation>改用并入项目的值</translation>
         </message>
@@ -503,70 +503,65 @@ Please copy the error and send it to whoever supports you.</source>
     <context>
         <name>DuplicateProjectsDialog</name>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="125" />
-            <location filename="../../ui/duplicate_projects.py" line="138" />
+            <location filename="../../ui/duplicate_projects.py" line="123" />
+            <location filename="../../ui/duplicate_projects.py" line="136" />
             <source>Possible duplicate projects</source>
             <translation>疑似重复项目</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="129" />
+            <location filename="../../ui/duplicate_projects.py" line="127" />
             <source>Each pair may be one deal stored twice (typed differently). Merging keeps the first project, fills its blanks from the second and moves the second's progress, visits and problems to it; undo it in Import history.</source>
             <translation>每一对可能是同一项目被录入了两次（写法不同）。合并时保留第一个项目，用第二个补全其空白，并把第二个的进度、走访和诉求记录移过来；可在“导入记录”中撤销。</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="142" />
+            <location filename="../../ui/duplicate_projects.py" line="140" />
             <source>Fields the two projects hold differently</source>
             <translation>两个项目不同的内容</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="146" />
+            <location filename="../../ui/duplicate_projects.py" line="144" />
             <source>&amp;Merge this pair</source>
             <translation>合并这一对(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="148" />
+            <location filename="../../ui/duplicate_projects.py" line="146" />
             <source>&amp;Keep the other one</source>
             <translation>改为保留另一个(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="175" />
+            <location filename="../../ui/duplicate_projects.py" line="173" />
             <source>Looking for duplicate projects</source>
             <translation>查找疑似重复项目</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="194" />
+            <location filename="../../ui/duplicate_projects.py" line="192" />
             <source>No possible duplicates found.</source>
             <translation>没有发现疑似重复的项目。</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="209" />
+            <location filename="../../ui/duplicate_projects.py" line="207" />
             <source>{count} fields differ: the kept project's value stays unless you tick the merged one's.</source>
             <translation>有 {count} 项内容不同：保留项目的值不变，除非勾选“改用并入项目的值”。</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="216" />
+            <location filename="../../ui/duplicate_projects.py" line="214" />
             <source>Comparing</source>
             <translation>比较中</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="240" />
+            <location filename="../../ui/duplicate_projects.py" line="238" />
             <source>Merge projects</source>
             <translation>合并项目</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="242" />
+            <location filename="../../ui/duplicate_projects.py" line="240" />
             <source>Merge project {other} into project {keep}? It can be undone in Import history.</source>
             <translation>把项目 {other} 合并进项目 {keep}？可在“导入记录”中撤销。</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="255" />
+            <location filename="../../ui/duplicate_projects.py" line="253" />
             <source>Merging</source>
             <translation>合并中</translation>
-        </message>
-        <message>
-            <location filename="../../ui/duplicate_projects.py" line="274" />
-            <source>Possible &amp;duplicate projects…</source>
-            <translation>疑似重复项目(&amp;D)…</translation>
         </message>
     </context>
     <context>
@@ -1414,124 +1409,134 @@ or type one per line</source>
         </message>
         <message>
             <location filename="../../ui/main_window.py" line="206" />
+            <source>Possible &amp;duplicate projects…</source>
+            <translation>疑似重复项目(&amp;D)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="209" />
+            <source>Projects that are probably one deal entered twice; merge a pair</source>
+            <translation>可能是同一项目录入了两次的项目；可逐对合并</translation>
+        </message>
+        <message>
+            <location filename="../../ui/main_window.py" line="213" />
             <source>E&amp;xport report…</source>
             <translation>导出报表(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="209" />
+            <location filename="../../ui/main_window.py" line="216" />
             <source>Export the review workbook</source>
             <translation>导出督查考核报表</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="213" />
+            <location filename="../../ui/main_window.py" line="220" />
             <source>&amp;Backup now</source>
             <translation>备份(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="217" />
+            <location filename="../../ui/main_window.py" line="224" />
             <source>&amp;Settings…</source>
             <translation>设置(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="219" />
+            <location filename="../../ui/main_window.py" line="226" />
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="222" />
+            <location filename="../../ui/main_window.py" line="229" />
             <source>&amp;Open database…</source>
             <translation>打开数据库(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="228" />
+            <location filename="../../ui/main_window.py" line="235" />
             <source>Ne&amp;w database…</source>
             <translation>新建数据库(&amp;W)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="233" />
+            <location filename="../../ui/main_window.py" line="240" />
             <source>&amp;Restore from backup…</source>
             <translation>从备份恢复(&amp;R)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="236" />
+            <location filename="../../ui/main_window.py" line="243" />
             <source>E&amp;xit</source>
             <translation>退出(&amp;X)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="246" />
+            <location filename="../../ui/main_window.py" line="253" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="248" />
+            <location filename="../../ui/main_window.py" line="255" />
             <source>Recent &amp;databases</source>
             <translation>最近打开的数据库(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="256" />
+            <location filename="../../ui/main_window.py" line="263" />
             <source>&amp;Project</source>
             <translation>项目(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="260" />
+            <location filename="../../ui/main_window.py" line="267" />
             <source>&amp;Tools</source>
             <translation>工具(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="271" />
+            <location filename="../../ui/main_window.py" line="278" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="276" />
+            <location filename="../../ui/main_window.py" line="283" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="278" />
+            <location filename="../../ui/main_window.py" line="285" />
             <source>Main toolbar</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="301" />
+            <location filename="../../ui/main_window.py" line="308" />
             <source>(none)</source>
             <translation>（无）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="334" />
-            <location filename="../../ui/main_window.py" line="348" />
+            <location filename="../../ui/main_window.py" line="341" />
+            <location filename="../../ui/main_window.py" line="355" />
             <source>Delete project</source>
             <translation>删除项目</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="336" />
+            <location filename="../../ui/main_window.py" line="343" />
             <source>Delete “{name}” with its stage dates, figures, visits and problems?
 A project that fell through should be terminated instead: it then stays in the ledger and in the rates.</source>
             <translation>确定删除“{name}”及其进度节点、资金数据、走访记录和企业诉求吗？
 已落空的项目应改为“终止”：终止的项目仍保留在台账中，并计入各项比率。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="414" />
+            <location filename="../../ui/main_window.py" line="427" />
             <source>Ready: add the first project with New project (Ctrl+N).</source>
             <translation>台账已建好：用“新建项目”（Ctrl+N）录入第一个项目。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="440" />
+            <location filename="../../ui/main_window.py" line="453" />
             <source>{total} projects · signed total {amount} (10k yuan)</source>
             <translation>共 {total} 个项目 · 签约总额 {amount} 万元</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="442" />
+            <location filename="../../ui/main_window.py" line="455" />
             <source>{total} projects · {shown} shown · signed total {amount} (10k yuan)</source>
             <translation>共 {total} 个项目 · 筛选后 {shown} 个 · 签约总额 {amount} 万元</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="460" />
+            <location filename="../../ui/main_window.py" line="473" />
             <source>Signed project tracker — 演示数据 (demo, not your ledger) — {name}</source>
             <translation>签约项目跟踪 — 【演示数据，不是您的台账】 — {name}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="462" />
+            <location filename="../../ui/main_window.py" line="475" />
             <source>Signed project tracker — {name}</source>
             <translation>签约项目跟踪 — {name}</translation>
         </message>
@@ -1793,32 +1798,32 @@ A project that fell through should be terminated instead: it then stays in the l
     <context>
         <name>PairsModel</name>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="46" />
+            <location filename="../../ui/duplicate_projects.py" line="44" />
             <source>Project kept</source>
             <translation>保留的项目</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="47" />
+            <location filename="../../ui/duplicate_projects.py" line="45" />
             <source>Project merged into it</source>
             <translation>并入的项目</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="48" />
+            <location filename="../../ui/duplicate_projects.py" line="46" />
             <source>Likeness and reasons</source>
             <translation>相似度与理由</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="56" />
+            <location filename="../../ui/duplicate_projects.py" line="54" />
             <source>Very likely one project</source>
             <translation>很可能是同一项目</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="58" />
+            <location filename="../../ui/duplicate_projects.py" line="56" />
             <source>Perhaps one project: check</source>
             <translation>可能是同一项目，请核对</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="62" />
+            <location filename="../../ui/duplicate_projects.py" line="60" />
             <source>No. {id}</source>
             <translation>编号 {id}</translation>
         </message>

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtWidgets import QMenu
+
 from tests.helpers.ledgers import run_cli, write_xlsx
 from tests.ui.test_import_trust import shot, to_page
+from ui.duplicate_projects import DuplicateProjectsDialog
 from ui.import_wizard import DUPLICATES, MAPPING, PLAN, ImportWizard
 
 HEAD = ["项目名称", "投资主体", "签约时间", "签约金额（万元）", "落地乡镇"]
@@ -95,3 +98,17 @@ def test_duplicates_dialog_merges_a_pair(qtbot, tmp_db: Path, tmp_path: Path, mo
         p.project_count() == 2 and kept.investor == "绿色数据科技有限公司" and len(kept.visits) == 1
     )
     p.close()
+
+
+def test_tools_menu_opens_the_duplicates_window(window, monkeypatch) -> None:
+    opened = []
+    monkeypatch.setattr(
+        DuplicateProjectsDialog,
+        "run",
+        classmethod(lambda cls, parent, db, read_only=False: opened.append((db, read_only))),
+    )
+    (tools,) = [m for m in window.findChildren(QMenu) if "工具" in m.title()]
+    (action,) = [a for a in tools.actions() if a.objectName() == "action_duplicates"]
+    assert action.text().startswith("疑似重复项目")
+    action.trigger()
+    assert opened == [(window.db_path, False)]
