@@ -43,6 +43,7 @@ from tracker.collection.plan import CollectPlan, plan_files
 from tracker.collection.rounds import Round, available_targets, by_field, create_round, list_rounds
 from tracker.collection.send import make_files
 from tracker.collection.status import RoundStatus, round_status
+from tracker.importing.detect import READABLE_SUFFIXES
 
 from .collection_models import PlanModel, StatusModel
 from .collection_round import NewRoundDialog, RoundChoice
@@ -51,7 +52,7 @@ from .printing import PrintTable, exec_preview
 from .tasks import TaskContext, run_task
 
 log = logging.getLogger(__name__)
-RETURN_SUFFIXES = (".xlsx", ".xls", ".et", ".xlsm", ".ods")
+RETURN_SUFFIXES = READABLE_SUFFIXES  # whatever the importer reads: a unit re-saves as it likes
 
 
 class CollectionDialog(QDialog):
@@ -312,7 +313,7 @@ class CollectionDialog(QDialog):
             self,
             self.tr("Returned workbooks"),
             start,
-            self.tr("Workbooks (*.xlsx *.xls *.et *.xlsm *.ods)"),
+            self.tr("Returned files") + f" ({' '.join('*' + s for s in RETURN_SUFFIXES)})",
         )
         if files:
             self.read_files([Path(f) for f in files])

@@ -225,137 +225,133 @@
     <context>
         <name>CollectionDialog</name>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="63" />
+            <location filename="../../ui/collection_dialog.py" line="64" />
             <source>Progress collection</source>
             <translation>进度收集</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="74" />
+            <location filename="../../ui/collection_dialog.py" line="75" />
             <source>Collection round</source>
             <translation>收集轮次</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="76" />
+            <location filename="../../ui/collection_dialog.py" line="77" />
             <source>&amp;New round…</source>
             <translation>新建一轮(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="80" />
+            <location filename="../../ui/collection_dialog.py" line="81" />
             <source>Open &amp;folder</source>
             <translation>打开文件夹(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="83" />
+            <location filename="../../ui/collection_dialog.py" line="84" />
             <source>&amp;Round:</source>
             <translation>轮次(&amp;R)：</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="89" />
+            <location filename="../../ui/collection_dialog.py" line="90" />
+            <location filename="../../ui/collection_dialog.py" line="316" />
             <source>Returned files</source>
             <translation>报回的文件</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="90" />
+            <location filename="../../ui/collection_dialog.py" line="91" />
             <source>Who has reported</source>
             <translation>报送情况</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="116" />
+            <location filename="../../ui/collection_dialog.py" line="117" />
             <source>Drop the returned workbooks here (or choose them with Read files…). Nothing is written until you press Write. Projects with a check are unticked: tick them after checking.</source>
             <translation>把各单位报回的填报表拖到这里（或点“读入报表…”选择）。点“写入台账”之前不会写入任何内容。有疑点的项目默认不勾选，核对后再勾选。</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="125" />
+            <location filename="../../ui/collection_dialog.py" line="126" />
             <source>Changes the returned files bring</source>
             <translation>报回文件带来的改动</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="128" />
+            <location filename="../../ui/collection_dialog.py" line="129" />
             <source>&amp;Read files…</source>
             <translation>读入报表(&amp;R)…</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="131" />
+            <location filename="../../ui/collection_dialog.py" line="132" />
             <source>&amp;Write to the ledger</source>
             <translation>写入台账(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="152" />
+            <location filename="../../ui/collection_dialog.py" line="153" />
             <source>&amp;Copy the reminder</source>
             <translation>复制催报文字(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="156" />
+            <location filename="../../ui/collection_dialog.py" line="157" />
             <source>&amp;Print the status…</source>
             <translation>打印报送情况(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="186" />
+            <location filename="../../ui/collection_dialog.py" line="187" />
             <source>, return by {date}</source>
             <translation>，{date} 前报回</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="189" />
+            <location filename="../../ui/collection_dialog.py" line="190" />
             <source>Round {id}: figures as of {as_of}{deadline} — {count} {by}</source>
             <translation>第 {id} 轮：统计截至 {as_of}{deadline}，共 {count} 个{by}</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="201" />
+            <location filename="../../ui/collection_dialog.py" line="202" />
             <source>No round yet: make one with New round…</source>
             <translation>还没有收集轮次：请点“新建一轮…”。</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="206" />
+            <location filename="../../ui/collection_dialog.py" line="207" />
             <source>Reading the rounds</source>
             <translation>正在读取收集轮次</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="233" />
+            <location filename="../../ui/collection_dialog.py" line="234" />
             <source>Reading who has reported</source>
             <translation>正在读取报送情况</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="249" />
+            <location filename="../../ui/collection_dialog.py" line="250" />
             <source>Progress reports, round {id} (figures as of {as_of})</source>
             <translation>第 {id} 轮项目进度报送情况（统计截至 {as_of}）</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="278" />
+            <location filename="../../ui/collection_dialog.py" line="279" />
             <source>Reading the units</source>
             <translation>正在读取单位</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="299" />
+            <location filename="../../ui/collection_dialog.py" line="300" />
             <source>Making the workbooks</source>
             <translation>正在生成填报表</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="313" />
+            <location filename="../../ui/collection_dialog.py" line="314" />
             <source>Returned workbooks</source>
             <translation>报回的填报表</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="315" />
-            <source>Workbooks (*.xlsx *.xls *.et *.xlsm *.ods)</source>
-            <translation>工作簿 (*.xlsx *.xls *.et *.xlsm *.ods)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/collection_dialog.py" line="328" />
+            <location filename="../../ui/collection_dialog.py" line="329" />
             <source>Reading the returned files</source>
             <translation>正在读取报回的文件</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="352" />
+            <location filename="../../ui/collection_dialog.py" line="353" />
             <source>{files} files: {update} projects updated, {create} new projects, {problems} new problems; {left} with a check left out until ticked; {blocked} files cannot be read in.</source>
             <translation>共 {files} 个文件：更新 {update} 个项目，新项目 {create} 个，新诉求 {problems} 条；有疑点未勾选 {left} 个；无法读入的文件 {blocked} 个。</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="381" />
+            <location filename="../../ui/collection_dialog.py" line="382" />
             <source>Written as batches {ids} (Import history undoes one).</source>
             <translation>已写入，批次 {ids}（可在“导入记录”中撤销）。</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="388" />
+            <location filename="../../ui/collection_dialog.py" line="389" />
             <source>Writing the returned files</source>
             <translation>正在写入报回的文件</translation>
         </message>

@@ -10,6 +10,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 
+from tests.helpers.drops import file_drop
 from tracker.collection.columns import COLUMNS
 from tracker.collection.rounds import create_round
 from tracker.collection.send import HEADER_ROW, make_files
@@ -138,3 +139,17 @@ def test_new_round_makes_the_workbooks(qtbot, monkeypatch, tmp_db: Path, tmp_pat
     assert len(made) == 1 and "截至2026-06-30" in opened[0]
     qtbot.waitUntil(lambda: dialog.round_box.count() == 1, timeout=10000)
     assert "2026-06-30" in dialog.round_box.currentText()
+
+
+def test_a_returned_file_is_taken_in_any_format_the_importer_reads(
+    qtbot, monkeypatch, tmp_db: Path, tmp_path: Path
+) -> None:
+    """A unit that saves its file as .xlsb, .csv or WPS .ett can drop it in: the window takes
+    what the importer reads (and leaves a dropped picture alone)."""
+    dialog = CollectionDialog(tmp_db)
+    qtbot.addWidget(dialog)
+    read: list[list[Path]] = []
+    monkeypatch.setattr(dialog, "read_files", read.append)
+    files = [tmp_path / n for n in ("a.xlsb", "b.csv", "c.ett", "d.png")]
+    dialog.dropEvent(file_drop(files))
+    assert read == [files[:3]]
