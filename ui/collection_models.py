@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
@@ -11,6 +12,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from tracker.collection.plan import Change, CollectPlan, ProjectPlan
 from tracker.collection.status import TargetStatus
+from tracker.domain.money import format_wan
 
 from .list_model import ListModel
 
@@ -69,6 +71,8 @@ class _Line:
 def _shown(value: Any) -> str:
     if value is None:
         return ""
+    if isinstance(value, Decimal):
+        return format_wan(value)  # as the ledger shows money: 12,500.50
     return str(Change("", "", value, None).to_json()["old"])
 
 

@@ -74,6 +74,8 @@ def test_drop_plan_write_status(qtbot, tmp_db: Path, tmp_path: Path) -> None:
     row = model.items.index(flagged)
     assert model.index(row, 0).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
     assert "小于上期" in model.index(row, 6).data()
+    shown = [model.index(r, 5).data() for r in range(model.rowCount())]
+    assert "3,000.00" in shown  # "约3000万", shown as the ledger shows money
     assert dialog.apply_button.isEnabled()
     if PNG_DIR:
         PNG_DIR.mkdir(parents=True, exist_ok=True)
