@@ -97,3 +97,23 @@ def load_projects(
     if ids is not None:
         return [selected[i] for i in ids if i in selected]
     return projects
+
+
+def earlier_deals_of(db: Database, before: str, cores: set[str]) -> list[Project]:
+    """Projects signed before ``before`` (a date or year prefix) whose investor is one of
+    ``cores`` once its legal form, generic words and a leading place are set aside
+    (``deal_similarity.investor_core``): the earlier deals a 增资扩股 of a reviewed year may
+    extend (``review.counting``). Two columns are read to find them; only they are loaded."""
+    from tracker.domain.deal_similarity import investor_core
+
+    if not cores:
+        return []
+    ids = [
+        pid
+        for pid, investor in db.execute(
+            "SELECT id, investor FROM projects WHERE sign_date < ? AND investor IS NOT NULL",
+            [before],
+        )
+        if investor_core(investor) in cores
+    ]
+    return load_projects(db, ids=ids) if ids else []
