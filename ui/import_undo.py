@@ -49,7 +49,17 @@ class UndoQuestion:
         box.setObjectName("undo_question")
         box.setWindowTitle(QCoreApplication.translate("ImportUndo", "Undo import"))
         box.setIcon(QMessageBox.Icon.Question)
-        if later:
+        merges = all(r.kind == "deal_merge" for r in reviews)
+        if later and merges:
+            box.setText(
+                QCoreApplication.translate(
+                    "ImportUndo",
+                    "After merge {batches}, {count} of the projects kept were worked on: "
+                    "records that came with the merged project were edited, or records "
+                    "were added.",
+                ).format(batches=names, count=len(later))
+            )
+        elif later:
             box.setText(
                 QCoreApplication.translate(
                     "ImportUndo",
@@ -62,10 +72,19 @@ class UndoQuestion:
             box.setInformativeText(
                 shown
                 + "\n\n"
-                + QCoreApplication.translate(
-                    "ImportUndo",
-                    "Undo keeping those later edits? Only what the import did to fields "
-                    "nobody has changed since is undone; projects worked on since stay.",
+                + (
+                    QCoreApplication.translate(
+                        "ImportUndo",
+                        "Undo keeping those later edits? The merged project comes back with "
+                        "its records; records edited or added since stay with the project "
+                        "kept.",
+                    )
+                    if merges
+                    else QCoreApplication.translate(
+                        "ImportUndo",
+                        "Undo keeping those later edits? Only what the import did to fields "
+                        "nobody has changed since is undone; projects worked on since stay.",
+                    )
                 )
             )
             if len(lines) > LISTED:
@@ -73,6 +92,14 @@ class UndoQuestion:
             keep = box.addButton(
                 QCoreApplication.translate("ImportUndo", "&Keep later edits and undo"),
                 QMessageBox.ButtonRole.AcceptRole,
+            )
+        elif merges:
+            box.setText(
+                QCoreApplication.translate(
+                    "ImportUndo",
+                    "Undo merge {batches}? The merged projects come back with their records "
+                    "and the values the merge filled in are restored (a backup is made first).",
+                ).format(batches=names)
             )
         else:
             box.setText(

@@ -158,6 +158,20 @@ def sure_groups(pairs: list[Pair]) -> list[tuple[int, list[int]]]:
     return sorted(groups.items())
 
 
+def group_lines(pairs: list[Pair], groups: list[tuple[int, list[int]]]) -> list[str]:
+    """One Chinese line per group of ``sure_groups``: the project kept ← those merged."""
+    deals = {f["id"]: f for pair in pairs for f in (pair.first, pair.second)}
+
+    def named(pid: int) -> str:
+        fields = deals.get(pid, {})
+        return f"{pid}「{fields.get('name', '')}｜{fields.get('investor') or ''}」"
+
+    return [
+        f"保留 {named(keep)} ← 并入 {'、'.join(named(o) for o in others)}"
+        for keep, others in groups
+    ]
+
+
 def merge_groups(
     portfolio: Portfolio, groups: list[tuple[int, list[int]]], *, make_backup: bool = True
 ) -> int:
