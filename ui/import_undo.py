@@ -50,22 +50,22 @@ class UndoQuestion:
         box.setWindowTitle(QCoreApplication.translate("ImportUndo", "Undo import"))
         box.setIcon(QMessageBox.Icon.Question)
         merges = all(r.kind == "deal_merge" for r in reviews)
-        if later and merges:
+        if later:
             box.setText(
-                QCoreApplication.translate(
-                    "ImportUndo",
-                    "After merge {batches}, {count} of the projects kept were worked on: "
-                    "records that came with the merged project were edited, or records "
-                    "were added.",
-                ).format(batches=names, count=len(later))
-            )
-        elif later:
-            box.setText(
-                QCoreApplication.translate(
-                    "ImportUndo",
-                    "After batch {batches} was imported, {count} of its projects were "
-                    "edited by hand or given records.",
-                ).format(batches=names, count=len(later))
+                (
+                    QCoreApplication.translate(
+                        "ImportUndo",
+                        "After merge {batches}, {count} of the projects kept were worked on: "
+                        "records that came with the merged project were edited, or records "
+                        "were added.",
+                    )
+                    if merges
+                    else QCoreApplication.translate(
+                        "ImportUndo",
+                        "After batch {batches} was imported, {count} of its projects were "
+                        "edited by hand or given records.",
+                    )
+                ).format(batches=names, count=len({p.project_id for p in later}))
             )
             lines = [p.describe() for p in later]
             shown = "\n".join(lines[:LISTED]) + ("\n…" if len(lines) > LISTED else "")
@@ -93,20 +93,21 @@ class UndoQuestion:
                 QCoreApplication.translate("ImportUndo", "&Keep later edits and undo"),
                 QMessageBox.ButtonRole.AcceptRole,
             )
-        elif merges:
-            box.setText(
-                QCoreApplication.translate(
-                    "ImportUndo",
-                    "Undo merge {batches}? The merged projects come back with their records "
-                    "and the values the merge filled in are restored (a backup is made first).",
-                ).format(batches=names)
-            )
         else:
             box.setText(
-                QCoreApplication.translate(
-                    "ImportUndo",
-                    "Undo batch {batches}? The projects it added are removed and the "
-                    "values it changed are restored (a backup is made first).",
+                (
+                    QCoreApplication.translate(
+                        "ImportUndo",
+                        "Undo merge {batches}? The merged projects come back with their "
+                        "records and the values the merge filled in are restored (a backup "
+                        "is made first).",
+                    )
+                    if merges
+                    else QCoreApplication.translate(
+                        "ImportUndo",
+                        "Undo batch {batches}? The projects it added are removed and the "
+                        "values it changed are restored (a backup is made first).",
+                    )
                 ).format(batches=names)
             )
             keep = box.addButton(
