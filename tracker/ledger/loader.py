@@ -100,20 +100,21 @@ def load_projects(
 
 
 def earlier_deals_of(db: Database, before: str, cores: set[str]) -> list[Project]:
-    """Projects signed before ``before`` (a date or year prefix) whose investor is one of
+    """The first deal signed before ``before`` (a date or year prefix) of each investor in
     ``cores`` once its legal form, generic words and a leading place are set aside
-    (``deal_similarity.investor_core``): the earlier deals a 增资扩股 of a reviewed year may
-    extend (``review.counting``). Two columns are read to find them; only they are loaded."""
+    (``deal_similarity.investor_core``): the deal a 增资扩股 of a reviewed year extends
+    (``review.counting``). Three columns are read to find them; only they are loaded."""
     from tracker.domain.deal_similarity import investor_core
 
     if not cores:
         return []
-    ids = [
-        pid
-        for pid, investor in db.execute(
-            "SELECT id, investor FROM projects WHERE sign_date < ? AND investor IS NOT NULL",
-            [before],
-        )
-        if investor_core(investor) in cores
-    ]
-    return load_projects(db, ids=ids) if ids else []
+    first: dict[str, int] = {}
+    for pid, investor in db.execute(
+        "SELECT id, investor FROM projects WHERE sign_date < ? AND investor IS NOT NULL"
+        " ORDER BY sign_date, id",
+        [before],
+    ):
+        core = investor_core(investor)
+        if core in cores and core not in first:
+            first[core] = pid
+    return load_projects(db, ids=sorted(first.values())) if first else []
