@@ -2,6 +2,8 @@
 by side with the likeness and its reasons; for the selected pair, the fields both hold
 differently (the clerk ticks where the second project's value should win) and 合并,
 which folds the second into the first (records kept, one batch undoable from 导入记录).
+合并全部确定的 N 对… merges every sure pair (never one to check) in one batch, after a
+question listing them (``AllSureQuestion``); chains end as one project (``sure_groups``).
 
 The work is ``tracker.ledger.merging`` off the UI thread (``ui.tasks``); the command-line
 twins are ``python -m tracker duplicates`` and ``merge``.
@@ -13,8 +15,9 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
@@ -27,7 +30,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from tracker.ledger.merging import Pair, conflicting_fields, likely_duplicates, merge_projects
+from tracker.ledger.merging import (
+    Pair,
+    conflicting_fields,
+    group_lines,
+    likely_duplicates,
+    merge_groups,
+    merge_projects,
+    sure_groups,
+)
 
 from .import_history import master_detail
 from .import_review_pairs import deal_text
@@ -35,6 +46,45 @@ from .list_model import Index, ListModel
 from .tasks import TaskContext, run_task
 
 log = logging.getLogger(__name__)
+LISTED = 12  # groups named in the question itself; the rest under 显示详细信息
+
+
+class AllSureQuestion:
+    """The question before merging every sure pair (a class entry point tests replace)."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, lines: list[str], merged: int) -> bool:
+        box, yes = cls.build(parent, lines, merged)
+        box.exec()
+        return box.clickedButton() is yes
+
+    @staticmethod
+    def build(
+        parent: QWidget | None, lines: list[str], merged: int
+    ) -> tuple[QMessageBox, QAbstractButton]:
+        box = QMessageBox(parent)
+        box.setObjectName("all_sure_question")
+        box.setWindowTitle(QCoreApplication.translate("DuplicateProjects", "Merge projects"))
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setText(
+            QCoreApplication.translate(
+                "DuplicateProjects",
+                "Merge {merged} projects into {kept} in one step? Where two differ, the "
+                "kept project's value stays; pairs to check are left alone. It can be "
+                "undone at once in Import history.",
+            ).format(merged=merged, kept=len(lines))
+        )
+        shown = "\n".join(lines[:LISTED]) + ("\n…" if len(lines) > LISTED else "")
+        box.setInformativeText(shown)
+        if len(lines) > LISTED:
+            box.setDetailedText("\n".join(lines))
+        yes = box.addButton(
+            QCoreApplication.translate("DuplicateProjects", "&Merge them all"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(cancel)
+        return box, yes
 
 
 class PairsModel(ListModel[Pair]):
@@ -145,6 +195,10 @@ class DuplicateProjectsDialog(QDialog):
         self.merge_button.setObjectName("merge_pair")
         self.swap_button = QPushButton(self.tr("&Keep the other one"), self)
         self.swap_button.setObjectName("swap_pair")
+        self.all_sure_button = QPushButton(self)
+        self.all_sure_button.setObjectName("merge_all_sure")
+        self.all_sure_button.clicked.connect(self.merge_all_sure)
+        buttons.addButton(self.all_sure_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.swap_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.merge_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.swap_button.clicked.connect(self.swap_selected)
@@ -156,6 +210,7 @@ class DuplicateProjectsDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(1180, 640)
         self.selected_changed()
+        self.update_all_sure()
         self.reload()
 
     def reload(self) -> None:
@@ -167,6 +222,7 @@ class DuplicateProjectsDialog(QDialog):
             if pairs:
                 self.view.selectRow(0)
             self.selected_changed()
+            self.update_all_sure()
 
         run_task(
             self,
@@ -187,8 +243,9 @@ class DuplicateProjectsDialog(QDialog):
         self.merge_button.setEnabled(pair is not None and not self.read_only)
         self.swap_button.setEnabled(pair is not None and not self.read_only)
         self.conflicts.take = set()
+        self.conflicts.set_items([])  # the last pair's, until this one's arrive
+        self.conflicts_label.setText("")
         if pair is None:
-            self.conflicts.set_items([])
             self.conflicts_label.setText(self.tr("No possible duplicates found."))
             return
 
@@ -216,6 +273,42 @@ class DuplicateProjectsDialog(QDialog):
             db_path=self.db_path,
             on_done=done,
             show_progress=False,
+        )
+
+    def sure(self) -> list[tuple[int, list[int]]]:
+        return sure_groups(self.pairs.items)
+
+    def update_all_sure(self) -> None:
+        count = sum(p.verdict.kind == "match" for p in self.pairs.items)
+        self.all_sure_button.setText(self.tr("Merge &all {count} sure pairs…").format(count=count))
+        self.all_sure_button.setEnabled(count > 0 and not self.read_only)
+
+    def merge_all_sure(self) -> None:
+        """Every sure pair in one batch, after a question listing them; off the UI thread."""
+        groups = self.sure()
+        if not groups:
+            return
+        merged = sum(len(others) for _, others in groups)
+        if not AllSureQuestion.ask(self, group_lines(self.pairs.items, groups), merged):
+            log.info("merging every sure pair cancelled by the clerk")
+            return
+
+        def done(batch: int) -> None:
+            self.changed = True
+            self.note.setText(
+                self.tr(
+                    "{merged} projects were merged into {kept} (batch {batch}); undo it at "
+                    "once in Import history."
+                ).format(merged=merged, kept=len(groups), batch=batch)
+            )
+            self.reload()
+
+        run_task(
+            self,
+            self.tr("Merging"),
+            lambda ctx: merge_groups(ctx.portfolio(), groups),
+            db_path=self.db_path,
+            on_done=done,
         )
 
     def swap_selected(self) -> None:

@@ -49,23 +49,42 @@ class UndoQuestion:
         box.setObjectName("undo_question")
         box.setWindowTitle(QCoreApplication.translate("ImportUndo", "Undo import"))
         box.setIcon(QMessageBox.Icon.Question)
+        merges = all(r.kind == "deal_merge" for r in reviews)
         if later:
             box.setText(
-                QCoreApplication.translate(
-                    "ImportUndo",
-                    "After batch {batches} was imported, {count} of its projects were "
-                    "edited by hand or given records.",
-                ).format(batches=names, count=len(later))
+                (
+                    QCoreApplication.translate(
+                        "ImportUndo",
+                        "After merge {batches}, {count} of the projects kept were worked on: "
+                        "records that came with the merged project were edited, or records "
+                        "were added.",
+                    )
+                    if merges
+                    else QCoreApplication.translate(
+                        "ImportUndo",
+                        "After batch {batches} was imported, {count} of its projects were "
+                        "edited by hand or given records.",
+                    )
+                ).format(batches=names, count=len({p.project_id for p in later}))
             )
             lines = [p.describe() for p in later]
             shown = "\n".join(lines[:LISTED]) + ("\n…" if len(lines) > LISTED else "")
             box.setInformativeText(
                 shown
                 + "\n\n"
-                + QCoreApplication.translate(
-                    "ImportUndo",
-                    "Undo keeping those later edits? Only what the import did to fields "
-                    "nobody has changed since is undone; projects worked on since stay.",
+                + (
+                    QCoreApplication.translate(
+                        "ImportUndo",
+                        "Undo keeping those later edits? The merged project comes back with "
+                        "its records; records edited or added since stay with the project "
+                        "kept.",
+                    )
+                    if merges
+                    else QCoreApplication.translate(
+                        "ImportUndo",
+                        "Undo keeping those later edits? Only what the import did to fields "
+                        "nobody has changed since is undone; projects worked on since stay.",
+                    )
                 )
             )
             if len(lines) > LISTED:
@@ -76,10 +95,19 @@ class UndoQuestion:
             )
         else:
             box.setText(
-                QCoreApplication.translate(
-                    "ImportUndo",
-                    "Undo batch {batches}? The projects it added are removed and the "
-                    "values it changed are restored (a backup is made first).",
+                (
+                    QCoreApplication.translate(
+                        "ImportUndo",
+                        "Undo merge {batches}? The merged projects come back with their "
+                        "records and the values the merge filled in are restored (a backup "
+                        "is made first).",
+                    )
+                    if merges
+                    else QCoreApplication.translate(
+                        "ImportUndo",
+                        "Undo batch {batches}? The projects it added are removed and the "
+                        "values it changed are restored (a backup is made first).",
+                    )
                 ).format(batches=names)
             )
             keep = box.addButton(

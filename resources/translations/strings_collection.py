@@ -26,7 +26,6 @@ STRINGS: dict[str, str] = {
     "Reading the units": "正在读取单位",
     "Making the workbooks": "正在生成填报表",
     "Returned workbooks": "报回的填报表",
-    "Returned files": "报回的文件",
     "Reading the returned files": "正在读取报回的文件",
     "{files} files: {update} projects updated, {create} new projects, {problems} new problems; {left} with a check left out until ticked; {blocked} files cannot be read in.": "共 {files} 个文件：更新 {update} 个项目，新项目 {create} 个，新诉求 {problems} 条；有疑点未勾选 {left} 个；无法读入的文件 {blocked} 个。",
     "Written as batches {ids} (Import history undoes one).": "已写入，批次 {ids}（可在“导入记录”中撤销）。",

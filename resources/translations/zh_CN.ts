@@ -389,22 +389,22 @@
             <translation>表中</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="70" />
+            <location filename="../../ui/duplicate_projects.py" line="120" />
             <source>Field</source>
             <translation>字段</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="71" />
+            <location filename="../../ui/duplicate_projects.py" line="121" />
             <source>Kept project</source>
             <translation>保留的项目</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="72" />
+            <location filename="../../ui/duplicate_projects.py" line="122" />
             <source>Merged project</source>
             <translation>并入的项目</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="73" />
+            <location filename="../../ui/duplicate_projects.py" line="123" />
             <source>Use the merged one's</source>
             <translation>改用并入项目的值</translation>
         </message>
@@ -497,65 +497,94 @@ Please copy the error and send it to whoever supports you.</source>
         </message>
     </context>
     <context>
-        <name>DuplicateProjectsDialog</name>
+        <name>DuplicateProjects</name>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="123" />
-            <location filename="../../ui/duplicate_projects.py" line="136" />
-            <source>Possible duplicate projects</source>
-            <translation>疑似重复项目</translation>
-        </message>
-        <message>
-            <location filename="../../ui/duplicate_projects.py" line="127" />
-            <source>Each pair may be one deal stored twice (typed differently). Merging keeps the first project, fills its blanks from the second and moves the second's progress, visits and problems to it; undo it in Import history.</source>
-            <translation>每一对可能是同一项目被录入了两次（写法不同）。合并时保留第一个项目，用第二个补全其空白，并把第二个的进度、走访和诉求记录移过来；可在“导入记录”中撤销。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/duplicate_projects.py" line="140" />
-            <source>Fields the two projects hold differently</source>
-            <translation>两个项目不同的内容</translation>
-        </message>
-        <message>
-            <location filename="../../ui/duplicate_projects.py" line="144" />
-            <source>&amp;Merge this pair</source>
-            <translation>合并这一对(&amp;M)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/duplicate_projects.py" line="146" />
-            <source>&amp;Keep the other one</source>
-            <translation>改为保留另一个(&amp;K)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/duplicate_projects.py" line="173" />
-            <source>Looking for duplicate projects</source>
-            <translation>查找疑似重复项目</translation>
-        </message>
-        <message>
-            <location filename="../../ui/duplicate_projects.py" line="192" />
-            <source>No possible duplicates found.</source>
-            <translation>没有发现疑似重复的项目。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/duplicate_projects.py" line="207" />
-            <source>{count} fields differ: the kept project's value stays unless you tick the merged one's.</source>
-            <translation>有 {count} 项内容不同：保留项目的值不变，除非勾选“改用并入项目的值”。</translation>
-        </message>
-        <message>
-            <location filename="../../ui/duplicate_projects.py" line="214" />
-            <source>Comparing</source>
-            <translation>比较中</translation>
-        </message>
-        <message>
-            <location filename="../../ui/duplicate_projects.py" line="238" />
+            <location filename="../../ui/duplicate_projects.py" line="67" />
             <source>Merge projects</source>
             <translation>合并项目</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="240" />
+            <location filename="../../ui/duplicate_projects.py" line="70" />
+            <source>Merge {merged} projects into {kept} in one step? Where two differ, the kept project's value stays; pairs to check are left alone. It can be undone at once in Import history.</source>
+            <translation>一次把 {merged} 个项目并入 {kept} 个项目？两者不同的内容以保留的项目为准；“请核对”的项目对不合并。可在“导入记录”中一次撤销。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="82" />
+            <source>&amp;Merge them all</source>
+            <translation>全部合并(&amp;M)</translation>
+        </message>
+    </context>
+    <context>
+        <name>DuplicateProjectsDialog</name>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="173" />
+            <location filename="../../ui/duplicate_projects.py" line="186" />
+            <source>Possible duplicate projects</source>
+            <translation>疑似重复项目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="177" />
+            <source>Each pair may be one deal stored twice (typed differently). Merging keeps the first project, fills its blanks from the second and moves the second's progress, visits and problems to it; undo it in Import history.</source>
+            <translation>每一对可能是同一项目被录入了两次（写法不同）。合并时保留第一个项目，用第二个补全其空白，并把第二个的进度、走访和诉求记录移过来；可在“导入记录”中撤销。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="190" />
+            <source>Fields the two projects hold differently</source>
+            <translation>两个项目不同的内容</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="194" />
+            <source>&amp;Merge this pair</source>
+            <translation>合并这一对(&amp;M)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="196" />
+            <source>&amp;Keep the other one</source>
+            <translation>改为保留另一个(&amp;K)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="229" />
+            <source>Looking for duplicate projects</source>
+            <translation>查找疑似重复项目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="249" />
+            <source>No possible duplicates found.</source>
+            <translation>没有发现疑似重复的项目。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="264" />
+            <source>{count} fields differ: the kept project's value stays unless you tick the merged one's.</source>
+            <translation>有 {count} 项内容不同：保留项目的值不变，除非勾选“改用并入项目的值”。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="271" />
+            <source>Comparing</source>
+            <translation>比较中</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="283" />
+            <source>Merge &amp;all {count} sure pairs…</source>
+            <translation>合并全部确定的 {count} 对(&amp;A)…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="300" />
+            <source>{merged} projects were merged into {kept} (batch {batch}); undo it at once in Import history.</source>
+            <translation>已把 {merged} 个项目并入 {kept} 个项目（批次 {batch}）；可在“导入记录”中一次撤销。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="331" />
+            <source>Merge projects</source>
+            <translation>合并项目</translation>
+        </message>
+        <message>
+            <location filename="../../ui/duplicate_projects.py" line="333" />
             <source>Merge project {other} into project {keep}? It can be undone in Import history.</source>
             <translation>把项目 {other} 合并进项目 {keep}？可在“导入记录”中撤销。</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="253" />
+            <location filename="../../ui/duplicate_projects.py" line="308" />
+            <location filename="../../ui/duplicate_projects.py" line="346" />
             <source>Merging</source>
             <translation>合并中</translation>
         </message>
@@ -901,37 +930,52 @@ or type one per line</source>
             <translation>撤销导入</translation>
         </message>
         <message>
-            <location filename="../../ui/import_undo.py" line="54" />
+            <location filename="../../ui/import_undo.py" line="56" />
+            <source>After merge {batches}, {count} of the projects kept were worked on: records that came with the merged project were edited, or records were added.</source>
+            <translation>合并批次 {batches} 之后，有 {count} 个保留的项目又有改动：从被并入项目移来的记录被修改过，或新增了记录。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_undo.py" line="63" />
             <source>After batch {batches} was imported, {count} of its projects were edited by hand or given records.</source>
             <translation>批次 {batches} 导入之后，其中 {count} 个项目被手工修改过或添加了记录。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_undo.py" line="65" />
+            <location filename="../../ui/import_undo.py" line="76" />
+            <source>Undo keeping those later edits? The merged project comes back with its records; records edited or added since stay with the project kept.</source>
+            <translation>保留这些改动并撤销合并？被并入的项目连同其记录恢复；合并后改过或新增的记录留在保留的项目中。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_undo.py" line="83" />
             <source>Undo keeping those later edits? Only what the import did to fields nobody has changed since is undone; projects worked on since stay.</source>
             <translation>撤销时保留这些后来的修改吗？只撤销导入所做、之后没人再改过的内容；之后处理过的项目保留。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_undo.py" line="74" />
+            <location filename="../../ui/import_undo.py" line="93" />
             <source>&amp;Keep later edits and undo</source>
             <translation>保留后来的修改并撤销(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../ui/import_undo.py" line="79" />
+            <location filename="../../ui/import_undo.py" line="99" />
+            <source>Undo merge {batches}? The merged projects come back with their records and the values the merge filled in are restored (a backup is made first).</source>
+            <translation>撤销合并批次 {batches}？被并入的项目连同其记录恢复，合并时补全的内容还原（先自动备份）。</translation>
+        </message>
+        <message>
+            <location filename="../../ui/import_undo.py" line="106" />
             <source>Undo batch {batches}? The projects it added are removed and the values it changed are restored (a backup is made first).</source>
             <translation>撤销批次 {batches}？它新增的项目将被删除，改过的内容将还原（先自动备份）。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_undo.py" line="86" />
+            <location filename="../../ui/import_undo.py" line="114" />
             <source>&amp;Undo</source>
             <translation>撤销(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../ui/import_undo.py" line="117" />
+            <location filename="../../ui/import_undo.py" line="145" />
             <source>Undoing the import</source>
             <translation>正在撤销导入</translation>
         </message>
         <message>
-            <location filename="../../ui/import_undo.py" line="125" />
+            <location filename="../../ui/import_undo.py" line="153" />
             <source>Checking what was changed since</source>
             <translation>正在检查导入后的修改</translation>
         </message>
@@ -1794,32 +1838,32 @@ A project that fell through should be terminated instead: it then stays in the l
     <context>
         <name>PairsModel</name>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="44" />
+            <location filename="../../ui/duplicate_projects.py" line="94" />
             <source>Project kept</source>
             <translation>保留的项目</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="45" />
+            <location filename="../../ui/duplicate_projects.py" line="95" />
             <source>Project merged into it</source>
             <translation>并入的项目</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="46" />
+            <location filename="../../ui/duplicate_projects.py" line="96" />
             <source>Likeness and reasons</source>
             <translation>相似度与理由</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="54" />
+            <location filename="../../ui/duplicate_projects.py" line="104" />
             <source>Very likely one project</source>
             <translation>很可能是同一项目</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="56" />
+            <location filename="../../ui/duplicate_projects.py" line="106" />
             <source>Perhaps one project: check</source>
             <translation>可能是同一项目，请核对</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="60" />
+            <location filename="../../ui/duplicate_projects.py" line="110" />
             <source>No. {id}</source>
             <translation>编号 {id}</translation>
         </message>
@@ -1845,57 +1889,57 @@ A project that fell through should be terminated instead: it then stays in the l
     <context>
         <name>PlanModel</name>
         <message>
-            <location filename="../../ui/collection_models.py" line="81" />
+            <location filename="../../ui/collection_models.py" line="85" />
             <source>Write</source>
             <translation>写入</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_models.py" line="82" />
+            <location filename="../../ui/collection_models.py" line="86" />
             <source>Row</source>
             <translation>行号</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_models.py" line="83" />
+            <location filename="../../ui/collection_models.py" line="87" />
             <source>Project</source>
             <translation>项目名称</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_models.py" line="84" />
+            <location filename="../../ui/collection_models.py" line="88" />
             <source>Changed field</source>
             <translation>内容</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_models.py" line="85" />
+            <location filename="../../ui/collection_models.py" line="89" />
             <source>In the ledger</source>
             <translation>库中</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_models.py" line="86" />
+            <location filename="../../ui/collection_models.py" line="90" />
             <source>In the file</source>
             <translation>表中</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_models.py" line="87" />
+            <location filename="../../ui/collection_models.py" line="91" />
             <source>Check / note</source>
             <translation>疑点 / 说明</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_models.py" line="96" />
+            <location filename="../../ui/collection_models.py" line="100" />
             <source>{file} — {unit}</source>
             <translation>{file} — {unit}</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_models.py" line="97" />
+            <location filename="../../ui/collection_models.py" line="101" />
             <source>unit unknown</source>
             <translation>单位不明</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_models.py" line="100" />
+            <location filename="../../ui/collection_models.py" line="104" />
             <source> — round {id}, figures as of {as_of}</source>
             <translation> — 第 {id} 轮，统计截至 {as_of}</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_models.py" line="131" />
+            <location filename="../../ui/collection_models.py" line="135" />
             <source> (new)</source>
             <translation>（新项目）</translation>
         </message>
@@ -2589,42 +2633,42 @@ A project that fell through should be terminated instead: it then stays in the l
     <context>
         <name>StatusModel</name>
         <message>
-            <location filename="../../ui/collection_models.py" line="27" />
+            <location filename="../../ui/collection_models.py" line="29" />
             <source>Unit / town</source>
             <translation>单位 / 乡镇</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_models.py" line="28" />
+            <location filename="../../ui/collection_models.py" line="30" />
             <source>Projects</source>
             <translation>项目数</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_models.py" line="29" />
+            <location filename="../../ui/collection_models.py" line="31" />
             <source>Returned</source>
             <translation>报回时间</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_models.py" line="30" />
+            <location filename="../../ui/collection_models.py" line="32" />
             <source>Updated</source>
             <translation>更新</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_models.py" line="31" />
+            <location filename="../../ui/collection_models.py" line="33" />
             <source>New projects</source>
             <translation>新项目</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_models.py" line="32" />
+            <location filename="../../ui/collection_models.py" line="34" />
             <source>New problems</source>
             <translation>新诉求</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_models.py" line="33" />
+            <location filename="../../ui/collection_models.py" line="35" />
             <source>File</source>
             <translation>文件</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_models.py" line="41" />
+            <location filename="../../ui/collection_models.py" line="43" />
             <source>Not yet</source>
             <translation>未报回</translation>
         </message>

@@ -242,8 +242,10 @@ def cmd_undo_import(args: argparse.Namespace) -> int:
         if args.json:
             emit_json({"error": blocked.message, **blocked.review.to_json()})
         else:
-            print(f"以下项目在导入批次 {args.batch_id} 之后被修改过或添加了记录：")
-            for project in blocked.review.edited_projects:
+            merge = blocked.review.kind == "deal_merge"
+            what = "合并" if merge else "导入"
+            print(f"以下项目在{what}批次 {args.batch_id} 之后被修改过或添加了记录：")
+            for project in (*blocked.review.edited_projects, *blocked.review.kept_fields):
                 print(f"  {project.describe()}")
         print(blocked.message, file=sys.stderr)
         return 2
@@ -262,11 +264,15 @@ def cmd_undo_import(args: argparse.Namespace) -> int:
             f"已撤销导入批次 {args.batch_id}：删除新增项目 {result['deleted']} 个，"
             f"还原修改 {result['reverted']} 处（撤销前已自动备份）。"
         )
+    what = "合并" if result["kind"] == "deal_merge" else "导入"
     for kept in result["kept_projects"]:
-        print(f"  保留（导入后有修改）：项目 {kept['project_id']}（{kept['name']}）")
+        print(
+            f"  保留（{what}后有修改）：项目 {kept['project_id']}（{kept['name']}）："
+            f"{'、'.join(kept['changes'])}"
+        )
     for kept in result["kept_fields"]:
         print(
-            f"  保留导入后手工改过的内容：项目 {kept['project_id']}（{kept['name']}）："
+            f"  保留{what}后手工改过的内容：项目 {kept['project_id']}（{kept['name']}）："
             f"{'、'.join(kept['changes'])}"
         )
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from tracker.cli.common import SubParsers, emit_json, open_portfolio, record_id
+from tracker.errors import TrackerError
 from tracker.program import cli_command
 
 
@@ -18,8 +19,14 @@ def register(sub: SubParsers) -> None:
         help="把项目 OTHER 合并进项目 KEEP（KEEP 的空白由 OTHER 补全，两者不同的内容以 KEEP 为准；"
         "进度、走访、诉求和变更记录都保留；可用 undo-import 撤销）",
     )
-    p.add_argument("keep", type=record_id, help="保留的项目编号")
-    p.add_argument("other", type=record_id, help="并入后删除的项目编号")
+    p.add_argument("keep", type=record_id, nargs="?", help="保留的项目编号")
+    p.add_argument("other", type=record_id, nargs="?", help="并入后删除的项目编号")
+    p.add_argument(
+        "--all-sure",
+        action="store_true",
+        help="一次合并 duplicates 列出的全部“很可能是同一项目”的项目对（“请核对”的不合并；"
+        "连成一串的并为一个，保留编号最小的；作为一个批次，可用 undo-import 一次撤销）",
+    )
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_merge)
 
@@ -52,6 +59,15 @@ def cmd_duplicates(args: argparse.Namespace) -> int:
 def cmd_merge(args: argparse.Namespace) -> int:
     from tracker.ledger.merging import conflicting_fields, merge_projects
 
+    if args.all_sure:
+        if args.keep is not None:
+            raise TrackerError("--all-sure 不需要项目编号：请只给 --all-sure，或只给两个编号。")
+        return _merge_all_sure(args)
+    if args.other is None:
+        raise TrackerError(
+            f"请给出两个项目编号：{cli_command()} merge 保留的编号 并入的编号"
+            "（或用 --all-sure 一次合并全部确定的重复项目）。"
+        )
     portfolio = open_portfolio(args, auto_backup=False)
     try:
         conflicts = conflicting_fields(portfolio, args.keep, args.other)
@@ -67,4 +83,41 @@ def cmd_merge(args: argparse.Namespace) -> int:
             f"  {c['label']}：两者不同，保留项目 {args.keep} 的“{c['keep']}”（另一个为“{c['other']}”）"
         )
     print(f"如需撤销：{cli_command()} undo-import {batch_id}")
+    return 0
+
+
+def _merge_all_sure(args: argparse.Namespace) -> int:
+    from tracker.ledger.merging import group_lines, likely_duplicates, merge_groups, sure_groups
+
+    portfolio = open_portfolio(args, auto_backup=False)
+    try:
+        pairs = likely_duplicates(portfolio)
+        groups = sure_groups(pairs)
+        batch_id = merge_groups(portfolio, groups) if groups else None
+    finally:
+        portfolio.close()
+    if args.json:
+        emit_json(
+            {
+                "batch_id": batch_id,
+                "groups": [{"keep": keep, "merged": others} for keep, others in groups],
+                "left_to_check": sum(p.verdict.kind == "review" for p in pairs),
+            }
+        )
+        return 0
+    left = sum(p.verdict.kind == "review" for p in pairs)
+    if batch_id is None:
+        print("没有“很可能是同一项目”的项目对，没有合并任何项目。")
+    else:
+        merged = sum(len(others) for _, others in groups)
+        print(
+            f"已把 {merged} 个项目并入 {len(groups)} 个项目（批次 {batch_id}，两者不同的内容以保留的为准）："
+        )
+        for line in group_lines(pairs, groups):
+            print(f"  {line}")
+        print(f"如需一次撤销：{cli_command()} undo-import {batch_id}")
+    if left:
+        print(
+            f"另有 {left} 对“可能是同一项目”未合并，请用 {cli_command()} duplicates 核对后逐对合并。"
+        )
     return 0

@@ -11,6 +11,11 @@ undone twice. What happened *after* the batch is respected:
   ``undo_import`` refuses with ``UndoBlocked`` unless told to keep them
   (``keep_edited``: undo the rest) or to delete them anyway (``force``).
 
+A merge batch (``merging``) is taken back the same way: the merged-away project comes
+back, but a record it brought that was edited since the merge does not move back
+silently (``UndoBlocked``; ``keep_edited``: it stays with the kept project, ``force``: it
+goes back too), and records added to the kept project since stay with it (listed).
+
 The app asks the same question with ``review_undo`` before calling ``undo_import``.
 """
 
@@ -74,10 +79,12 @@ class UndoReview:
     file_name: str
     edited_projects: list[LaterEdits]
     kept_fields: list[LaterEdits]
+    kind: str = "import"  # or merging.KIND: the edited projects keep moved records
 
     def to_json(self) -> dict[str, Any]:
         return {
             "batch_id": self.batch_id,
+            "kind": self.kind,
             "file": self.file_name,
             "edited_projects": [p.to_json() for p in self.edited_projects],
             "kept_fields": [p.to_json() for p in self.kept_fields],
@@ -89,11 +96,20 @@ class UndoBlocked(TrackerError):
 
     def __init__(self, review: UndoReview) -> None:
         count = len(review.edited_projects)
-        super().__init__(
-            f"导入批次 {review.batch_id}（{review.file_name}）新增的项目中有 {count} 个在导入后"
-            "被修改过或添加了记录，撤销会删掉这些工作，所以没有撤销任何内容。"
-            "只撤销其余部分、保留这些项目请加 --keep-edited；确要连同删除请加 --force。"
-        )
+        if review.kind == merging.KIND:
+            text = (
+                f"合并批次 {review.batch_id}（{review.file_name}）之后，{count} 个保留的项目中"
+                "有从被并入项目移来的记录又被修改过，撤销会把这些改过的记录移回被并入的项目，"
+                "所以没有撤销任何内容。让这些记录留在保留的项目、其余照常撤销请加 --keep-edited；"
+                "确要连同移回请加 --force。"
+            )
+        else:
+            text = (
+                f"导入批次 {review.batch_id}（{review.file_name}）新增的项目中有 {count} 个在导入后"
+                "被修改过或添加了记录，撤销会删掉这些工作，所以没有撤销任何内容。"
+                "只撤销其余部分、保留这些项目请加 --keep-edited；确要连同删除请加 --force。"
+            )
+        super().__init__(text)
         self.review = review
 
 
@@ -120,7 +136,8 @@ def _field_group(entity: str, field_name: str | None) -> tuple[str, str | None]:
     return entity, field_name
 
 
-def _batch(portfolio: Portfolio, batch_id: int) -> str:
+def _batch(portfolio: Portfolio, batch_id: int) -> tuple[str, str]:
+    """(file name or label, kind) of a batch that can be undone."""
     row = portfolio.db.execute(
         "SELECT file_name, undone_at, kind FROM import_batches WHERE id = ?", [batch_id]
     ).fetchone()
@@ -132,7 +149,7 @@ def _batch(portfolio: Portfolio, batch_id: int) -> str:
     what = KIND_LABELS.get(row[2] or "import", "导入")
     if row[1]:
         raise TrackerError(f"{what}批次 {batch_id}（{row[0]}）已在 {row[1]} 撤销过，不能重复撤销。")
-    return str(row[0])
+    return str(row[0]), str(row[2] or "import")
 
 
 def _entries(portfolio: Portfolio, batch_id: int) -> list[_Entry]:
@@ -173,7 +190,8 @@ class _Plan:
     revert, entries to leave because of a later change."""
 
     def __init__(self, portfolio: Portfolio, batch_id: int) -> None:
-        self.file_name = _batch(portfolio, batch_id)
+        self.batch_id = batch_id
+        self.file_name, self.kind = _batch(portfolio, batch_id)
         self.entries = _entries(portfolio, batch_id)
         existing = {r[0]: r[1] for r in portfolio.db.execute("SELECT id, name FROM projects")}
         self.names = existing
@@ -199,8 +217,11 @@ class _Plan:
                 self.edited[created_id] = LaterEdits(created_id, existing[created_id], unique)
         self.kept: dict[int, LaterEdits] = {}
         self.kept_ids: set[int] = set()
+        self.moved_edited: set[tuple[str, int | None]] = set()  # (entity, id) edited since
+        if self.kind == merging.KIND:
+            self._merge_later(portfolio, later)
         for e in self.entries:
-            if e.project_id is None or e.project_id in self.created:
+            if e.project_id is None or e.project_id in self.created or e.action == "move":
                 continue
             pid = e.project_id
             if pid not in existing:
@@ -219,9 +240,45 @@ class _Plan:
                         kept.changes.append(label)
                     break
 
+    def _merge_later(self, portfolio: Portfolio, later: dict[int, list[_Entry]]) -> None:
+        """A merge batch: the moved records edited since (``edited``: they do not move
+        back without a decision) and records added to a kept project since (``kept``:
+        they stay with it). A kept project merged away since cannot be undone first."""
+        moved = {(e.entity, e.entity_id): e for e in self.entries if e.action == "move"}
+        keeps = {e.project_id for e in moved.values()} | {
+            int(r[0])
+            for r in portfolio.db.execute(
+                "SELECT new FROM audit WHERE batch_id = ? AND action = 'merge'", [self.batch_id]
+            )
+        }
+        for pid in sorted(p for p in keeps if p is not None):
+            for e in later.get(pid, []):
+                if e.entity == "project" and e.action == "merge":
+                    raise TrackerError(
+                        f"合并批次 {self.batch_id} 保留的项目 {pid} 之后又被并入了其他项目，"
+                        "请先在“导入记录”中撤销后来的那次合并，再撤销这一次。"
+                    )
+                if e.entity not in _RECORD_LABELS:
+                    continue
+                label = _RECORD_LABELS[e.entity]
+                if (e.entity, e.entity_id) in moved and e.action == "update":
+                    self.moved_edited.add((e.entity, e.entity_id))
+                    what, into = f"合并移来的{label}（合并后改过）", self.edited
+                elif e.action == "create":
+                    what, into = f"合并后新增的{label}（留在本项目）", self.kept
+                else:
+                    continue
+                entry = into.setdefault(pid, LaterEdits(pid, self.names.get(pid, "")))
+                if what not in entry.changes:
+                    entry.changes.append(what)
+
     def review(self, batch_id: int) -> UndoReview:
         return UndoReview(
-            batch_id, self.file_name, list(self.edited.values()), list(self.kept.values())
+            batch_id,
+            self.file_name,
+            list(self.edited.values()),
+            list(self.kept.values()),
+            self.kind,
         )
 
 
@@ -266,19 +323,18 @@ def undo_import(
         progress(0, 1, "撤销前备份数据库")
         backup.backup_file(portfolio.path, "before-undo")
     to_delete = set(plan.created) if force else plan.created - set(plan.edited)
+    stay = set() if force else plan.moved_edited  # moved records edited since stay put
     status_old: dict[int, dict[str, Any]] = {}
     reverted = 0
     entries = plan.entries
     # The undo's own audit rows carry the batch id: they belong to the batch's story, and
     # undoing an earlier batch later does not mistake them for a clerk's edits. The first
     # of them marks where the undo begins (the change history tells the two apart).
-    kind = portfolio.db.execute(
-        "SELECT kind FROM import_batches WHERE id = ?", [batch_id]
-    ).fetchone()[0]
+    kind = plan.kind
     with portfolio.transaction(batch_id):
         record_event(portfolio, "undo")
         if kind == merging.KIND:  # the merged-away project comes back first
-            reverted += merging.undo_merge(portfolio, batch_id)
+            reverted += merging.undo_merge(portfolio, batch_id, stay)
         for i, e in enumerate(reversed(entries)):
             if i % 200 == 0:
                 if cancelled():
@@ -316,7 +372,7 @@ def undo_import(
             "UPDATE import_batches SET undone_at = ? WHERE id = ?", [now_iso(), batch_id]
         )
     progress(len(entries), len(entries), "撤销完成")
-    kept_projects = [p for pid, p in plan.edited.items() if pid not in to_delete]
+    kept_projects = [p for pid, p in plan.edited.items() if pid not in to_delete and not force]
     log.info(
         "undid import batch %s: %s deleted, %s reverted, %s projects and %s fields kept",
         batch_id,

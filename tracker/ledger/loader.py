@@ -97,3 +97,24 @@ def load_projects(
     if ids is not None:
         return [selected[i] for i in ids if i in selected]
     return projects
+
+
+def earlier_deals_of(db: Database, before: str, cores: set[str]) -> list[Project]:
+    """The first deal signed before ``before`` (a date or year prefix) of each investor in
+    ``cores`` once its legal form, generic words and a leading place are set aside
+    (``deal_similarity.investor_core``): the deal a 增资扩股 of a reviewed year extends
+    (``review.counting``). Three columns are read to find them; only they are loaded."""
+    from tracker.domain.deal_similarity import investor_core
+
+    if not cores:
+        return []
+    first: dict[str, int] = {}
+    for pid, investor in db.execute(
+        "SELECT id, investor FROM projects WHERE sign_date < ? AND investor IS NOT NULL"
+        " ORDER BY sign_date, id",
+        [before],
+    ):
+        core = investor_core(investor)
+        if core in cores and core not in first:
+            first[core] = pid
+    return load_projects(db, ids=sorted(first.values())) if first else []

@@ -130,82 +130,154 @@ def merge_projects(
     if keep == other:
         raise TrackerError("要合并的两个项目编号相同，请给出两个不同的项目。")
     kept_row, other_row = portfolio.require_row(keep), portfolio.require_row(other)
+    label = f"{kept_row['name']}（{keep}）← {other_row['name']}（{other}）"
+    return _merge_batch(portfolio, label, [(keep, [other])], choices or {}, make_backup)
+
+
+def sure_groups(pairs: list[Pair]) -> list[tuple[int, list[int]]]:
+    """The sure pairs (``match``, never ``review``) joined into deals: [(kept id, [ids
+    merged into it])]. Pairs that share a project (A~B, B~C) make one group, kept under
+    its lowest id, so every project merges straight into the one kept, never into one
+    merged away."""
+    parent: dict[int, int] = {}
+
+    def root(pid: int) -> int:
+        while parent.setdefault(pid, pid) != pid:
+            parent[pid] = parent[parent[pid]]
+            pid = parent[pid]
+        return pid
+
+    for pair in pairs:
+        if pair.verdict.kind == "match":
+            a, b = root(pair.first["id"]), root(pair.second["id"])
+            parent[max(a, b)] = min(a, b)
+    groups: dict[int, list[int]] = {}
+    for pid in sorted(parent):
+        if root(pid) != pid:
+            groups.setdefault(root(pid), []).append(pid)
+    return sorted(groups.items())
+
+
+def group_lines(pairs: list[Pair], groups: list[tuple[int, list[int]]]) -> list[str]:
+    """One Chinese line per group of ``sure_groups``: the project kept ← those merged."""
+    deals = {f["id"]: f for pair in pairs for f in (pair.first, pair.second)}
+
+    def named(pid: int) -> str:
+        fields = deals.get(pid, {})
+        return f"{pid}「{fields.get('name', '')}｜{fields.get('investor') or ''}」"
+
+    return [
+        f"保留 {named(keep)} ← 并入 {'、'.join(named(o) for o in others)}"
+        for keep, others in groups
+    ]
+
+
+def merge_groups(
+    portfolio: Portfolio, groups: list[tuple[int, list[int]]], *, make_backup: bool = True
+) -> int:
+    """Merge every group of ``sure_groups`` in one batch (one undo takes it all back);
+    where two projects differ the kept one's value stays. Returns the batch id."""
+    if not groups:
+        raise TrackerError("没有可以合并的确定重复项目。")
+    count = sum(len(others) for _, others in groups)
+    label = f"一次合并 {count} 个确定重复的项目（{len(groups)} 个项目保留）"
+    return _merge_batch(portfolio, label, groups, {}, make_backup)
+
+
+def _merge_batch(
+    portfolio: Portfolio,
+    label: str,
+    groups: list[tuple[int, list[int]]],
+    choices: dict[str, str],
+    make_backup: bool,
+) -> int:
+    for keep, others in groups:
+        for pid in (keep, *others):
+            portfolio.require_row(pid)
     if make_backup and portfolio.path.exists():
         backup.backup_file(portfolio.path, "merge")
+    counts = {"update": 0, "moved": 0, "merged": 0}
+    with portfolio.transaction():
+        batch_id = insert_batch(portfolio, KIND, label)
+        with portfolio.transaction(batch_id):
+            for keep, others in groups:
+                for other in others:
+                    changed, moved = _fold(portfolio, keep, other, choices)
+                    counts["update"] += changed
+                    counts["moved"] += moved
+                    counts["merged"] += 1
+        portfolio.db.execute(
+            "UPDATE import_batches SET counts = ? WHERE id = ?", [json.dumps(counts), batch_id]
+        )
+    log.info("merge batch %s: %s", batch_id, counts)
+    return batch_id
+
+
+def _fold(portfolio: Portfolio, keep: int, other: int, choices: dict[str, str]) -> tuple[int, int]:
+    """Fold ``other`` into ``keep`` inside the batch's transaction: (fields changed,
+    records moved)."""
+    kept_row, other_row = portfolio.require_row(keep), portfolio.require_row(other)
     mine, theirs = columns_to_fields(kept_row), columns_to_fields(other_row)
     changes = {
         k: theirs[k]
         for k in FIELD_BY_KEY
         if theirs.get(k) not in (None, "")
-        and (mine.get(k) in (None, "") or (choices or {}).get(k) == "other")
+        and (mine.get(k) in (None, "") or choices.get(k) == "other")
         and theirs[k] != mine.get(k)
     }
-    label = f"{kept_row['name']}（{keep}）← {other_row['name']}（{other}）"
-    with portfolio.transaction():
-        batch_id = insert_batch(portfolio, KIND, label)
-        with portfolio.transaction(batch_id):
-            snapshot: dict[str, Any] = {
-                "project": other_row,
-                **{t: _rows(portfolio, t, "project_id", other) for t in _OWN_TABLES},
-            }
-            record_event(portfolio, "create", {"keep": keep, "other": other, "at": now_iso()})
-            if changes:
-                portfolio.edit_project(keep, changes)
-            stages = {r["stage"]: r for r in snapshot["stage_dates"]}
-            mine_stages = {
-                r["stage"]: r for r in _rows(portfolio, "stage_dates", "project_id", keep)
-            }
-            for stage in DATED_STAGES:
-                theirs_row, mine_row = stages.get(stage.value), mine_stages.get(stage.value) or {}
-                if theirs_row is None:
-                    continue
-                fill = {
-                    which: theirs_row[which]
-                    for which in ("planned", "actual")
-                    if theirs_row[which]
-                    and theirs_row[which] != mine_row.get(which)
-                    and (
-                        not mine_row.get(which)
-                        or (choices or {}).get(f"{stage.value}.{which}") == "other"
-                    )
-                }
-                if fill:
-                    portfolio.set_stage_date(keep, stage, **fill)
-            moved = 0
-            for entity, table in CHILD_TABLES.items():
-                for (child,) in portfolio.db.execute(
-                    f"SELECT id FROM {table} WHERE project_id = ?", [other]
-                ).fetchall():
-                    portfolio.db.execute(
-                        f"UPDATE {table} SET project_id = ? WHERE id = ?", [keep, child]
-                    )
-                    portfolio.record_audit(
-                        keep, entity, "move", "project_id", other, keep, entity_id=child
-                    )
-                    moved += 1
-            for table in _OWN_TABLES:
-                portfolio.db.execute(f"DELETE FROM {table} WHERE project_id = ?", [other])
-            portfolio.db.execute("DELETE FROM projects WHERE id = ?", [other])
-            portfolio.record_audit(
-                other,
-                "project",
-                "merge",
-                None,
-                json.dumps(snapshot, ensure_ascii=False, default=str),
-                str(keep),
-            )
-        portfolio.db.execute(
-            "UPDATE import_batches SET counts = ? WHERE id = ?",
-            [json.dumps({"update": len(changes), "moved": moved}), batch_id],
-        )
-    log.info("merged project %s into %s (batch %s): %s fields", other, keep, batch_id, len(changes))
-    return batch_id
+    snapshot: dict[str, Any] = {
+        "project": other_row,
+        **{t: _rows(portfolio, t, "project_id", other) for t in _OWN_TABLES},
+    }
+    record_event(portfolio, "create", {"keep": keep, "other": other, "at": now_iso()})
+    if changes:
+        portfolio.edit_project(keep, changes)
+    stages = {r["stage"]: r for r in snapshot["stage_dates"]}
+    mine_stages = {r["stage"]: r for r in _rows(portfolio, "stage_dates", "project_id", keep)}
+    for stage in DATED_STAGES:
+        theirs_row, mine_row = stages.get(stage.value), mine_stages.get(stage.value) or {}
+        if theirs_row is None:
+            continue
+        fill = {
+            which: theirs_row[which]
+            for which in ("planned", "actual")
+            if theirs_row[which]
+            and theirs_row[which] != mine_row.get(which)
+            and (not mine_row.get(which) or choices.get(f"{stage.value}.{which}") == "other")
+        }
+        if fill:
+            portfolio.set_stage_date(keep, stage, **fill)
+    moved = 0
+    for entity, table in CHILD_TABLES.items():
+        for (child,) in portfolio.db.execute(
+            f"SELECT id FROM {table} WHERE project_id = ?", [other]
+        ).fetchall():
+            portfolio.db.execute(f"UPDATE {table} SET project_id = ? WHERE id = ?", [keep, child])
+            portfolio.record_audit(keep, entity, "move", "project_id", other, keep, entity_id=child)
+            moved += 1
+    for table in _OWN_TABLES:
+        portfolio.db.execute(f"DELETE FROM {table} WHERE project_id = ?", [other])
+    portfolio.db.execute("DELETE FROM projects WHERE id = ?", [other])
+    portfolio.record_audit(
+        other,
+        "project",
+        "merge",
+        None,
+        json.dumps(snapshot, ensure_ascii=False, default=str),
+        str(keep),
+    )
+    log.info("merged project %s into %s: %s fields", other, keep, len(changes))
+    return len(changes), moved
 
 
-def undo_merge(portfolio: Portfolio, batch_id: int) -> int:
-    """Put the merged-away project back (same id, fields, stage dates) and move its
-    records back to it; the caller (``undo_import``) reverts ``keep``'s fields and stage
-    dates from the audit like any batch's and holds the transaction. Returns the count."""
+def undo_merge(
+    portfolio: Portfolio, batch_id: int, stay: set[tuple[str, int | None]] | None = None
+) -> int:
+    """Put the merged-away projects back (same id, fields, stage dates) and move their
+    records back to them, but those in ``stay`` ((entity, id): edited since, the clerk
+    chose to leave them with the kept project); the caller (``undo_import``) reverts the
+    kept projects' fields and stage dates from the audit like any batch's and holds the
+    transaction. Returns the count."""
     restored = 0
     ids: dict[int, int] = {}  # the merged-away id -> the id it comes back under
     for (old,) in portfolio.db.execute(
@@ -227,9 +299,12 @@ def undo_merge(portfolio: Portfolio, batch_id: int) -> int:
                 _insert(portfolio, table, {**row, "project_id": project["id"]})
         restored += 1
     for old, entity, child in portfolio.db.execute(
-        "SELECT old, entity, entity_id FROM audit WHERE batch_id = ? AND action = 'move'",
+        "SELECT old, entity, entity_id FROM audit WHERE batch_id = ? AND action = 'move'"
+        " ORDER BY id DESC",
         [batch_id],
     ).fetchall():
+        if (entity, child) in (stay or set()):
+            continue
         table = CHILD_TABLES[entity]
         back = ids.get(int(old), int(old))
         portfolio.db.execute(f"UPDATE {table} SET project_id = ? WHERE id = ?", [back, child])

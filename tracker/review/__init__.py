@@ -15,7 +15,7 @@ from typing import Any
 from tracker.domain.dates import check_date, to_date
 from tracker.domain.project import Project
 from tracker.errors import TrackerError
-from tracker.ledger.loader import load_projects
+from tracker.ledger.loader import earlier_deals_of, load_projects
 from tracker.ledger.queries import ProjectFilter
 from tracker.review import facts
 from tracker.review.by_project import (
@@ -25,7 +25,7 @@ from tracker.review.by_project import (
     group_by_project,
     warning_line,
 )
-from tracker.review.counting import counting
+from tracker.review.counting import counting, expansion_cores
 from tracker.review.level_cache import cached_worst_levels, review_levels
 from tracker.review.rates import (
     GROUPINGS,
@@ -151,15 +151,20 @@ def parse_as_of(value: str | date | None) -> date:
 
 
 def review_projects(
-    projects: list[Project], settings: dict[str, Any], as_of: date, year: int | None = None
+    projects: list[Project],
+    settings: dict[str, Any],
+    as_of: date,
+    year: int | None = None,
+    earlier: list[Project] | None = None,
 ) -> Review:
-    """The review of already-loaded projects (pure: no database)."""
+    """The review of already-loaded projects (pure: no database). ``earlier``: deals signed
+    before the reviewed year that its 增资扩股 projects may extend (counted once, 甄别)."""
     chosen = [
         p
         for p in projects
         if facts.is_signed_by(p, as_of) and (year is None or facts.sign_day(p).year == year)
     ]
-    linked = counting(chosen)  # 增资扩股 of earlier deals: counted once, increment only
+    linked = counting(chosen, earlier or ())  # 增资扩股 of earlier deals: increment only
     known = {p.id: project_facts(p, as_of, linked.get(p.id)) for p in chosen}
     return Review(
         as_of=as_of,
@@ -179,7 +184,10 @@ def run_review(portfolio: Any, as_of: str | date | None = None, year: int | None
     """Load the portfolio (``tracker.ledger.portfolio.Portfolio``) and review it."""
     day = parse_as_of(as_of)
     projects = load_projects(portfolio.db, ProjectFilter(year=year) if year else None)
-    return review_projects(projects, portfolio.settings(), day, year)
+    earlier = (
+        earlier_deals_of(portfolio.db, f"{year:04d}", expansion_cores(projects)) if year else None
+    )
+    return review_projects(projects, portfolio.settings(), day, year, earlier)
 
 
 def worst_levels(
