@@ -75,7 +75,14 @@ def _fold(text: Any) -> str:
 
 def phase_of(name: Any) -> int:
     """The phase number a name states (一期 or none: 1)."""
-    m = _PHASE.search(unicodedata.normalize("NFKC", str(name or "")))
+    return _phase(str(name or ""))
+
+
+@lru_cache(maxsize=65536)
+def _phase(name: str) -> int:
+    """``phase_of`` remembered: ``compare`` asks it of both names of every candidate pair,
+    and a file's names come back pair after pair."""
+    m = _PHASE.search(unicodedata.normalize("NFKC", name))
     if not m:
         return 1
     num = m.group(1)
@@ -157,34 +164,37 @@ def _diff_text(a: str, b: str) -> str:
     return "、".join(parts) or "写法"
 
 
-def _name_score(a: str, b: str) -> float:
-    ca, cb = name_core(a), name_core(b)
-    if ca == cb:
-        return 1.0
-    # Upper bounds first: most candidates (same day and amount) are plainly other names.
-    longest = max(len(ca), len(cb))
-    if 2 * min(len(ca), len(cb)) < NAME_FLOOR * (len(ca) + len(cb)) or not longest:
-        return 0.0
-    bound = _shared_chars(ca, cb) * 2 / (len(ca) + len(cb))  # difflib's quick_ratio
-    if bound < NAME_FLOOR:
-        return bound / 2
-    return SequenceMatcher(None, ca, cb, autojunk=False).ratio()
+NameInfo = tuple[int, str, int, frozenset[str], int]  # phase, core, its length, chars, repeats
 
 
 @lru_cache(maxsize=65536)
-def _chars(core: str) -> tuple[frozenset[str], int]:
+def _name_info(name: str) -> NameInfo:
+    """What ``compare`` needs of a name, worked out once per name: its phase, its core, the
+    core's length, distinct characters and repeats. The same-day-and-amount candidates of
+    a 20,000-row file make ~110,000 pairs, nearly all plainly other names, so a pair
+    costs two lookups here rather than a call per part."""
+    core = name_core(name)
     distinct = frozenset(core)
-    return distinct, len(core) - len(distinct)
+    return _phase(name), core, len(core), distinct, len(core) - len(distinct)
 
 
-def _shared_chars(a: str, b: str) -> int:
-    """At least the characters two names have in common, counted with repeats: an upper
-    bound on their matching blocks from a set intersection (building a SequenceMatcher, or
-    counting, for each of the many same-day candidates cost more than the comparisons it
-    then rejected). A name's repeated characters are added back, so the bound never cuts
-    a pair difflib would keep."""
-    (sa, ra), (sb, rb) = _chars(a), _chars(b)
-    return len(sa & sb) + min(ra, rb)
+def _name_score(a: NameInfo, b: NameInfo) -> float:
+    _, ca, la, sa, ra = a
+    _, cb, lb, sb, rb = b
+    if ca == cb:
+        return 1.0
+    # Upper bounds first: most candidates (same day and amount) are plainly other names.
+    if 2 * min(la, lb) < NAME_FLOOR * (la + lb) or not max(la, lb):
+        return 0.0
+    # At least the characters two names have in common, counted with repeats: an upper
+    # bound on their matching blocks from a set intersection (difflib's quick_ratio;
+    # building a SequenceMatcher, or counting, for each of the many same-day candidates
+    # cost more than the comparisons it then rejected). A name's repeated characters are
+    # added back, so the bound never cuts a pair difflib would keep.
+    bound = (len(sa & sb) + min(ra, rb)) * 2 / (la + lb)
+    if bound < NAME_FLOOR:
+        return bound / 2
+    return SequenceMatcher(None, ca, cb, autojunk=False).ratio()
 
 
 def _investor_score(a: str, b: str) -> tuple[float, str]:
@@ -240,17 +250,19 @@ def compare(incoming: dict[str, Any], stored: dict[str, Any]) -> Verdict:
 
     Both use the field keys of ``vocabulary`` (name, investor, sign_date,
     signed_amount_wan, location, code)."""
-    code_a, code_b = _fold(incoming.get("code")), _fold(stored.get("code"))
-    if code_a and code_a == code_b:
-        return Verdict("match", 1.0, [f"项目代码相同（{incoming.get('code')}）"])
+    # Codes are folded only when both sides have one (most ledgers have none).
+    code_a, code_b = incoming.get("code"), stored.get("code")
+    if code_a and code_b and (folded := _fold(code_a)) and folded == _fold(code_b):
+        return Verdict("match", 1.0, [f"项目代码相同（{code_a}）"])
     name_a, name_b = str(incoming.get("name") or ""), str(stored.get("name") or "")
-    phase_a, phase_b = phase_of(name_a), phase_of(name_b)
+    info_a, info_b = _name_info(name_a), _name_info(name_b)
+    phase_a, phase_b = info_a[0], info_b[0]
     if phase_a != phase_b:
         return Verdict("different", 0.0, [f"期次不同（第{phase_a}期/第{phase_b}期）"])
     same: list[str] = []
     differ: list[str] = []
     parts: dict[str, float] = {}
-    parts["name"] = _name_score(name_a, name_b)
+    parts["name"] = _name_score(info_a, info_b)
     if parts["name"] < NAME_FLOOR:
         return Verdict("different", round(_WEIGHTS["name"] * parts["name"], 3), ["名称不同"])
     if name_a.strip() == name_b.strip():
@@ -315,11 +327,12 @@ def block_keys(data: dict[str, Any]) -> list[str]:
     name = name_core(str(data.get("name") or ""))
     if data.get("credit_code"):
         keys.append(f"nc:{name}|{_fold(data['credit_code'])}")
-    if data.get("investor"):
-        keys.append(f"ni:{name}|{investor_core(str(data['investor']))}")
+    investor = investor_core(str(data["investor"])) if data.get("investor") else None
+    if investor is not None:
+        keys.append(f"ni:{name}|{investor}")
     keys.append(f"n:{name}")
-    if data.get("investor"):
-        keys.append(f"i:{investor_core(str(data['investor']))}")
+    if investor is not None:
+        keys.append(f"i:{investor}")
     if data.get("sign_date") and data.get("signed_amount_wan") not in (None, ""):
         keys.append(f"d:{data['sign_date']}:{_amount(data['signed_amount_wan'])}")
     return keys

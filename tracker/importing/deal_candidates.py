@@ -50,8 +50,10 @@ class DealIndex:
             for row in db.execute(f"SELECT {_COLUMNS} FROM projects ORDER BY id"):
                 self.add(deal_fields(row))
 
-    def add(self, fields: dict[str, Any]) -> None:
-        for key in block_keys(fields):
+    def add(self, fields: dict[str, Any], keys: list[str] | None = None) -> None:
+        """File ``fields`` under its block keys (``keys`` when the caller has them already:
+        an import row's are worked out once for both lookups and filing)."""
+        for key in block_keys(fields) if keys is None else keys:
             self.by_key.setdefault(key, []).append(fields)
 
     def candidates(self, data: dict[str, Any], exclude: int | None = None) -> list[dict[str, Any]]:
@@ -62,14 +64,20 @@ class DealIndex:
                     seen.setdefault(fields["id"], fields)
         return list(seen.values())
 
-    def best(self, data: dict[str, Any], exclude: int | None = None) -> Candidate | None:
+    def best(
+        self, data: dict[str, Any], exclude: int | None = None, keys: list[str] | None = None
+    ) -> Candidate | None:
         """The most alike stored deal that is a ``match`` or ``review``, or None. The
         deals of the same name or investor are scored first; those of the same day and
         amount only when none of them is a sure match (both name and investor retyped):
-        the keys come most telling first, and a sure match ends the search."""
+        the keys come most telling first, and a sure match ends the search. ``keys`` are
+        ``data``'s block keys when the caller has them already; an empty index (a first
+        import) is not searched at all."""
         best: Candidate | None = None
+        if not self.by_key:
+            return best
         seen: set[int] = set()
-        for key in block_keys(data):
+        for key in block_keys(data) if keys is None else keys:
             if best is not None and best.verdict.kind == "match":
                 break
             for fields in self.by_key.get(key, ()):

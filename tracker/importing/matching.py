@@ -12,6 +12,7 @@ import logging
 from decimal import Decimal
 from typing import Any
 
+from tracker.domain.deal_similarity import block_keys
 from tracker.domain.money import plain_decimal, yuan_to_wan
 from tracker.domain.search_keys import name_key
 from tracker.domain.vocabulary import FIELD_BY_KEY, Stage, Status
@@ -76,11 +77,16 @@ class Dedupe:
             )
         else:
             self.seen_names[name_only] = row
-        self._match_stored(row, key, name_only, bool(investor))
+        # The row's block keys, worked out once for the stored deals, the file's own and
+        # filing it among them.
+        keys = block_keys(row.data)
+        self._match_stored(row, key, name_only, bool(investor), keys)
         if row.action == "create" and row.project_id is None and not row.uncertain:
-            self._match_new(row)
+            self._match_new(row, keys)
 
-    def _match_stored(self, row: PlanRow, key: str, name_only: str, has_investor: bool) -> None:
+    def _match_stored(
+        self, row: PlanRow, key: str, name_only: str, has_investor: bool, keys: list[str]
+    ) -> None:
         existing = self.existing
         same_name = existing.by_name.get(name_only, [])
         if key in existing.by_key:
@@ -102,7 +108,7 @@ class Dedupe:
                 "无法确定是哪一个，跳过；请补上投资主体后再导入"
             )
             return
-        elif has_investor and (found := existing.deals.best(row.data)) is not None:
+        elif has_investor and (found := existing.deals.best(row.data, keys=keys)) is not None:
             self._similar(row, found)
             return
         elif same_name:
@@ -111,10 +117,10 @@ class Dedupe:
             self.similar.setdefault(row.project_id, row)
             self.matched.append(row)
 
-    def _match_new(self, row: PlanRow) -> None:
+    def _match_new(self, row: PlanRow, keys: list[str]) -> None:
         """A row the file already holds in another spelling is a repeat (a likely one is
         said, and created)."""
-        found = self.new_deals.best(row.data) if row.data.get("investor") else None
+        found = self.new_deals.best(row.data, keys=keys) if row.data.get("investor") else None
         if found is not None:
             first = self.new_rows[-found.project_id - 1]
             where = f"“{first.sheet}”第 {first.row} 行"
@@ -126,7 +132,7 @@ class Dedupe:
                 return
             row.warnings.append(f"与{where}可能是同一项目（{why}），请核对")
         self.new_rows.append(row)
-        self.new_deals.add({**row.data, "id": -len(self.new_rows)})
+        self.new_deals.add({**row.data, "id": -len(self.new_rows)}, keys)
 
     def _similar(self, row: PlanRow, found: Candidate) -> None:
         """A stored deal this row resembles: the same one (``match``), or one the clerk
