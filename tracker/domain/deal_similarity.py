@@ -178,7 +178,29 @@ def _name_info(name: str) -> NameInfo:
     return _phase(name), core, len(core), distinct, len(core) - len(distinct)
 
 
+def name_info(name: Any) -> NameInfo:
+    """A name's ``NameInfo`` (remembered), for a caller that meets it in many pairs."""
+    return _name_info(str(name or ""))
+
+
+def other_names(a: NameInfo, b: NameInfo) -> bool:
+    """True when the names alone make two deals other ones, whatever else agrees (another
+    phase, or names plainly less alike than ``NAME_FLOOR``): ``compare`` then says
+    ``different`` unless a 项目代码 both sides have is the same. Decided from the quick
+    bounds only, so a candidate search can pass over such pairs without comparing them."""
+    if a[0] != b[0]:
+        return True
+    quick = _quick_name_score(a, b)
+    return quick is not None and quick < NAME_FLOOR
+
+
 def _name_score(a: NameInfo, b: NameInfo) -> float:
+    quick = _quick_name_score(a, b)
+    return SequenceMatcher(None, a[1], b[1], autojunk=False).ratio() if quick is None else quick
+
+
+def _quick_name_score(a: NameInfo, b: NameInfo) -> float | None:
+    """The name score when cheap bounds settle it, else None (difflib must)."""
     _, ca, la, sa, ra = a
     _, cb, lb, sb, rb = b
     if ca == cb:
@@ -192,9 +214,7 @@ def _name_score(a: NameInfo, b: NameInfo) -> float:
     # cost more than the comparisons it then rejected). A name's repeated characters are
     # added back, so the bound never cuts a pair difflib would keep.
     bound = (len(sa & sb) + min(ra, rb)) * 2 / (la + lb)
-    if bound < NAME_FLOOR:
-        return bound / 2
-    return SequenceMatcher(None, ca, cb, autojunk=False).ratio()
+    return bound / 2 if bound < NAME_FLOOR else None
 
 
 def _investor_score(a: str, b: str) -> tuple[float, str]:

@@ -10,7 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from tracker.domain.deal_similarity import Verdict, block_keys, compare
+from tracker.domain.deal_similarity import (
+    NameInfo,
+    Verdict,
+    block_keys,
+    compare,
+    name_info,
+    other_names,
+)
 from tracker.domain.money import yuan_to_wan
 
 _COLUMNS = (
@@ -46,6 +53,7 @@ class DealIndex:
 
     def __init__(self, db: Any | None = None) -> None:
         self.by_key: dict[str, list[dict[str, Any]]] = {}
+        self.names: dict[Any, NameInfo] = {}  # id -> its name's NameInfo, worked out once
         if db is not None:
             for row in db.execute(f"SELECT {_COLUMNS} FROM projects ORDER BY id"):
                 self.add(deal_fields(row))
@@ -53,6 +61,7 @@ class DealIndex:
     def add(self, fields: dict[str, Any], keys: list[str] | None = None) -> None:
         """File ``fields`` under its block keys (``keys`` when the caller has them already:
         an import row's are worked out once for both lookups and filing)."""
+        self.names[fields["id"]] = name_info(fields.get("name"))
         for key in block_keys(fields) if keys is None else keys:
             self.by_key.setdefault(key, []).append(fields)
 
@@ -77,13 +86,19 @@ class DealIndex:
         if not self.by_key:
             return best
         seen: set[int] = set()
+        name, code, names = name_info(data.get("name")), data.get("code"), self.names
         for key in block_keys(data) if keys is None else keys:
             if best is not None and best.verdict.kind == "match":
                 break
             for fields in self.by_key.get(key, ()):
-                if fields["id"] == exclude or fields["id"] in seen:
+                pid = fields["id"]
+                if pid == exclude or pid in seen:
                     continue
-                seen.add(fields["id"])
+                seen.add(pid)
+                # Most same-day-and-amount candidates are plainly other names: passed
+                # over without a full comparison, whose verdict would be ``different``.
+                if other_names(name, names[pid]) and not (code and fields.get("code")):
+                    continue
                 verdict = compare(data, fields)
                 if verdict.kind != "different" and (
                     best is None or verdict.score > best.verdict.score
