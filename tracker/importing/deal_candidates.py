@@ -53,7 +53,9 @@ class DealIndex:
 
     def __init__(self, db: Any | None = None) -> None:
         self.by_key: dict[str, list[dict[str, Any]]] = {}
-        self.names: dict[Any, NameInfo] = {}  # id -> its name's NameInfo, worked out once
+        # id -> its name's NameInfo, worked out when first met as a candidate (a re-import
+        # finds its rows by name and investor and never searches)
+        self.names: dict[Any, NameInfo] = {}
         if db is not None:
             for row in db.execute(f"SELECT {_COLUMNS} FROM projects ORDER BY id"):
                 self.add(deal_fields(row))
@@ -61,7 +63,6 @@ class DealIndex:
     def add(self, fields: dict[str, Any], keys: list[str] | None = None) -> None:
         """File ``fields`` under its block keys (``keys`` when the caller has them already:
         an import row's are worked out once for both lookups and filing)."""
-        self.names[fields["id"]] = name_info(fields.get("name"))
         for key in block_keys(fields) if keys is None else keys:
             self.by_key.setdefault(key, []).append(fields)
 
@@ -97,7 +98,9 @@ class DealIndex:
                 seen.add(pid)
                 # Most same-day-and-amount candidates are plainly other names: passed
                 # over without a full comparison, whose verdict would be ``different``.
-                if other_names(name, names[pid]) and not (code and fields.get("code")):
+                if (other := names.get(pid)) is None:
+                    other = names[pid] = name_info(fields.get("name"))
+                if other_names(name, other) and not (code and fields.get("code")):
                     continue
                 verdict = compare(data, fields)
                 if verdict.kind != "different" and (

@@ -57,6 +57,7 @@ class Dedupe:
         self.similar: dict[int, PlanRow] = {}  # stored id -> the row matched to it by likeness
         self.new_deals = DealIndex()  # the rows this file creates, to catch a retyped repeat
         self.new_rows: list[PlanRow] = []
+        self._keyed: tuple[PlanRow, list[str]] | None = None  # the last row's block keys
 
     def check(self, row: PlanRow) -> None:
         name, investor = row.data["name"], row.data.get("investor")
@@ -77,16 +78,18 @@ class Dedupe:
             )
         else:
             self.seen_names[name_only] = row
-        # The row's block keys, worked out once for the stored deals, the file's own and
-        # filing it among them.
-        keys = block_keys(row.data)
-        self._match_stored(row, key, name_only, bool(investor), keys)
+        self._match_stored(row, key, name_only, bool(investor))
         if row.action == "create" and row.project_id is None and not row.uncertain:
-            self._match_new(row, keys)
+            self._match_new(row)
 
-    def _match_stored(
-        self, row: PlanRow, key: str, name_only: str, has_investor: bool, keys: list[str]
-    ) -> None:
+    def _block_keys(self, row: PlanRow) -> list[str]:
+        """The row's block keys, worked out once for the stored deals, the file's own and
+        filing it among them (and not at all for a row found by name and investor)."""
+        if self._keyed is None or self._keyed[0] is not row:
+            self._keyed = (row, block_keys(row.data))
+        return self._keyed[1]
+
+    def _match_stored(self, row: PlanRow, key: str, name_only: str, has_investor: bool) -> None:
         existing = self.existing
         same_name = existing.by_name.get(name_only, [])
         if key in existing.by_key:
@@ -108,7 +111,10 @@ class Dedupe:
                 "无法确定是哪一个，跳过；请补上投资主体后再导入"
             )
             return
-        elif has_investor and (found := existing.deals.best(row.data, keys=keys)) is not None:
+        elif (
+            has_investor
+            and (found := existing.deals.best(row.data, keys=self._block_keys(row))) is not None
+        ):
             self._similar(row, found)
             return
         elif same_name:
@@ -117,9 +123,10 @@ class Dedupe:
             self.similar.setdefault(row.project_id, row)
             self.matched.append(row)
 
-    def _match_new(self, row: PlanRow, keys: list[str]) -> None:
+    def _match_new(self, row: PlanRow) -> None:
         """A row the file already holds in another spelling is a repeat (a likely one is
         said, and created)."""
+        keys = self._block_keys(row)
         found = self.new_deals.best(row.data, keys=keys) if row.data.get("investor") else None
         if found is not None:
             first = self.new_rows[-found.project_id - 1]
