@@ -164,18 +164,20 @@ def _diff_text(a: str, b: str) -> str:
     return "、".join(parts) or "写法"
 
 
-NameInfo = tuple[int, str, int, frozenset[str], int]  # phase, core, its length, chars, repeats
+# phase, core, its length, distinct characters, repeats, the numbers it states
+NameInfo = tuple[int, str, int, frozenset[str], int, tuple[str, ...]]
 
 
 @lru_cache(maxsize=65536)
 def _name_info(name: str) -> NameInfo:
     """What ``compare`` needs of a name, worked out once per name: its phase, its core, the
-    core's length, distinct characters and repeats. The same-day-and-amount candidates of
-    a 20,000-row file make ~110,000 pairs, nearly all plainly other names, so a pair
-    costs two lookups here rather than a call per part."""
+    core's length, distinct characters, repeats and numbers. The same-day-and-amount
+    candidates of a 20,000-row file make ~110,000 pairs, nearly all plainly other names,
+    so a pair costs two lookups here rather than a call per part."""
     core = name_core(name)
     distinct = frozenset(core)
-    return _phase(name), core, len(core), distinct, len(core) - len(distinct)
+    numbers = tuple(_NUMBER.findall(core))
+    return _phase(name), core, len(core), distinct, len(core) - len(distinct), numbers
 
 
 def name_info(name: Any) -> NameInfo:
@@ -183,15 +185,23 @@ def name_info(name: Any) -> NameInfo:
     return _name_info(str(name or ""))
 
 
-def other_names(a: NameInfo, b: NameInfo) -> bool:
-    """True when the names alone make two deals other ones, whatever else agrees (another
-    phase, or names plainly less alike than ``NAME_FLOOR``): ``compare`` then says
-    ``different`` unless a 项目代码 both sides have is the same. Decided from the quick
-    bounds only, so a candidate search can pass over such pairs without comparing them."""
+def plainly_different(
+    incoming: dict[str, Any], stored: dict[str, Any], a: NameInfo, b: NameInfo
+) -> bool:
+    """True when ``compare(incoming, stored)`` is sure to say ``different``, told cheaply
+    (``a``, ``b`` are the names' ``NameInfo``), so a candidate search can pass over the
+    pair: another phase; names plainly less alike than ``NAME_FLOOR`` by the quick bounds;
+    or, where only difflib could tell how alike the names are, names stating other numbers
+    with investors not alike enough (< 0.8) — another deal however alike the names. Never
+    when both sides have a 项目代码 (the same one decides outright)."""
+    if incoming.get("code") and stored.get("code"):
+        return False
     if a[0] != b[0]:
         return True
     quick = _quick_name_score(a, b)
-    return quick is not None and quick < NAME_FLOOR
+    if quick is not None:
+        return quick < NAME_FLOOR
+    return a[5] != b[5] and _investor_part(incoming, stored)[0] < 0.8
 
 
 def _name_score(a: NameInfo, b: NameInfo) -> float:
@@ -201,8 +211,8 @@ def _name_score(a: NameInfo, b: NameInfo) -> float:
 
 def _quick_name_score(a: NameInfo, b: NameInfo) -> float | None:
     """The name score when cheap bounds settle it, else None (difflib must)."""
-    _, ca, la, sa, ra = a
-    _, cb, lb, sb, rb = b
+    _, ca, la, sa, ra, _ = a
+    _, cb, lb, sb, rb, _ = b
     if ca == cb:
         return 1.0
     # Upper bounds first: most candidates (same day and amount) are plainly other names.
@@ -265,6 +275,19 @@ def _town_part(incoming: dict[str, Any], stored: dict[str, Any]) -> Part:
     return 0.0, None, "落地乡镇"
 
 
+def _investor_part(incoming: dict[str, Any], stored: dict[str, Any]) -> tuple[float, str]:
+    """(0–1, reason or "") for the investors: by 统一社会信用代码 when both have one, else
+    by their names, 0.5 when either is blank."""
+    credit_a, credit_b = _fold(incoming.get("credit_code")), _fold(stored.get("credit_code"))
+    if credit_a and credit_b:  # the company itself, whatever its name is typed as
+        same_company = credit_a == credit_b
+        return (1.0, "统一社会信用代码相同") if same_company else (0.0, "统一社会信用代码不同")
+    inv_a, inv_b = str(incoming.get("investor") or ""), str(stored.get("investor") or "")
+    if inv_a and inv_b:
+        return _investor_score(inv_a, inv_b)
+    return 0.5, ""
+
+
 def compare(incoming: dict[str, Any], stored: dict[str, Any]) -> Verdict:
     """Score ``incoming`` (a parsed row's data) against ``stored`` (a project's fields).
 
@@ -287,17 +310,7 @@ def compare(incoming: dict[str, Any], stored: dict[str, Any]) -> Verdict:
         return Verdict("different", round(_WEIGHTS["name"] * parts["name"], 3), ["名称不同"])
     if name_a.strip() == name_b.strip():
         same.append("名称")
-    inv_a, inv_b = str(incoming.get("investor") or ""), str(stored.get("investor") or "")
-    inv_reason = ""
-    credit_a, credit_b = _fold(incoming.get("credit_code")), _fold(stored.get("credit_code"))
-    if credit_a and credit_b:  # the company itself, whatever its name is typed as
-        same_company = credit_a == credit_b
-        parts["investor"] = 1.0 if same_company else 0.0
-        inv_reason = "统一社会信用代码相同" if same_company else "统一社会信用代码不同"
-    elif inv_a and inv_b:
-        parts["investor"], inv_reason = _investor_score(inv_a, inv_b)
-    else:
-        parts["investor"] = 0.5
+    parts["investor"], inv_reason = _investor_part(incoming, stored)
     for key, part in (("date", _date_part), ("amount", _amount_part), ("town", _town_part)):
         parts[key], agree, disagree = part(incoming, stored)
         same += [agree] if agree else []
@@ -327,7 +340,7 @@ def compare(incoming: dict[str, Any], stored: dict[str, Any]) -> Verdict:
         return Verdict(
             "different", score, [*reasons, "投资主体、签约日期和金额都不同，是另一个项目"]
         )
-    numbers = [_NUMBER.findall(name_core(n)) for n in (name_b, name_a)]
+    numbers = [info_b[5], info_a[5]]
     if numbers[0] != numbers[1]:  # 年产10万件 / 年产20万件: another product, or a typo
         said = (
             f"名称中的数字不同（{'、'.join(numbers[0]) or '无'}/{'、'.join(numbers[1]) or '无'}）"

@@ -16,7 +16,7 @@ from tracker.domain.deal_similarity import (
     block_keys,
     compare,
     name_info,
-    other_names,
+    plainly_different,
 )
 from tracker.domain.money import yuan_to_wan
 
@@ -87,7 +87,7 @@ class DealIndex:
         if not self.by_key:
             return best
         seen: set[int] = set()
-        name, code, names = name_info(data.get("name")), data.get("code"), self.names
+        name, names = name_info(data.get("name")), self.names
         for key in block_keys(data) if keys is None else keys:
             if best is not None and best.verdict.kind == "match":
                 break
@@ -96,11 +96,11 @@ class DealIndex:
                 if pid == exclude or pid in seen:
                     continue
                 seen.add(pid)
-                # Most same-day-and-amount candidates are plainly other names: passed
+                # Most same-day-and-amount candidates are plainly other deals: passed
                 # over without a full comparison, whose verdict would be ``different``.
                 if (other := names.get(pid)) is None:
                     other = names[pid] = name_info(fields.get("name"))
-                if other_names(name, other) and not (code and fields.get("code")):
+                if plainly_different(data, fields, name, other):
                     continue
                 verdict = compare(data, fields)
                 if verdict.kind != "different" and (
