@@ -216,14 +216,15 @@ def _quick_name_score(a: NameInfo, b: NameInfo) -> float | None:
     if ca == cb:
         return 1.0
     # Upper bounds first: most candidates (same day and amount) are plainly other names.
-    if 2 * min(la, lb) < NAME_FLOOR * (la + lb) or not max(la, lb):
+    # (Conditional expressions, not min(): this runs for every candidate pair.)
+    if 2 * (la if la < lb else lb) < NAME_FLOOR * (la + lb) or not (la or lb):
         return 0.0
     # At least the characters two names have in common, counted with repeats: an upper
     # bound on their matching blocks from a set intersection (difflib's quick_ratio;
     # building a SequenceMatcher, or counting, for each of the many same-day candidates
     # cost more than the comparisons it then rejected). A name's repeated characters are
     # added back, so the bound never cuts a pair difflib would keep.
-    bound = (len(sa & sb) + min(ra, rb)) * 2 / (la + lb)
+    bound = (len(sa & sb) + (ra if ra < rb else rb)) * 2 / (la + lb)
     return bound / 2 if bound < NAME_FLOOR else None
 
 
