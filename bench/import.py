@@ -15,7 +15,6 @@ title, a unit row, a header, 序号, mixed date and amount forms, a 小计 row p
 
 from __future__ import annotations
 
-import json
 import random
 import sys
 import tempfile
@@ -28,6 +27,7 @@ from openpyxl import Workbook
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from tracker.cli.common import json_text
 from tracker.errors import TrackerError
 from tracker.importing.apply import apply_plan
 from tracker.importing.limits import MAX_COLUMNS
@@ -124,7 +124,7 @@ def whole_import(path: Path, db: Path) -> tuple[float, float, dict[str, float], 
         apply_plan(portfolio, plan)
         t3 = time.perf_counter()
         cpu = time.process_time() - cpu
-        text = json.dumps(plan.to_json(), ensure_ascii=False, indent=1, default=str)
+        text = json_text(plan.to_json())  # what ``import --json`` prints
         t4 = time.perf_counter()
         assert text
         split = {"read": t1 - t0, "plan": t2 - t1, "write": t3 - t2, "json": t4 - t3}

@@ -6,10 +6,11 @@ from __future__ import annotations
 import io
 import json
 import sys
+from datetime import date
 
 import pytest
 
-from tracker.cli.common import emit_json
+from tracker.cli.common import emit_json, json_text
 
 
 class CountingStream(io.StringIO):
@@ -29,3 +30,25 @@ def test_emit_json_writes_once(monkeypatch: pytest.MonkeyPatch) -> None:
     emit_json(data)
     assert stream.writes == 1
     assert json.loads(stream.getvalue()) == data
+
+
+def test_json_text_is_one_line_per_item_and_loads_back_the_same() -> None:
+    """``--json`` is encoded at C speed a line at a time: each item of a list (a plan row)
+    and each member of the outer object on its own line, the same document as json's."""
+    data = {
+        "rows": [{"name": "项目1", "fields": {"a": 1, "b": [1, 2]}}, {"name": "项目2"}],
+        "summary": {"rows": 2},
+        "empty": [],
+        3: None,
+        "when": date(2024, 5, 1),
+    }
+    text = json_text(data)
+    assert json.loads(text) == json.loads(json.dumps(data, ensure_ascii=False, default=str))
+    assert text.splitlines()[:4] == [
+        "{",
+        ' "rows": [',
+        '  {"name": "项目1", "fields": {"a": 1, "b": [1, 2]}},',
+        '  {"name": "项目2"}',
+    ]
+    assert json_text([{"id": 1}, {"id": 2}]) == '[\n {"id": 1},\n {"id": 2}\n]'
+    assert [json_text(v) for v in ([], {}, None, "中")] == ["[]", "{}", "null", '"中"']

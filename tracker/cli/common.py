@@ -63,7 +63,34 @@ def open_portfolio(
 def emit_json(data: Any) -> None:
     """One ``write`` of the whole document: ``json.dump`` to a stream writes every token
     separately (1.5 million calls for a 20,000-row import plan)."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=1, default=str) + "\n")
+    sys.stdout.write(json_text(data) + "\n")
+
+
+# json's C encoder serves only documents without ``indent``: an indented 20,000-row plan
+# went through the pure-Python encoder (1.8 million calls, longer than the plan's write).
+_LINE = json.JSONEncoder(ensure_ascii=False, default=str, separators=(", ", ": ")).encode
+
+
+def json_text(data: Any) -> str:
+    """``data`` as JSON, one line per item of a list (a plan row, a project) and per
+    member of the outer object: as readable as an indented document and as many times
+    shorter as an item has fields, encoded at C speed a line at a time."""
+    if isinstance(data, list) and data:
+        return _lines(data, "")
+    if not isinstance(data, dict) or not data:
+        return _LINE(data)
+    members = []
+    for key, value in data.items():
+        if isinstance(value, list) and value:
+            members.append(f" {_LINE({key: 0})[1:-2]}{_lines(value, ' ')}")
+        else:
+            members.append(f" {_LINE({key: value})[1:-1]}")
+    return "{\n" + ",\n".join(members) + "\n}"
+
+
+def _lines(items: list[Any], indent: str) -> str:
+    inner = indent + " "
+    return "[\n" + ",\n".join(inner + _LINE(item) for item in items) + f"\n{indent}]"
 
 
 def filter_from_args(args: argparse.Namespace) -> ProjectFilter:

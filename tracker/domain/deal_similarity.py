@@ -75,7 +75,14 @@ def _fold(text: Any) -> str:
 
 def phase_of(name: Any) -> int:
     """The phase number a name states (一期 or none: 1)."""
-    m = _PHASE.search(unicodedata.normalize("NFKC", str(name or "")))
+    return _phase(str(name or ""))
+
+
+@lru_cache(maxsize=65536)
+def _phase(name: str) -> int:
+    """``phase_of`` remembered: ``compare`` asks it of both names of every candidate pair,
+    and a file's names come back pair after pair."""
+    m = _PHASE.search(unicodedata.normalize("NFKC", name))
     if not m:
         return 1
     num = m.group(1)
@@ -157,34 +164,68 @@ def _diff_text(a: str, b: str) -> str:
     return "、".join(parts) or "写法"
 
 
-def _name_score(a: str, b: str) -> float:
-    ca, cb = name_core(a), name_core(b)
-    if ca == cb:
-        return 1.0
-    # Upper bounds first: most candidates (same day and amount) are plainly other names.
-    longest = max(len(ca), len(cb))
-    if 2 * min(len(ca), len(cb)) < NAME_FLOOR * (len(ca) + len(cb)) or not longest:
-        return 0.0
-    bound = _shared_chars(ca, cb) * 2 / (len(ca) + len(cb))  # difflib's quick_ratio
-    if bound < NAME_FLOOR:
-        return bound / 2
-    return SequenceMatcher(None, ca, cb, autojunk=False).ratio()
+# phase, core, its length, distinct characters, repeats, the numbers it states
+NameInfo = tuple[int, str, int, frozenset[str], int, tuple[str, ...]]
 
 
 @lru_cache(maxsize=65536)
-def _chars(core: str) -> tuple[frozenset[str], int]:
+def _name_info(name: str) -> NameInfo:
+    """What ``compare`` needs of a name, worked out once per name: its phase, its core, the
+    core's length, distinct characters, repeats and numbers. The same-day-and-amount
+    candidates of a 20,000-row file make ~110,000 pairs, nearly all plainly other names,
+    so a pair costs two lookups here rather than a call per part."""
+    core = name_core(name)
     distinct = frozenset(core)
-    return distinct, len(core) - len(distinct)
+    numbers = tuple(_NUMBER.findall(core))
+    return _phase(name), core, len(core), distinct, len(core) - len(distinct), numbers
 
 
-def _shared_chars(a: str, b: str) -> int:
-    """At least the characters two names have in common, counted with repeats: an upper
-    bound on their matching blocks from a set intersection (building a SequenceMatcher, or
-    counting, for each of the many same-day candidates cost more than the comparisons it
-    then rejected). A name's repeated characters are added back, so the bound never cuts
-    a pair difflib would keep."""
-    (sa, ra), (sb, rb) = _chars(a), _chars(b)
-    return len(sa & sb) + min(ra, rb)
+def name_info(name: Any) -> NameInfo:
+    """A name's ``NameInfo`` (remembered), for a caller that meets it in many pairs."""
+    return _name_info(str(name or ""))
+
+
+def plainly_different(
+    incoming: dict[str, Any], stored: dict[str, Any], a: NameInfo, b: NameInfo
+) -> bool:
+    """True when ``compare(incoming, stored)`` is sure to say ``different``, told cheaply
+    (``a``, ``b`` are the names' ``NameInfo``), so a candidate search can pass over the
+    pair: another phase; names plainly less alike than ``NAME_FLOOR`` by the quick bounds;
+    or, where only difflib could tell how alike the names are, names stating other numbers
+    with investors not alike enough (< 0.8) — another deal however alike the names. Never
+    when both sides have a 项目代码 (the same one decides outright)."""
+    if incoming.get("code") and stored.get("code"):
+        return False
+    if a[0] != b[0]:
+        return True
+    quick = _quick_name_score(a, b)
+    if quick is not None:
+        return quick < NAME_FLOOR
+    return a[5] != b[5] and _investor_part(incoming, stored)[0] < 0.8
+
+
+def _name_score(a: NameInfo, b: NameInfo) -> float:
+    quick = _quick_name_score(a, b)
+    return SequenceMatcher(None, a[1], b[1], autojunk=False).ratio() if quick is None else quick
+
+
+def _quick_name_score(a: NameInfo, b: NameInfo) -> float | None:
+    """The name score when cheap bounds settle it, else None (difflib must)."""
+    _, ca, la, sa, ra, _ = a
+    _, cb, lb, sb, rb, _ = b
+    if ca == cb:
+        return 1.0
+    # Upper bounds first: most candidates (same day and amount) are plainly other names.
+    # (Conditional expressions, not min(): this runs for every candidate pair.)
+    if 2 * (la if la < lb else lb) < NAME_FLOOR * (la + lb) or not (la or lb):
+        return 0.0
+    # At least the characters two names have in common, counted with repeats: an upper
+    # bound on their matching blocks from a set intersection (difflib's quick_ratio;
+    # building a SequenceMatcher, or counting, for each of the many same-day candidates
+    # cost more than the comparisons it then rejected). A name's repeated characters are
+    # added back, so the bound never cuts a pair difflib would keep.
+    bound = (len(sa & sb) + (ra if ra < rb else rb)) * 2 / (la + lb)
+    return bound / 2 if bound < NAME_FLOOR else None
 
 
 def _investor_score(a: str, b: str) -> tuple[float, str]:
@@ -235,37 +276,42 @@ def _town_part(incoming: dict[str, Any], stored: dict[str, Any]) -> Part:
     return 0.0, None, "落地乡镇"
 
 
+def _investor_part(incoming: dict[str, Any], stored: dict[str, Any]) -> tuple[float, str]:
+    """(0–1, reason or "") for the investors: by 统一社会信用代码 when both have one, else
+    by their names, 0.5 when either is blank."""
+    credit_a, credit_b = _fold(incoming.get("credit_code")), _fold(stored.get("credit_code"))
+    if credit_a and credit_b:  # the company itself, whatever its name is typed as
+        same_company = credit_a == credit_b
+        return (1.0, "统一社会信用代码相同") if same_company else (0.0, "统一社会信用代码不同")
+    inv_a, inv_b = str(incoming.get("investor") or ""), str(stored.get("investor") or "")
+    if inv_a and inv_b:
+        return _investor_score(inv_a, inv_b)
+    return 0.5, ""
+
+
 def compare(incoming: dict[str, Any], stored: dict[str, Any]) -> Verdict:
     """Score ``incoming`` (a parsed row's data) against ``stored`` (a project's fields).
 
     Both use the field keys of ``vocabulary`` (name, investor, sign_date,
     signed_amount_wan, location, code)."""
-    code_a, code_b = _fold(incoming.get("code")), _fold(stored.get("code"))
-    if code_a and code_a == code_b:
-        return Verdict("match", 1.0, [f"项目代码相同（{incoming.get('code')}）"])
+    # Codes are folded only when both sides have one (most ledgers have none).
+    code_a, code_b = incoming.get("code"), stored.get("code")
+    if code_a and code_b and (folded := _fold(code_a)) and folded == _fold(code_b):
+        return Verdict("match", 1.0, [f"项目代码相同（{code_a}）"])
     name_a, name_b = str(incoming.get("name") or ""), str(stored.get("name") or "")
-    phase_a, phase_b = phase_of(name_a), phase_of(name_b)
+    info_a, info_b = _name_info(name_a), _name_info(name_b)
+    phase_a, phase_b = info_a[0], info_b[0]
     if phase_a != phase_b:
         return Verdict("different", 0.0, [f"期次不同（第{phase_a}期/第{phase_b}期）"])
     same: list[str] = []
     differ: list[str] = []
     parts: dict[str, float] = {}
-    parts["name"] = _name_score(name_a, name_b)
+    parts["name"] = _name_score(info_a, info_b)
     if parts["name"] < NAME_FLOOR:
         return Verdict("different", round(_WEIGHTS["name"] * parts["name"], 3), ["名称不同"])
     if name_a.strip() == name_b.strip():
         same.append("名称")
-    inv_a, inv_b = str(incoming.get("investor") or ""), str(stored.get("investor") or "")
-    inv_reason = ""
-    credit_a, credit_b = _fold(incoming.get("credit_code")), _fold(stored.get("credit_code"))
-    if credit_a and credit_b:  # the company itself, whatever its name is typed as
-        same_company = credit_a == credit_b
-        parts["investor"] = 1.0 if same_company else 0.0
-        inv_reason = "统一社会信用代码相同" if same_company else "统一社会信用代码不同"
-    elif inv_a and inv_b:
-        parts["investor"], inv_reason = _investor_score(inv_a, inv_b)
-    else:
-        parts["investor"] = 0.5
+    parts["investor"], inv_reason = _investor_part(incoming, stored)
     for key, part in (("date", _date_part), ("amount", _amount_part), ("town", _town_part)):
         parts[key], agree, disagree = part(incoming, stored)
         same += [agree] if agree else []
@@ -295,7 +341,7 @@ def compare(incoming: dict[str, Any], stored: dict[str, Any]) -> Verdict:
         return Verdict(
             "different", score, [*reasons, "投资主体、签约日期和金额都不同，是另一个项目"]
         )
-    numbers = [_NUMBER.findall(name_core(n)) for n in (name_b, name_a)]
+    numbers = [info_b[5], info_a[5]]
     if numbers[0] != numbers[1]:  # 年产10万件 / 年产20万件: another product, or a typo
         said = (
             f"名称中的数字不同（{'、'.join(numbers[0]) or '无'}/{'、'.join(numbers[1]) or '无'}）"
@@ -315,11 +361,12 @@ def block_keys(data: dict[str, Any]) -> list[str]:
     name = name_core(str(data.get("name") or ""))
     if data.get("credit_code"):
         keys.append(f"nc:{name}|{_fold(data['credit_code'])}")
-    if data.get("investor"):
-        keys.append(f"ni:{name}|{investor_core(str(data['investor']))}")
+    investor = investor_core(str(data["investor"])) if data.get("investor") else None
+    if investor is not None:
+        keys.append(f"ni:{name}|{investor}")
     keys.append(f"n:{name}")
-    if data.get("investor"):
-        keys.append(f"i:{investor_core(str(data['investor']))}")
+    if investor is not None:
+        keys.append(f"i:{investor}")
     if data.get("sign_date") and data.get("signed_amount_wan") not in (None, ""):
         keys.append(f"d:{data['sign_date']}:{_amount(data['signed_amount_wan'])}")
     return keys

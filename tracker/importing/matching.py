@@ -12,6 +12,7 @@ import logging
 from decimal import Decimal
 from typing import Any
 
+from tracker.domain.deal_similarity import block_keys
 from tracker.domain.money import plain_decimal, yuan_to_wan
 from tracker.domain.search_keys import name_key
 from tracker.domain.vocabulary import FIELD_BY_KEY, Stage, Status
@@ -56,6 +57,7 @@ class Dedupe:
         self.similar: dict[int, PlanRow] = {}  # stored id -> the row matched to it by likeness
         self.new_deals = DealIndex()  # the rows this file creates, to catch a retyped repeat
         self.new_rows: list[PlanRow] = []
+        self._keyed: tuple[PlanRow, list[str]] | None = None  # the last row's block keys
 
     def check(self, row: PlanRow) -> None:
         name, investor = row.data["name"], row.data.get("investor")
@@ -80,6 +82,13 @@ class Dedupe:
         if row.action == "create" and row.project_id is None and not row.uncertain:
             self._match_new(row)
 
+    def _block_keys(self, row: PlanRow) -> list[str]:
+        """The row's block keys, worked out once for the stored deals, the file's own and
+        filing it among them (and not at all for a row found by name and investor)."""
+        if self._keyed is None or self._keyed[0] is not row:
+            self._keyed = (row, block_keys(row.data))
+        return self._keyed[1]
+
     def _match_stored(self, row: PlanRow, key: str, name_only: str, has_investor: bool) -> None:
         existing = self.existing
         same_name = existing.by_name.get(name_only, [])
@@ -102,7 +111,10 @@ class Dedupe:
                 "无法确定是哪一个，跳过；请补上投资主体后再导入"
             )
             return
-        elif has_investor and (found := existing.deals.best(row.data)) is not None:
+        elif (
+            has_investor
+            and (found := existing.deals.best(row.data, keys=self._block_keys(row))) is not None
+        ):
             self._similar(row, found)
             return
         elif same_name:
@@ -114,7 +126,8 @@ class Dedupe:
     def _match_new(self, row: PlanRow) -> None:
         """A row the file already holds in another spelling is a repeat (a likely one is
         said, and created)."""
-        found = self.new_deals.best(row.data) if row.data.get("investor") else None
+        keys = self._block_keys(row)
+        found = self.new_deals.best(row.data, keys=keys) if row.data.get("investor") else None
         if found is not None:
             first = self.new_rows[-found.project_id - 1]
             where = f"“{first.sheet}”第 {first.row} 行"
@@ -126,7 +139,7 @@ class Dedupe:
                 return
             row.warnings.append(f"与{where}可能是同一项目（{why}），请核对")
         self.new_rows.append(row)
-        self.new_deals.add({**row.data, "id": -len(self.new_rows)})
+        self.new_deals.add({**row.data, "id": -len(self.new_rows)}, keys)
 
     def _similar(self, row: PlanRow, found: Candidate) -> None:
         """A stored deal this row resembles: the same one (``match``), or one the clerk

@@ -54,6 +54,7 @@ from tracker.importing.protection import (
 from tracker.importing.read_text import decode_text, mht_html, read_csv_text, read_html_tables
 from tracker.importing.workbook import Sheet, Workbook
 from tracker.importing.xlsb_extent import Truncated, XlsbCheck, check_xlsb
+from tracker.work import bulk_work
 
 log = logging.getLogger(__name__)
 
@@ -111,7 +112,8 @@ def read_workbook(path: Path | str, password: str | None = None) -> Workbook:
     if not data.strip():
         raise TrackerError(f"文件“{path.name}”是空的，里面没有表格。请确认选择了正确的文件。")
     digest = hashlib.sha256(data).hexdigest()
-    fmt, sheets = _read_bytes(path, data, password)
+    with bulk_work():  # the grids are hundreds of thousands of cells, and no cycles
+        fmt, sheets = _read_bytes(path, data, password)
     return Workbook(path=path, format=fmt, sha256=digest, sheets=sheets)
 
 
