@@ -33,7 +33,6 @@ from tracker.ledger.portfolio import Portfolio
 from tracker.ledger.queries import ProjectFilter
 from tracker.ledger.search_index import LedgerIndex
 from tracker.reports.view_columns import ledger_cell, view_text
-from tracker.review import warning_line, warnings_for_project, worst_level_of
 
 from .tasks import TaskContext, run_task, show_error
 from .widgets import TEXT_ON_TINT
@@ -188,6 +187,8 @@ class LedgerModel(QAbstractTableModel):
         self._index: LedgerIndex | None = None
         self.last_result: LoadResult | None = None
         self.loading = False
+        # how the search index's warm-up waits for the rows to be drawn (``LedgerView``)
+        self.defer_warm_up: Callable[[Callable[[], None]], None] = lambda work: work()
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -264,7 +265,7 @@ class LedgerModel(QAbstractTableModel):
         self.loading = False
         self.loaded.emit(result)
         if result.index is None:
-            self._warm_index()
+            self.defer_warm_up(self._warm_index)
 
     def _warm_index(self) -> None:
         """Build the search index in the background so the first keystroke is fast too."""
@@ -305,6 +306,8 @@ class LedgerModel(QAbstractTableModel):
     def project_changed(self, project_id: int) -> None:
         """After an editor save: that row is read and tinted again at once (one project
         reviewed, a few ms); the caller's ``refresh`` follows in the background."""
+        from tracker.review import worst_level_of  # the review: after the first rows
+
         try:
             level = worst_level_of(self._portfolio, project_id, today_iso())
         except TrackerError as exc:  # deleted meanwhile: the refresh drops its row
@@ -452,6 +455,8 @@ class LedgerModel(QAbstractTableModel):
             return self.tr("Terminated {date}: {reason}").format(date=when, reason=reason)
         if found["id"] not in self._levels:
             return ""
+        from tracker.review import warning_line, warnings_for_project
+
         try:
             warnings = warnings_for_project(self._portfolio, found["id"], today_iso())
         except TrackerError as exc:  # deleted meanwhile: say nothing about its lights

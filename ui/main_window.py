@@ -30,6 +30,7 @@ from tracker.ledger.portfolio import Portfolio
 from tracker.storage.db import EmptyDatabaseFile
 
 from . import file_actions, help_menu
+from .after_paint import after_paint
 from .app import UI_LANGUAGE, install_translators, settings
 from .database_switcher import DatabaseSwitcher, open_portfolio
 from .db_files import acquire_lock, recent_databases
@@ -442,12 +443,10 @@ class MainWindow(QMainWindow):
     # -- status and title --------------------------------------------------------------
 
     def _update_status(self, result: LoadResult) -> None:
-        if self._levels_pending:
-            self._levels_pending = False
-            self.model.refresh_levels()
-        if self._check_pending:
-            self._check_pending = False
-            check_after_first_paint(self)
+        if self._levels_pending or self._check_pending:
+            levels, check = self._levels_pending, self._check_pending
+            self._levels_pending = self._check_pending = False
+            after_paint(self.ledger.table.viewport(), lambda: self._after_rows(levels, check))
         # the totals follow the filter: 签约总额 is the sum of the rows on screen
         if self.model.filter.is_empty():
             text = self.tr("{total} projects · signed total {amount} (10k yuan)")
@@ -460,6 +459,13 @@ class MainWindow(QMainWindow):
                 amount=format_wan(result.filtered_total),
             )
         )
+
+    def _after_rows(self, levels: bool, check: bool) -> None:
+        """Once the first rows are drawn: the tints, then the file's quick_check."""
+        if levels:
+            self.model.refresh_levels()
+        if check:
+            check_after_first_paint(self)
 
     def update_read_only(self) -> None:
         """Banner and write actions follow whether the open ledger can be written."""
