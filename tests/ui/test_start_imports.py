@@ -4,7 +4,8 @@ A menu entry that imports its dialog at module level brings them back unnoticed 
 caught 疑似重复项目 pulling openpyxl in through the import history.
 
 Nor is the review built before the window (the tints load it once the rows are drawn), nor
-sqlite-utils' plugin search (it reads every installed package's metadata)."""
+sqlite-utils' plugin search (it reads every installed package's metadata), nor the log's rotating
+file handler (the About dialog names the log folder; a start from `main` sets the log up)."""
 
 from __future__ import annotations
 
@@ -24,7 +25,7 @@ LATER = (
     "PySide6.QtPrintSupport",
     "pypinyin",
 )
-AFTER_ROWS = ("tracker.review", "importlib.metadata")
+AFTER_ROWS = ("tracker.review", "importlib.metadata", "logging.handlers")
 
 SCRIPT = """
 import json, sys
