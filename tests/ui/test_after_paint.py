@@ -1,6 +1,7 @@
 """The start's background warm-ups wait for the rows to be drawn (``ui.after_paint``): a
 worker holding Python's lock while Qt draws the first frame delayed it. Hidden windows (as in
-tests) run them at once; a window closed before it painted never does."""
+tests) run them at once; a window closed before it painted never does. The search index
+waits for the tints too."""
 
 from __future__ import annotations
 
@@ -45,7 +46,16 @@ def test_a_shown_window_tints_and_indexes_after_its_rows(qtbot, sample_db: Path)
     qtbot.addWidget(win)
     levels: list[bool] = []
     win.model.levels_loaded.connect(lambda: levels.append(True))
+    warmed: list[bool] = []  # was a tint review running when the index's warm-up began?
+    real = win.model._warm_index
+
+    def warm() -> None:
+        warmed.append(win.model._levels_running)
+        real()
+
+    win.model._warm_index = warm
     win.show()
     qtbot.waitUntil(lambda: bool(levels) and win.model.search_ready, timeout=5000)
     assert win.model.rowCount() == 4
+    assert warmed == [False]  # once, after the tints: it would have slowed them
     win.close()
