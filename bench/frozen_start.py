@@ -7,11 +7,12 @@ a menu and a label) is frozen here once with the same PyInstaller, one-folder, i
 cache folder, as is a 10,000-project demo ledger. Each program is spawned RUNS times after
 one warm-up run; each writes the wall-clock time of its steps (the app through main.py's
 TRACKER_STARTUP_TIMES hook, the bare window through STARTUP_TIMES). Prints the median of
-each step in ms since spawn and the ratio of the two "drawn" times (the first frame on
-screen): the target is ≤ 2×.
-  imports  the entry script's imports done      window  the main window built
-  drawn    the window shown and drawn once      rows    the ledger's rows loaded and drawn
-  tints    the warning colours applied          exit    the process has exited
+each step in ms since spawn and the ratio of the two first frames (the first window drawn on
+screen): the target is ≤ 2×; the main window's own first frame (with its rows) is compared too.
+  frame    the first window drawn (the app's opening frame, 正在打开台账…; the bare window)
+  imports  the app's imports done (after the frame)   window  the main window built
+  drawn    the main window shown and drawn once       rows    the ledger's rows loaded and drawn
+  tints    the warning colours applied                exit    the process has exited
 """
 
 from __future__ import annotations
@@ -132,19 +133,26 @@ def main(argv: list[str]) -> int:
             [str(app), "--db", str(db)], "TRACKER_STARTUP_TIMES", args.runs
         ),
     }
-    steps = ["imports", "window", "drawn", "rows", "tints", "exit"]
+    bare_times = results["bare PySide6 window (frozen)"]
+    bare_times.setdefault("frame", bare_times["drawn"])  # its first frame is its window
+    steps = ["frame", "imports", "window", "drawn", "rows", "tints", "exit"]
     print(
         f"median of {args.runs} runs, ms since spawn".ljust(36) + "".join(f"{s:>8}" for s in steps)
     )
     for name, r in results.items():
         cells = "".join(f"{r[s]:8.0f}" if s in r else f"{'-':>8}" for s in steps)
         print(name.ljust(36) + cells)
-    bare_ms, app_ms = (r["drawn"] for r in results.values())
-    ratio = app_ms / bare_ms
+    bare, app_r = results.values()
+    frame = app_r.get("frame", app_r["drawn"])  # a build from before the opening frame
+    ratio = frame / bare["drawn"]
     verdict = "ok" if ratio <= TARGET else "OVER TARGET"
     print(
-        f"drawn window: app {app_ms:.0f} ms / bare {bare_ms:.0f} ms = {ratio:.2f}× "
+        f"first frame: app {frame:.0f} ms / bare {bare['drawn']:.0f} ms = {ratio:.2f}× "
         f"(target ≤ {TARGET:g}×: {verdict})"
+    )
+    print(
+        f"main window drawn with its rows: app {app_r['drawn']:.0f} ms = "
+        f"{app_r['drawn'] / bare['drawn']:.2f}× bare"
     )
     return 0
 

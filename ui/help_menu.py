@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from tracker import __version__
-from tracker.logs import log_dir
 from tracker.storage.paths import data_dir
 
 log = logging.getLogger(__name__)
@@ -177,6 +176,8 @@ class AboutDialog(QDialog):
             self,
         )
         purpose.setWordWrap(True)
+        from tracker.logs import log_dir  # its rotating file handler: not before the first paint
+
         form = QFormLayout()
         self.folders = {
             "database": Path(db_path).resolve().parent,

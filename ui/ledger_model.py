@@ -33,7 +33,6 @@ from tracker.ledger.portfolio import Portfolio
 from tracker.ledger.queries import ProjectFilter
 from tracker.ledger.search_index import LedgerIndex
 from tracker.reports.view_columns import ledger_cell, view_text
-from tracker.review import warning_line, warnings_for_project, worst_level_of
 
 from .tasks import TaskContext, run_task, show_error
 from .widgets import TEXT_ON_TINT
@@ -181,6 +180,8 @@ class LedgerModel(QAbstractTableModel):
         # a big ledger would hold every warning of every project in memory).
         self._tips: dict[int, str] = {}
         self.levels_task: Any = None  # the running tint review, cancelled when superseded
+        self._levels_running = False
+        self._index_wanted = False  # its warm-up waits for the running tint review
         self._filter = ProjectFilter()
         self._order_by = "sign_date"
         self._descending = True
@@ -188,6 +189,8 @@ class LedgerModel(QAbstractTableModel):
         self._index: LedgerIndex | None = None
         self.last_result: LoadResult | None = None
         self.loading = False
+        # how the search index's warm-up waits for the rows to be drawn (``LedgerView``)
+        self.defer_warm_up: Callable[[Callable[[], None]], None] = lambda work: work()
         self._bold = QFont()
         self._bold.setBold(True)
 
@@ -245,8 +248,9 @@ class LedgerModel(QAbstractTableModel):
             db_path=self._db_path,
             on_done=self._apply_levels,
             show_progress=False,
-            on_error=_log_ignored,  # tints are a nicety; never block the ledger
+            on_error=self._levels_failed,  # tints are a nicety; never block the ledger
         )
+        self._levels_running = True
 
     def parent_widget(self) -> Any:
         parent = self.parent()
@@ -264,7 +268,26 @@ class LedgerModel(QAbstractTableModel):
         self.loading = False
         self.loaded.emit(result)
         if result.index is None:
+            self.defer_warm_up(self._warm_index_after_levels)
+
+    def _warm_index_after_levels(self) -> None:
+        """The index's warm-up (Python work over every project) waits for a running tint
+        review, which it would slow: the tints are on screen, a first keystroke later."""
+        if self._levels_running:
+            self._index_wanted = True
+        else:
             self._warm_index()
+
+    def _levels_done(self) -> None:
+        self._levels_running = False
+        if self._index_wanted:
+            self._index_wanted = False
+            if self._index is None:
+                self._warm_index()
+
+    def _levels_failed(self, exc: BaseException) -> None:
+        _log_ignored(exc)
+        self._levels_done()
 
     def _warm_index(self) -> None:
         """Build the search index in the background so the first keystroke is fast too."""
@@ -287,6 +310,7 @@ class LedgerModel(QAbstractTableModel):
         )
 
     def _apply_levels(self, levels: dict[int, str]) -> None:
+        self._levels_done()
         self._levels = levels
         self._tips.clear()
         if self._ids:
@@ -305,6 +329,8 @@ class LedgerModel(QAbstractTableModel):
     def project_changed(self, project_id: int) -> None:
         """After an editor save: that row is read and tinted again at once (one project
         reviewed, a few ms); the caller's ``refresh`` follows in the background."""
+        from tracker.review import worst_level_of  # the review: after the first rows
+
         try:
             level = worst_level_of(self._portfolio, project_id, today_iso())
         except TrackerError as exc:  # deleted meanwhile: the refresh drops its row
@@ -452,6 +478,8 @@ class LedgerModel(QAbstractTableModel):
             return self.tr("Terminated {date}: {reason}").format(date=when, reason=reason)
         if found["id"] not in self._levels:
             return ""
+        from tracker.review import warning_line, warnings_for_project
+
         try:
             warnings = warnings_for_project(self._portfolio, found["id"], today_iso())
         except TrackerError as exc:  # deleted meanwhile: say nothing about its lights

@@ -27,6 +27,7 @@ from tracker.domain.vocabulary import STAGE_ORDER, Status
 from tracker.ledger.portfolio import Portfolio
 from tracker.ledger.queries import ProjectFilter, distinct_values
 
+from .after_paint import after_paint
 from .app import settings
 from .ledger_legend import LedgerLegend
 from .ledger_model import COLUMNS, LedgerModel, LoadResult
@@ -66,6 +67,7 @@ class LedgerView(QWidget):
         self._pending = False
         self._build()
         self.model.loaded.connect(self._on_loaded)
+        self.model.defer_warm_up = lambda work: after_paint(self.table.viewport(), work)
 
     # -- layout ------------------------------------------------------------------------
 

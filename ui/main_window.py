@@ -13,8 +13,8 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QLockFile, Qt, Signal
-from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtCore import QLockFile, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -30,6 +30,7 @@ from tracker.ledger.portfolio import Portfolio
 from tracker.storage.db import EmptyDatabaseFile
 
 from . import file_actions, help_menu
+from .after_paint import after_paint
 from .app import UI_LANGUAGE, install_translators, settings
 from .database_switcher import DatabaseSwitcher, open_portfolio
 from .db_files import acquire_lock, recent_databases
@@ -41,7 +42,7 @@ from .ledger_view import LedgerView
 from .location_banner import LocationBanner
 from .read_only_banner import ReadOnlyBanner
 from .tasks import show_error
-from .view_actions import ViewActions
+from .window_actions import build_actions
 
 log = logging.getLogger(__name__)
 
@@ -85,7 +86,7 @@ class MainWindow(QMainWindow):
         column.addWidget(self.tabs)
         self.setCentralWidget(central)
         self.wire_pages()
-        self._build_actions()
+        build_actions(self)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("status_counts")
         self.statusBar().addPermanentWidget(self.status_label)
@@ -156,145 +157,6 @@ class MainWindow(QMainWindow):
         page = self.page(key)  # built on first show, then loaded like every later show
         if page is not None and hasattr(page, "refresh"):
             page.refresh()
-
-    # -- actions -----------------------------------------------------------------------
-
-    def _action(
-        self, name: str, text: str, slot: Any, shortcut: Any = None, tip: str | None = None
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
-
-    def _build_actions(self) -> None:
-        a = self._action
-        self.new_project_action = a(
-            "action_new_project", self.tr("&New project"), self.new_project, "Ctrl+N"
-        )
-        self.edit_action = a("action_edit_project", self.tr("&Edit project"), self.edit_selected)
-        self.delete_action = a(
-            "action_delete_project", self.tr("&Delete project…"), self.delete_selected, "Ctrl+Del"
-        )
-        self.import_action = a(
-            "action_import",
-            self.tr("&Import…"),
-            self.import_files,
-            "Ctrl+I",
-            self.tr("Import last years' ledgers from Excel or CSV"),
-        )
-        self.history_action = a(
-            "action_import_history",
-            self.tr("Import &history…"),
-            self.show_import_history,
-            None,
-            self.tr("Each import with its counts and conflicts; undo a batch"),
-        )
-        self.collection_action = a(
-            "action_collection",
-            self.tr("&Progress collection…"),
-            self.show_collection,
-            None,
-            self.tr("Send each unit its workbook, read the filled files back, see who has not"),
-        )
-        self.duplicates_action = a(
-            "action_duplicates",
-            self.tr("Possible &duplicate projects…"),
-            self.show_duplicates,
-            None,
-            self.tr("Projects that are probably one deal entered twice; merge a pair"),
-        )
-        self.report_action = a(
-            "action_report",
-            self.tr("E&xport report…"),
-            self.export_report,
-            "Ctrl+E",
-            self.tr("Export the review workbook"),
-        )
-        self.backup_action = a(
-            "action_backup",
-            self.tr("&Backup now"),
-            lambda: file_actions.backup_now(self, self.databases),
-        )
-        self.settings_action = a(
-            "action_settings", self.tr("&Settings…"), self.open_settings, "Ctrl+,"
-        )
-        self.refresh_action = a("action_refresh", self.tr("&Refresh"), self.refresh_all, "F5")
-        open_db = a(
-            "action_open_db",
-            self.tr("&Open database…"),
-            lambda: file_actions.open_database(self, self.databases),
-            "Ctrl+O",
-        )
-        new_db = a(
-            "action_new_db",
-            self.tr("Ne&w database…"),
-            lambda: file_actions.new_database(self, self.databases),
-        )
-        restore = a(
-            "action_restore",
-            self.tr("&Restore from backup…"),
-            lambda: file_actions.restore_backup(self, self.databases),
-        )
-        quit_action = a("action_quit", self.tr("E&xit"), self.close, "Ctrl+Q")
-        self.write_actions = [
-            self.new_project_action,
-            self.delete_action,
-            self.import_action,
-            self.settings_action,
-            restore,
-        ]
-
-        self.view_actions = ViewActions(self)  # 打印… (Ctrl+P) and 导出当前视图…
-        menu = self.menuBar().addMenu(self.tr("&File"))
-        menu.addActions([open_db, new_db])
-        self.recent_menu = menu.addMenu(self.tr("Recent &databases"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        menu.addSeparator()
-        menu.addActions([self.view_actions.print_action, self.view_actions.export_action])
-        menu.addSeparator()
-        menu.addActions([self.backup_action, restore])
-        menu.addSeparator()
-        menu.addAction(quit_action)
-        menu = self.menuBar().addMenu(self.tr("&Project"))
-        menu.addActions([self.new_project_action, self.edit_action, self.delete_action])
-        menu.addSeparator()
-        menu.addAction(self.refresh_action)
-        menu = self.menuBar().addMenu(self.tr("&Tools"))
-        menu.addActions(
-            [
-                self.import_action,
-                self.history_action,
-                self.collection_action,
-                self.report_action,
-                self.settings_action,
-                self.duplicates_action,
-            ]
-        )
-        menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.fill(menu, self)
-        menu.addSeparator()
-        menu.addActions([self.demo.open_action, self.demo.close_action])
-        menu.addSeparator()
-        menu.addAction(a("action_about", self.tr("&About"), self.about))
-
-        toolbar = self.addToolBar(self.tr("Main toolbar"))
-        toolbar.setObjectName("main_toolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.addActions(
-            [
-                self.new_project_action,
-                self.import_action,
-                self.report_action,
-                self.backup_action,
-                self.settings_action,
-            ]
-        )
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -442,12 +304,10 @@ class MainWindow(QMainWindow):
     # -- status and title --------------------------------------------------------------
 
     def _update_status(self, result: LoadResult) -> None:
-        if self._levels_pending:
-            self._levels_pending = False
-            self.model.refresh_levels()
-        if self._check_pending:
-            self._check_pending = False
-            check_after_first_paint(self)
+        if self._levels_pending or self._check_pending:
+            levels, check = self._levels_pending, self._check_pending
+            self._levels_pending = self._check_pending = False
+            after_paint(self.ledger.table.viewport(), lambda: self._after_rows(levels, check))
         # the totals follow the filter: 签约总额 is the sum of the rows on screen
         if self.model.filter.is_empty():
             text = self.tr("{total} projects · signed total {amount} (10k yuan)")
@@ -460,6 +320,13 @@ class MainWindow(QMainWindow):
                 amount=format_wan(result.filtered_total),
             )
         )
+
+    def _after_rows(self, levels: bool, check: bool) -> None:
+        """Once the first rows are drawn: the tints, then the file's quick_check."""
+        if levels:
+            self.model.refresh_levels()
+        if check:
+            check_after_first_paint(self)
 
     def update_read_only(self) -> None:
         """Banner and write actions follow whether the open ledger can be written."""

@@ -4,37 +4,37 @@
     <context>
         <name>AboutDialog</name>
         <message>
-            <location filename="../../ui/help_menu.py" line="168" />
+            <location filename="../../ui/help_menu.py" line="167" />
             <source>About</source>
             <translation>关于</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="169" />
+            <location filename="../../ui/help_menu.py" line="168" />
             <source>Version {version}</source>
             <translation>版本 {version}</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="174" />
+            <location filename="../../ui/help_menu.py" line="173" />
             <source>The ledger of signed investment deals: their progress from signing to production, warnings against 一签了之, and the review reports.</source>
             <translation>招商引资签约项目台账：从签约到投产全程跟踪，预警“一签了之”，生成督查考核报表。</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="187" />
+            <location filename="../../ui/help_menu.py" line="188" />
             <source>This ledger:</source>
             <translation>当前台账：</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="188" />
+            <location filename="../../ui/help_menu.py" line="189" />
             <source>Data folder:</source>
             <translation>数据文件夹：</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="189" />
+            <location filename="../../ui/help_menu.py" line="190" />
             <source>Log folder:</source>
             <translation>日志文件夹：</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="200" />
+            <location filename="../../ui/help_menu.py" line="201" />
             <source>Open folder</source>
             <translation>打开文件夹</translation>
         </message>
@@ -1195,74 +1195,74 @@ or type one per line</source>
     <context>
         <name>LedgerModel</name>
         <message>
-            <location filename="../../ui/ledger_model.py" line="63" />
+            <location filename="../../ui/ledger_model.py" line="62" />
             <source>Project name</source>
             <translation>项目名称</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="64" />
+            <location filename="../../ui/ledger_model.py" line="63" />
             <source>Investor</source>
             <translation>投资主体</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="65" />
+            <location filename="../../ui/ledger_model.py" line="64" />
             <source>Sign date</source>
             <translation>签约日期</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="67" />
+            <location filename="../../ui/ledger_model.py" line="66" />
             <source>Amount (10k yuan)</source>
             <translation>签约总投资（万元）</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="69" />
+            <location filename="../../ui/ledger_model.py" line="68" />
             <source>Stage</source>
             <translation>阶段</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="70" />
+            <location filename="../../ui/ledger_model.py" line="69" />
             <source>Responsible unit</source>
             <translation>责任单位</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="71" />
+            <location filename="../../ui/ledger_model.py" line="70" />
             <source>Leader</source>
             <translation>包抓领导</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="72" />
+            <location filename="../../ui/ledger_model.py" line="71" />
             <source>Location</source>
             <translation>落地乡镇/园区</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="73" />
+            <location filename="../../ui/ledger_model.py" line="72" />
             <source>Industry</source>
             <translation>产业类别</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="74" />
+            <location filename="../../ui/ledger_model.py" line="73" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="222" />
-            <location filename="../../ui/ledger_model.py" line="226" />
-            <location filename="../../ui/ledger_model.py" line="280" />
+            <location filename="../../ui/ledger_model.py" line="225" />
+            <location filename="../../ui/ledger_model.py" line="229" />
+            <location filename="../../ui/ledger_model.py" line="303" />
             <source>Loading the ledger</source>
             <translation>正在读取台账</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="243" />
+            <location filename="../../ui/ledger_model.py" line="246" />
             <source>Checking warnings</source>
             <translation>正在检查预警</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="451" />
+            <location filename="../../ui/ledger_model.py" line="477" />
             <source>no reason given</source>
             <translation>未填原因</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_model.py" line="452" />
+            <location filename="../../ui/ledger_model.py" line="478" />
             <source>Terminated {date}: {reason}</source>
             <translation>已终止（{date}）：{reason}</translation>
         </message>
@@ -1270,112 +1270,112 @@ or type one per line</source>
     <context>
         <name>LedgerView</name>
         <message>
-            <location filename="../../ui/ledger_view.py" line="75" />
+            <location filename="../../ui/ledger_view.py" line="77" />
             <source>Search projects</source>
             <translation>搜索项目</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="77" />
+            <location filename="../../ui/ledger_view.py" line="79" />
             <source>Name, investor, unit, leader or pinyin initials (Ctrl+F)</source>
             <translation>名称、投资主体、单位、领导或拼音首字母（Ctrl+F）</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="83" />
+            <location filename="../../ui/ledger_view.py" line="85" />
             <source>Ledger: search</source>
             <translation>台账：搜索</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="87" />
+            <location filename="../../ui/ledger_view.py" line="89" />
             <source>Sign year</source>
             <translation>签约年度</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="88" />
+            <location filename="../../ui/ledger_view.py" line="90" />
             <source>Responsible unit</source>
             <translation>责任单位</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="89" />
+            <location filename="../../ui/ledger_view.py" line="91" />
             <source>Stage</source>
             <translation>阶段</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="90" />
+            <location filename="../../ui/ledger_view.py" line="92" />
             <source>Status</source>
             <translation>状态</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="95" />
+            <location filename="../../ui/ledger_view.py" line="97" />
             <source>Inco&amp;mplete</source>
             <translation>待补全(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="98" />
+            <location filename="../../ui/ledger_view.py" line="100" />
             <source>Projects an import could not complete: no investor, or only the year signed</source>
             <translation>导入时没能补齐的项目：投资主体为空，或签约日期只有年份</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="101" />
+            <location filename="../../ui/ledger_view.py" line="103" />
             <source>&amp;Clear filters</source>
             <translation>清除筛选(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="106" />
+            <location filename="../../ui/ledger_view.py" line="108" />
             <source>&amp;Search:</source>
             <translation>搜索(&amp;S)：</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="111" />
+            <location filename="../../ui/ledger_view.py" line="113" />
             <source>&amp;Year:</source>
             <translation>年度(&amp;Y)：</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="112" />
+            <location filename="../../ui/ledger_view.py" line="114" />
             <source>&amp;Unit:</source>
             <translation>单位(&amp;U)：</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="113" />
+            <location filename="../../ui/ledger_view.py" line="115" />
             <source>S&amp;tage:</source>
             <translation>阶段(&amp;T)：</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="114" />
+            <location filename="../../ui/ledger_view.py" line="116" />
             <source>Stat&amp;us:</source>
             <translation>状态(&amp;U)：</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="125" />
+            <location filename="../../ui/ledger_view.py" line="127" />
             <source>Project ledger</source>
             <translation>项目台账</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="169" />
+            <location filename="../../ui/ledger_view.py" line="171" />
             <source>All</source>
             <translation>全部</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="259" />
+            <location filename="../../ui/ledger_view.py" line="261" />
             <source>search “{text}”</source>
             <translation>搜索“{text}”</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="260" />
+            <location filename="../../ui/ledger_view.py" line="262" />
             <source>all projects</source>
             <translation>全部项目</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="266" />
+            <location filename="../../ui/ledger_view.py" line="268" />
             <source>descending</source>
             <translation>降序</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="266" />
+            <location filename="../../ui/ledger_view.py" line="268" />
             <source>ascending</source>
             <translation>升序</translation>
         </message>
         <message>
-            <location filename="../../ui/ledger_view.py" line="267" />
+            <location filename="../../ui/ledger_view.py" line="269" />
             <source>{filter}; sorted by {column}, {order}</source>
             <translation>{filter}；按{column}{order}</translation>
         </message>
@@ -1383,200 +1383,200 @@ or type one per line</source>
     <context>
         <name>MainWindow</name>
         <message>
-            <location filename="../../ui/main_window.py" line="71" />
+            <location filename="../../ui/main_window.py" line="72" />
             <source>Views</source>
             <translation>视图</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="73" />
+            <location filename="../../ui/main_window.py" line="74" />
             <source>&amp;Ledger</source>
             <translation>台账(&amp;L)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="117" />
+            <location filename="../../ui/main_window.py" line="118" />
             <source>&amp;Warnings</source>
             <translation>预警(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="118" />
+            <location filename="../../ui/main_window.py" line="119" />
             <source>Stat&amp;istics</source>
             <translation>统计(&amp;I)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="177" />
+            <location filename="../../ui/window_actions.py" line="40" />
             <source>&amp;New project</source>
             <translation>新建项目(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="179" />
+            <location filename="../../ui/window_actions.py" line="46" />
             <source>&amp;Edit project</source>
             <translation>编辑项目(&amp;E)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="181" />
+            <location filename="../../ui/window_actions.py" line="51" />
             <source>&amp;Delete project…</source>
             <translation>删除项目(&amp;D)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="185" />
+            <location filename="../../ui/window_actions.py" line="57" />
             <source>&amp;Import…</source>
             <translation>导入(&amp;I)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="188" />
+            <location filename="../../ui/window_actions.py" line="60" />
             <source>Import last years' ledgers from Excel or CSV</source>
             <translation>从 Excel 或 CSV 导入往年台账</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="192" />
+            <location filename="../../ui/window_actions.py" line="64" />
             <source>Import &amp;history…</source>
             <translation>导入记录(&amp;H)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="195" />
+            <location filename="../../ui/window_actions.py" line="67" />
             <source>Each import with its counts and conflicts; undo a batch</source>
             <translation>每次导入的数量和冲突；可撤销某一批</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="199" />
+            <location filename="../../ui/window_actions.py" line="73" />
             <source>&amp;Progress collection…</source>
             <translation>进度收集(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="202" />
+            <location filename="../../ui/window_actions.py" line="76" />
             <source>Send each unit its workbook, read the filled files back, see who has not</source>
             <translation>向各单位发填报表，读回填好的报表，查看谁还没报</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="206" />
+            <location filename="../../ui/window_actions.py" line="82" />
             <source>Possible &amp;duplicate projects…</source>
             <translation>疑似重复项目(&amp;D)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="209" />
+            <location filename="../../ui/window_actions.py" line="85" />
             <source>Projects that are probably one deal entered twice; merge a pair</source>
             <translation>可能是同一项目录入了两次的项目；可逐对合并</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="213" />
+            <location filename="../../ui/window_actions.py" line="91" />
             <source>E&amp;xport report…</source>
             <translation>导出报表(&amp;X)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="216" />
+            <location filename="../../ui/window_actions.py" line="94" />
             <source>Export the review workbook</source>
             <translation>导出督查考核报表</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="220" />
+            <location filename="../../ui/window_actions.py" line="98" />
             <source>&amp;Backup now</source>
             <translation>备份(&amp;B)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="224" />
+            <location filename="../../ui/window_actions.py" line="103" />
             <source>&amp;Settings…</source>
             <translation>设置(&amp;S)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="226" />
+            <location filename="../../ui/window_actions.py" line="109" />
             <source>&amp;Refresh</source>
             <translation>刷新(&amp;R)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="229" />
+            <location filename="../../ui/window_actions.py" line="115" />
             <source>&amp;Open database…</source>
             <translation>打开数据库(&amp;O)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="235" />
+            <location filename="../../ui/window_actions.py" line="121" />
             <source>Ne&amp;w database…</source>
             <translation>新建数据库(&amp;W)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="240" />
+            <location filename="../../ui/window_actions.py" line="126" />
             <source>&amp;Restore from backup…</source>
             <translation>从备份恢复(&amp;R)…</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="243" />
+            <location filename="../../ui/window_actions.py" line="130" />
             <source>E&amp;xit</source>
             <translation>退出(&amp;X)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="253" />
+            <location filename="../../ui/window_actions.py" line="141" />
             <source>&amp;File</source>
             <translation>文件(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="255" />
+            <location filename="../../ui/window_actions.py" line="143" />
             <source>Recent &amp;databases</source>
             <translation>最近打开的数据库(&amp;D)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="263" />
+            <location filename="../../ui/window_actions.py" line="151" />
             <source>&amp;Project</source>
             <translation>项目(&amp;P)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="267" />
+            <location filename="../../ui/window_actions.py" line="155" />
             <source>&amp;Tools</source>
             <translation>工具(&amp;T)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="278" />
+            <location filename="../../ui/window_actions.py" line="166" />
             <source>&amp;Help</source>
             <translation>帮助(&amp;H)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="283" />
+            <location filename="../../ui/window_actions.py" line="172" />
             <source>&amp;About</source>
             <translation>关于(&amp;A)</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="285" />
+            <location filename="../../ui/window_actions.py" line="175" />
             <source>Main toolbar</source>
             <translation>主工具栏</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="308" />
+            <location filename="../../ui/main_window.py" line="170" />
             <source>(none)</source>
             <translation>（无）</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="341" />
-            <location filename="../../ui/main_window.py" line="355" />
+            <location filename="../../ui/main_window.py" line="203" />
+            <location filename="../../ui/main_window.py" line="217" />
             <source>Delete project</source>
             <translation>删除项目</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="343" />
+            <location filename="../../ui/main_window.py" line="205" />
             <source>Delete “{name}” with its stage dates, figures, visits and problems?
 A project that fell through should be terminated instead: it then stays in the ledger and in the rates.</source>
             <translation>确定删除“{name}”及其进度节点、资金数据、走访记录和企业诉求吗？
 已落空的项目应改为“终止”：终止的项目仍保留在台账中，并计入各项比率。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="427" />
+            <location filename="../../ui/main_window.py" line="289" />
             <source>Ready: add the first project with New project (Ctrl+N).</source>
             <translation>台账已建好：用“新建项目”（Ctrl+N）录入第一个项目。</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="453" />
+            <location filename="../../ui/main_window.py" line="313" />
             <source>{total} projects · signed total {amount} (10k yuan)</source>
             <translation>共 {total} 个项目 · 签约总额 {amount} 万元</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="455" />
+            <location filename="../../ui/main_window.py" line="315" />
             <source>{total} projects · {shown} shown · signed total {amount} (10k yuan)</source>
             <translation>共 {total} 个项目 · 筛选后 {shown} 个 · 签约总额 {amount} 万元</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="473" />
+            <location filename="../../ui/main_window.py" line="340" />
             <source>Signed project tracker — 演示数据 (demo, not your ledger) — {name}</source>
             <translation>签约项目跟踪 — 【演示数据，不是您的台账】 — {name}</translation>
         </message>
         <message>
-            <location filename="../../ui/main_window.py" line="475" />
+            <location filename="../../ui/main_window.py" line="342" />
             <source>Signed project tracker — {name}</source>
             <translation>签约项目跟踪 — {name}</translation>
         </message>
@@ -2452,17 +2452,17 @@ A project that fell through should be terminated instead: it then stays in the l
     <context>
         <name>ShortcutsDialog</name>
         <message>
-            <location filename="../../ui/help_menu.py" line="108" />
+            <location filename="../../ui/help_menu.py" line="107" />
             <source>Keyboard shortcuts</source>
             <translation>快捷键</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="112" />
+            <location filename="../../ui/help_menu.py" line="111" />
             <source>Command</source>
             <translation>功能</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="112" />
+            <location filename="../../ui/help_menu.py" line="111" />
             <source>Keys</source>
             <translation>按键</translation>
         </message>
@@ -3312,47 +3312,47 @@ A project that fell through should be terminated instead: it then stays in the l
     <context>
         <name>help_menu</name>
         <message>
-            <location filename="../../ui/help_menu.py" line="42" />
+            <location filename="../../ui/help_menu.py" line="41" />
             <source>Project editor: save</source>
             <translation>项目编辑窗口：保存</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="43" />
+            <location filename="../../ui/help_menu.py" line="42" />
             <source>Ledger: open the selected project</source>
             <translation>台账：打开选中的项目</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="44" />
+            <location filename="../../ui/help_menu.py" line="43" />
             <source>Dialogs: close without saving</source>
             <translation>对话框：不保存并关闭</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="45" />
+            <location filename="../../ui/help_menu.py" line="44" />
             <source>Next / previous field</source>
             <translation>下一个 / 上一个输入框</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="46" />
+            <location filename="../../ui/help_menu.py" line="45" />
             <source>Menus and buttons: the underlined letter</source>
             <translation>菜单和按钮：按住 Alt 再按带下划线的字母</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="52" />
+            <location filename="../../ui/help_menu.py" line="51" />
             <source>&amp;User guide</source>
             <translation>用户手册(&amp;U)</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="56" />
+            <location filename="../../ui/help_menu.py" line="55" />
             <source>&amp;Keyboard shortcuts</source>
             <translation>快捷键(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="59" />
+            <location filename="../../ui/help_menu.py" line="58" />
             <source>&amp;What's new</source>
             <translation>更新说明(&amp;N)</translation>
         </message>
         <message>
-            <location filename="../../ui/help_menu.py" line="139" />
+            <location filename="../../ui/help_menu.py" line="138" />
             <source>What's new</source>
             <translation>更新说明</translation>
         </message>

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tracker.domain.dates import display_date
 from tracker.domain.money import format_wan
 from tracker.domain.vocabulary import Stage, Status
 from tracker.errors import Cancelled
-from tracker.review import ProjectWarnings, ReviewWarning
+
+if TYPE_CHECKING:  # the ledger's cells need no review: the window's start does without it
+    from tracker.review import ProjectWarnings, ReviewWarning
 
 # key -> kind ("text" | "money" | "date" | "wrap"), for the keys the ledger view can show
 LEDGER_VIEW_KINDS: dict[str, str] = {
@@ -64,6 +66,8 @@ def ledger_cell(key: str, value: Any) -> Any:
 def view_cell(key: str, item: ReviewWarning | ProjectWarnings) -> Any:
     """A cell of the 预警 list, in either of its forms: one warning per row, or one project
     per row (its worst light, its rules in one cell, its facts one per line)."""
+    from tracker.review.by_project import ProjectWarnings
+
     if key == "level":
         return item.level_label
     if key == "sign_date":
