@@ -25,7 +25,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
@@ -50,22 +49,20 @@ from .collection_round import NewRoundDialog, RoundChoice
 from .list_model import ListModel
 from .printing import PrintTable, exec_preview
 from .tasks import TaskContext, run_task
+from .widgets import LedgerToolDialog
 
 log = logging.getLogger(__name__)
 RETURN_SUFFIXES = READABLE_SUFFIXES  # whatever the importer reads: a unit re-saves as it likes
 
 
-class CollectionDialog(QDialog):
+class CollectionDialog(LedgerToolDialog):
     """进度收集: rounds, returned files → plan → write, and the round's status."""
 
     def __init__(self, db_path: Path, parent: QWidget | None = None, *, read_only: bool = False):
-        super().__init__(parent)
+        super().__init__(db_path, parent, read_only=read_only)
         self.setObjectName("collection")
         self.setWindowTitle(self.tr("Progress collection"))
         self.setAcceptDrops(True)
-        self.db_path = Path(db_path)
-        self.read_only = read_only
-        self.changed = False
         self.rounds: list[Round] = []
         self.plans: list[CollectPlan] = []
         self.status: RoundStatus | None = None
@@ -399,12 +396,3 @@ class CollectionDialog(QDialog):
         if paths:
             event.acceptProposedAction()
             self.read_files(paths)
-
-    @classmethod
-    def run(cls, parent: QWidget | None, db_path: Path, *, read_only: bool = False) -> bool:
-        """Show the window modally; True when something was written (reload the ledger)."""
-        dialog = cls(db_path, parent, read_only=read_only)
-        dialog.exec()
-        changed = dialog.changed
-        dialog.deleteLater()
-        return changed

@@ -19,7 +19,6 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
@@ -44,6 +43,7 @@ from .import_history import master_detail
 from .import_review_pairs import deal_text
 from .list_model import Index, ListModel
 from .tasks import TaskContext, run_task
+from .widgets import LedgerToolDialog
 
 log = logging.getLogger(__name__)
 LISTED = 12  # groups named in the question itself; the rest under 显示详细信息
@@ -165,13 +165,12 @@ def _table(parent: QWidget, name: str, model: ListModel[Any]) -> QTableView:
     return view
 
 
-class DuplicateProjectsDialog(QDialog):
+class DuplicateProjectsDialog(LedgerToolDialog):
     def __init__(
         self, db_path: Path, parent: QWidget | None = None, *, read_only: bool = False
     ) -> None:
-        super().__init__(parent)
+        super().__init__(db_path, parent, read_only=read_only)
         self.setWindowTitle(self.tr("Possible duplicate projects"))
-        self.db_path, self.read_only, self.changed = db_path, read_only, False
         self.note = QLabel(
             self.tr(
                 "Each pair may be one deal stored twice (typed differently). Merging keeps "
@@ -348,12 +347,3 @@ class DuplicateProjectsDialog(QDialog):
             db_path=self.db_path,
             on_done=done,
         )
-
-    @classmethod
-    def run(cls, parent: QWidget | None, db_path: Path, *, read_only: bool = False) -> bool:
-        """Show the pairs modally; True when a pair was merged (reload the ledger)."""
-        dialog = cls(db_path, parent, read_only=read_only)
-        dialog.exec()
-        changed = dialog.changed
-        dialog.deleteLater()
-        return changed

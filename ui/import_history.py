@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QHeaderView,
@@ -35,6 +34,7 @@ from .import_models import ConflictsModel
 from .import_undo import undo_asking
 from .list_model import ListModel
 from .tasks import Task, TaskContext, run_task
+from .widgets import LedgerToolDialog
 
 log = logging.getLogger(__name__)
 COUNT_COLUMNS = ("create", "update", "fill", "conflicts", "reject")
@@ -103,16 +103,13 @@ class BatchModel(ListModel[Batch]):
         return None
 
 
-class ImportHistoryDialog(QDialog):
+class ImportHistoryDialog(LedgerToolDialog):
     """The batches, the selected one's conflicts, 撤销… and 导出冲突…."""
 
     def __init__(self, db_path: Path, parent: QWidget | None = None, *, read_only: bool = False):
-        super().__init__(parent)
+        super().__init__(db_path, parent, read_only=read_only)
         self.setObjectName("import_history")
         self.setWindowTitle(self.tr("Import history"))
-        self.db_path = Path(db_path)
-        self.read_only = read_only
-        self.changed = False  # something was undone: the ledger must reload
         self.task: Task[Any] | None = None
         self.model = BatchModel(self)
         self.view = QTableView(self)
@@ -256,12 +253,3 @@ class ImportHistoryDialog(QDialog):
             return write_conflicts(conflicts(ctx.portfolio(), batch.id), out)
 
         run_task(self, self.tr("Saving conflicts"), work, db_path=self.db_path)
-
-    @classmethod
-    def run(cls, parent: QWidget | None, db_path: Path, *, read_only: bool = False) -> bool:
-        """Show the history modally; True when a batch was undone (reload the ledger)."""
-        dialog = cls(db_path, parent, read_only=read_only)
-        dialog.exec()
-        changed = dialog.changed
-        dialog.deleteLater()
-        return changed

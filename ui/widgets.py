@@ -7,12 +7,14 @@ show the result, and mark themselves invalid with the core's Chinese message.
 from __future__ import annotations
 
 from decimal import Decimal
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QBoxLayout,
     QComboBox,
+    QDialog,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -234,3 +236,23 @@ def mapping_table(parent: QWidget, headers: list[str], widths: tuple[int, int]) 
     rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
     rows.setDefaultSectionSize(28)
     return table
+
+
+class LedgerToolDialog(QDialog):
+    """A window of the 工具 menu that may write to the ledger (导入记录, 进度收集, 疑似重复项目):
+    shown modally over a database path, it tells the window whether to reload."""
+
+    changed = False  # something was written: the ledger must reload
+
+    def __init__(self, db_path: Path, parent: QWidget | None = None, *, read_only: bool = False):
+        super().__init__(parent)
+        self.db_path, self.read_only = Path(db_path), read_only
+
+    @classmethod
+    def run(cls, parent: QWidget | None, db_path: Path, *, read_only: bool = False) -> bool:
+        """Show the window modally; True when something was written (reload the ledger)."""
+        dialog = cls(db_path, parent, read_only=read_only)
+        dialog.exec()
+        changed = dialog.changed
+        dialog.deleteLater()
+        return changed

@@ -230,128 +230,128 @@
             <translation>进度收集</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="75" />
+            <location filename="../../ui/collection_dialog.py" line="72" />
             <source>Collection round</source>
             <translation>收集轮次</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="77" />
+            <location filename="../../ui/collection_dialog.py" line="74" />
             <source>&amp;New round…</source>
             <translation>新建一轮(&amp;N)…</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="81" />
+            <location filename="../../ui/collection_dialog.py" line="78" />
             <source>Open &amp;folder</source>
             <translation>打开文件夹(&amp;F)</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="84" />
+            <location filename="../../ui/collection_dialog.py" line="81" />
             <source>&amp;Round:</source>
             <translation>轮次(&amp;R)：</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="90" />
-            <location filename="../../ui/collection_dialog.py" line="316" />
+            <location filename="../../ui/collection_dialog.py" line="87" />
+            <location filename="../../ui/collection_dialog.py" line="313" />
             <source>Returned files</source>
             <translation>报回的文件</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="91" />
+            <location filename="../../ui/collection_dialog.py" line="88" />
             <source>Who has reported</source>
             <translation>报送情况</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="117" />
+            <location filename="../../ui/collection_dialog.py" line="114" />
             <source>Drop the returned workbooks here (or choose them with Read files…). Nothing is written until you press Write. Projects with a check are unticked: tick them after checking.</source>
             <translation>把各单位报回的填报表拖到这里（或点“读入报表…”选择）。点“写入台账”之前不会写入任何内容。有疑点的项目默认不勾选，核对后再勾选。</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="126" />
+            <location filename="../../ui/collection_dialog.py" line="123" />
             <source>Changes the returned files bring</source>
             <translation>报回文件带来的改动</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="129" />
+            <location filename="../../ui/collection_dialog.py" line="126" />
             <source>&amp;Read files…</source>
             <translation>读入报表(&amp;R)…</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="132" />
+            <location filename="../../ui/collection_dialog.py" line="129" />
             <source>&amp;Write to the ledger</source>
             <translation>写入台账(&amp;W)</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="153" />
+            <location filename="../../ui/collection_dialog.py" line="150" />
             <source>&amp;Copy the reminder</source>
             <translation>复制催报文字(&amp;C)</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="157" />
+            <location filename="../../ui/collection_dialog.py" line="154" />
             <source>&amp;Print the status…</source>
             <translation>打印报送情况(&amp;P)…</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="187" />
+            <location filename="../../ui/collection_dialog.py" line="184" />
             <source>, return by {date}</source>
             <translation>，{date} 前报回</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="190" />
+            <location filename="../../ui/collection_dialog.py" line="187" />
             <source>Round {id}: figures as of {as_of}{deadline} — {count} {by}</source>
             <translation>第 {id} 轮：统计截至 {as_of}{deadline}，共 {count} 个{by}</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="202" />
+            <location filename="../../ui/collection_dialog.py" line="199" />
             <source>No round yet: make one with New round…</source>
             <translation>还没有收集轮次：请点“新建一轮…”。</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="207" />
+            <location filename="../../ui/collection_dialog.py" line="204" />
             <source>Reading the rounds</source>
             <translation>正在读取收集轮次</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="234" />
+            <location filename="../../ui/collection_dialog.py" line="231" />
             <source>Reading who has reported</source>
             <translation>正在读取报送情况</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="250" />
+            <location filename="../../ui/collection_dialog.py" line="247" />
             <source>Progress reports, round {id} (figures as of {as_of})</source>
             <translation>第 {id} 轮项目进度报送情况（统计截至 {as_of}）</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="279" />
+            <location filename="../../ui/collection_dialog.py" line="276" />
             <source>Reading the units</source>
             <translation>正在读取单位</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="300" />
+            <location filename="../../ui/collection_dialog.py" line="297" />
             <source>Making the workbooks</source>
             <translation>正在生成填报表</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="314" />
+            <location filename="../../ui/collection_dialog.py" line="311" />
             <source>Returned workbooks</source>
             <translation>报回的填报表</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="329" />
+            <location filename="../../ui/collection_dialog.py" line="326" />
             <source>Reading the returned files</source>
             <translation>正在读取报回的文件</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="353" />
+            <location filename="../../ui/collection_dialog.py" line="350" />
             <source>{files} files: {update} projects updated, {create} new projects, {problems} new problems; {left} with a check left out until ticked; {blocked} files cannot be read in.</source>
             <translation>共 {files} 个文件：更新 {update} 个项目，新项目 {create} 个，新诉求 {problems} 条；有疑点未勾选 {left} 个；无法读入的文件 {blocked} 个。</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="382" />
+            <location filename="../../ui/collection_dialog.py" line="379" />
             <source>Written as batches {ids} (Import history undoes one).</source>
             <translation>已写入，批次 {ids}（可在“导入记录”中撤销）。</translation>
         </message>
         <message>
-            <location filename="../../ui/collection_dialog.py" line="389" />
+            <location filename="../../ui/collection_dialog.py" line="386" />
             <source>Writing the returned files</source>
             <translation>正在写入报回的文件</translation>
         </message>
@@ -450,7 +450,7 @@ Please copy the error and send it to whoever supports you.</source>
     <context>
         <name>DateEdit</name>
         <message>
-            <location filename="../../ui/widgets.py" line="97" />
+            <location filename="../../ui/widgets.py" line="99" />
             <source>e.g. 2024-05-01</source>
             <translation>如 2024-05-01</translation>
         </message>
@@ -518,73 +518,73 @@ Please copy the error and send it to whoever supports you.</source>
         <name>DuplicateProjectsDialog</name>
         <message>
             <location filename="../../ui/duplicate_projects.py" line="173" />
-            <location filename="../../ui/duplicate_projects.py" line="186" />
+            <location filename="../../ui/duplicate_projects.py" line="185" />
             <source>Possible duplicate projects</source>
             <translation>疑似重复项目</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="177" />
+            <location filename="../../ui/duplicate_projects.py" line="176" />
             <source>Each pair may be one deal stored twice (typed differently). Merging keeps the first project, fills its blanks from the second and moves the second's progress, visits and problems to it; undo it in Import history.</source>
             <translation>每一对可能是同一项目被录入了两次（写法不同）。合并时保留第一个项目，用第二个补全其空白，并把第二个的进度、走访和诉求记录移过来；可在“导入记录”中撤销。</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="190" />
+            <location filename="../../ui/duplicate_projects.py" line="189" />
             <source>Fields the two projects hold differently</source>
             <translation>两个项目不同的内容</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="194" />
+            <location filename="../../ui/duplicate_projects.py" line="193" />
             <source>&amp;Merge this pair</source>
             <translation>合并这一对(&amp;M)</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="196" />
+            <location filename="../../ui/duplicate_projects.py" line="195" />
             <source>&amp;Keep the other one</source>
             <translation>改为保留另一个(&amp;K)</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="229" />
+            <location filename="../../ui/duplicate_projects.py" line="228" />
             <source>Looking for duplicate projects</source>
             <translation>查找疑似重复项目</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="249" />
+            <location filename="../../ui/duplicate_projects.py" line="248" />
             <source>No possible duplicates found.</source>
             <translation>没有发现疑似重复的项目。</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="264" />
+            <location filename="../../ui/duplicate_projects.py" line="263" />
             <source>{count} fields differ: the kept project's value stays unless you tick the merged one's.</source>
             <translation>有 {count} 项内容不同：保留项目的值不变，除非勾选“改用并入项目的值”。</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="271" />
+            <location filename="../../ui/duplicate_projects.py" line="270" />
             <source>Comparing</source>
             <translation>比较中</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="283" />
+            <location filename="../../ui/duplicate_projects.py" line="282" />
             <source>Merge &amp;all {count} sure pairs…</source>
             <translation>合并全部确定的 {count} 对(&amp;A)…</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="300" />
+            <location filename="../../ui/duplicate_projects.py" line="299" />
             <source>{merged} projects were merged into {kept} (batch {batch}); undo it at once in Import history.</source>
             <translation>已把 {merged} 个项目并入 {kept} 个项目（批次 {batch}）；可在“导入记录”中一次撤销。</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="331" />
+            <location filename="../../ui/duplicate_projects.py" line="330" />
             <source>Merge projects</source>
             <translation>合并项目</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="333" />
+            <location filename="../../ui/duplicate_projects.py" line="332" />
             <source>Merge project {other} into project {keep}? It can be undone in Import history.</source>
             <translation>把项目 {other} 合并进项目 {keep}？可在“导入记录”中撤销。</translation>
         </message>
         <message>
-            <location filename="../../ui/duplicate_projects.py" line="308" />
-            <location filename="../../ui/duplicate_projects.py" line="346" />
+            <location filename="../../ui/duplicate_projects.py" line="307" />
+            <location filename="../../ui/duplicate_projects.py" line="345" />
             <source>Merging</source>
             <translation>合并中</translation>
         </message>
@@ -862,62 +862,62 @@ or type one per line</source>
             <translation>导入记录</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="120" />
+            <location filename="../../ui/import_history.py" line="117" />
             <source>Import batches</source>
             <translation>导入批次</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="134" />
+            <location filename="../../ui/import_history.py" line="131" />
             <source>Conflicts of the selected batch</source>
             <translation>所选批次的冲突</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="141" />
+            <location filename="../../ui/import_history.py" line="138" />
             <source>&amp;Undo this batch…</source>
             <translation>撤销这一批(&amp;U)…</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="143" />
+            <location filename="../../ui/import_history.py" line="140" />
             <source>&amp;Export conflicts…</source>
             <translation>导出冲突(&amp;E)…</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="152" />
+            <location filename="../../ui/import_history.py" line="149" />
             <source>Undoing a batch removes the projects it added and restores what it changed; edits made by hand since are kept (you are asked first).</source>
             <translation>撤销一批会删除它新增的项目、还原它改过的内容；之后手工做的修改会保留（撤销前会先询问）。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="183" />
+            <location filename="../../ui/import_history.py" line="180" />
             <source>Reading the import history</source>
             <translation>正在读取导入记录</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="200" />
+            <location filename="../../ui/import_history.py" line="197" />
             <source>No import yet.</source>
             <translation>还没有导入过。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="213" />
+            <location filename="../../ui/import_history.py" line="210" />
             <source>Batch {id}: {count} conflicts — values the ledger kept where the file said otherwise.</source>
             <translation>批次 {id}：{count} 处冲突——表中不同、库中保留的内容。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="217" />
+            <location filename="../../ui/import_history.py" line="214" />
             <source>Batch {id}: no conflicts.</source>
             <translation>批次 {id}：没有冲突。</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="222" />
+            <location filename="../../ui/import_history.py" line="219" />
             <source>Reading conflicts</source>
             <translation>正在读取冲突</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="248" />
+            <location filename="../../ui/import_history.py" line="245" />
             <source>Save conflicts</source>
             <translation>保存冲突</translation>
         </message>
         <message>
-            <location filename="../../ui/import_history.py" line="258" />
+            <location filename="../../ui/import_history.py" line="255" />
             <source>Saving conflicts</source>
             <translation>正在保存冲突</translation>
         </message>
